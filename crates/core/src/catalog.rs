@@ -1,0 +1,140 @@
+//! The feature catalog: where each Microsoft Sentinel feature lives in each portal.
+//!
+//! The data is `catalog/features.json`, validated and compiled in by `build.rs`, so a portal
+//! change is a data change and a malformed entry fails the build instead of reaching users.
+
+use serde::Serialize;
+
+/// Whether an entry is a page you navigate to, or a capability inside pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FeatureKind {
+    /// A menu page (hints show where it moved).
+    Location,
+    /// Something you do inside a page (notices say it is gone or does not sync).
+    Capability,
+}
+
+/// What happened to the feature in the Defender portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Same menu path, now inside the Defender portal.
+    Same,
+    /// Lives somewhere else in the Defender portal.
+    Moved,
+    /// Exists, but works differently.
+    Changed,
+    /// Not available in the Defender portal.
+    Unavailable,
+    /// Exists only in the Defender portal.
+    DefenderOnly,
+}
+
+/// One catalog entry. Ids are stable (they are the test contract's `data-wayfinder-id`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Feature {
+    /// Stable kebab-case id (kept from `shared/reference/portal-map.json`).
+    pub id: &'static str,
+    /// Display name.
+    pub name: &'static str,
+    /// Page or capability.
+    pub kind: FeatureKind,
+    /// What changed.
+    pub status: Status,
+    /// One-line explanation in our own words.
+    pub summary: &'static str,
+    /// Menu path in the Azure portal, `A > B > C`.
+    pub azure_menu: &'static str,
+    /// `MainMenuBlade` blade names seen in public material.
+    pub azure_blades: &'static [&'static str],
+    /// Blade names we expect but have not seen evidenced (matched too, flagged as guesses).
+    pub azure_blade_guesses: &'static [&'static str],
+    /// Menu path in the Defender portal (or "Not available …").
+    pub defender_menu: &'static str,
+    /// Deep link into the Defender portal, when one is known.
+    pub defender_link: Option<&'static str>,
+    /// Defender path patterns (`{name}` = one segment, trailing `*` = any rest).
+    pub defender_routes: &'static [&'static str],
+    /// Other words users search for.
+    pub synonyms: &'static [&'static str],
+    /// Where the fact comes from.
+    pub source_ref: &'static str,
+    /// Date of that source, `YYYY-MM-DD`.
+    pub source_date: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+
+/// Every catalog entry, in file order.
+pub fn features() -> &'static [Feature] {
+    FEATURES
+}
+
+/// The entry with this id.
+pub fn by_id(id: &str) -> Option<&'static Feature> {
+    FEATURES.iter().find(|f| f.id == id)
+}
+
+/// The entry whose Azure `MainMenuBlade` blade name is `blade` (case-insensitive, as the portal).
+pub fn by_azure_blade(blade: &str) -> Option<&'static Feature> {
+    FEATURES.iter().find(|f| {
+        f.azure_blades
+            .iter()
+            .chain(f.azure_blade_guesses)
+            .any(|b| b.eq_ignore_ascii_case(blade))
+    })
+}
+
+/// The evidenced blade name to use when linking to this feature's Azure page.
+pub fn azure_blade_of(feature: &Feature) -> Option<&'static str> {
+    feature.azure_blades.first().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_every_id_of_the_portal_map_seed() {
+        let seed: serde_json::Value =
+            serde_json::from_str(include_str!("../../../../shared/reference/portal-map.json"))
+                .expect("seed parses");
+        let seed_ids: Vec<&str> = seed
+            .as_array()
+            .expect("seed is a list")
+            .iter()
+            .map(|e| e["id"].as_str().expect("id is a string"))
+            .collect();
+        for id in seed_ids {
+            assert!(by_id(id).is_some(), "catalog lost seed id {id}");
+        }
+    }
+
+    #[test]
+    fn hunting_blade_resolves_case_insensitively() {
+        let f = by_azure_blade("hUNTing").expect("hunting blade known");
+        assert_eq!(f.id, "hunting");
+        assert_eq!(
+            f.defender_menu,
+            "Microsoft Sentinel > Threat management > Hunting"
+        );
+        assert_eq!(
+            f.defender_link,
+            Some("https://security.microsoft.com/sentinel/hunting")
+        );
+    }
+
+    #[test]
+    fn overview_is_blade_zero() {
+        assert_eq!(by_azure_blade("0").map(|f| f.id), Some("overview"));
+        let overview = by_id("overview").expect("overview");
+        assert_eq!(azure_blade_of(overview), Some("0"));
+    }
+
+    #[test]
+    fn unknown_blade_is_none() {
+        assert!(by_azure_blade("NoSuchBlade").is_none());
+        assert!(by_azure_blade("").is_none());
+    }
+}

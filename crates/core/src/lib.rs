@@ -1,0 +1,14 @@
+//! SecOps Wayfinder core: everything the extension knows and decides, in pure Rust.
+//!
+//! The browser pieces (content script, service worker, overlay pages) only observe the page and
+//! render; the knowledge (the feature catalog), the reading of portal URLs and the decision of what
+//! to show (the overlay plan) live here, so they are unit-tested natively and shared by every wasm
+//! crate. This crate has no web dependencies on purpose (ARCHITECTURE.md, decision 2).
+
+pub mod catalog;
+pub mod dates;
+pub mod messages;
+pub mod plan;
+pub mod route;
+pub mod settings;
+pub mod url;

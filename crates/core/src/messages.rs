@@ -1,0 +1,161 @@
+//! Typed messages between the extension's parts, and the check of each against its sender.
+//!
+//! Every message is decoded into a closed enum with unknown fields rejected, then accepted only
+//! from the sender that may send it (content script of a portal top frame, content script of a
+//! portal frame, or one of our own pages). A compromised page renderer can forge a content
+//! script's message, so nothing a message says is trusted beyond what its sender may ask
+//! (ARCHITECTURE.md, security rules; perf-security-anchors.md D3).
+
+use crate::plan::{self, OverlayPlan};
+use crate::route::{self, Portal};
+use crate::settings::Settings;
+use crate::url;
+use serde::{Deserialize, Serialize};
+
+/// Longest URL we accept in a message; portal URLs are far shorter.
+pub const MAX_URL_LEN: usize = 8 * 1024;
+
+/// A request to the service worker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Request {
+    /// The top frame of a portal tab is at `url` (sent on load and on every route change).
+    PageChanged {
+        /// `location.href` of the top frame.
+        url: String,
+    },
+    /// A content script in a portal sub-frame (blade iframe) started.
+    FrameReady {
+        /// `location.href` of the frame.
+        url: String,
+    },
+    /// The overlay iframe (our own page) asks which tab it is in.
+    OverlayReady,
+}
+
+/// Who sent a message, as the browser reports it (`chrome.runtime.MessageSender`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Sender {
+    /// `sender.id === chrome.runtime.id`.
+    pub same_extension: bool,
+    /// `sender.url`: the sending document.
+    pub url: Option<String>,
+    /// `sender.tab.id`, absent for the popup and the worker.
+    pub tab_id: Option<u32>,
+    /// `sender.frameId`: 0 for a top frame.
+    pub frame_id: Option<i64>,
+    /// `sender.tab.url` (present for portal tabs: the extension has host access there).
+    pub tab_url: Option<String>,
+    /// Our own origin, `chrome-extension://<id>`.
+    pub extension_origin: String,
+}
+
+/// What the service worker does with a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Action {
+    /// Keep the plan as the tab's current plan (session storage), send it to the tab's frames,
+    /// and reply with it.
+    StorePlan {
+        /// The tab.
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+        /// Its plan.
+        plan: OverlayPlan,
+    },
+    /// Reply with this plan only.
+    ReplyPlan {
+        /// The plan.
+        plan: OverlayPlan,
+    },
+    /// Reply with the sender's tab id (the overlay then reads the stored plan itself).
+    ReplyTab {
+        /// The tab.
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+    },
+    /// Refuse; the reason is logged, never shown to the page.
+    Reject {
+        /// Why.
+        reason: String,
+    },
+}
+
+fn reject(reason: impl Into<String>) -> Action {
+    Action::Reject {
+        reason: reason.into(),
+    }
+}
+
+/// `scheme://host` of an absolute URL (port dropped: the portals are on 443).
+fn origin_of(u: &str) -> Option<String> {
+    url::split(u).map(|p| format!("{}://{}", p.scheme, p.host))
+}
+
+/// Decides what to do with a decoded `request` from `sender`.
+pub fn decide(
+    request: Request,
+    sender: &Sender,
+    settings: &Settings,
+    today: Option<&str>,
+) -> Action {
+    if !sender.same_extension {
+        return reject("sender is not this extension");
+    }
+    let sender_url = sender.url.as_deref().unwrap_or_default();
+    match request {
+        Request::PageChanged { url } => {
+            let Some(tab_id) = sender.tab_id else {
+                return reject("page-changed without a tab");
+            };
+            if sender.frame_id != Some(0) {
+                return reject("page-changed from a sub-frame");
+            }
+            if url.len() > MAX_URL_LEN {
+                return reject("url too long");
+            }
+            let from_portal_top =
+                route::portal_of_host(&url::split(sender_url).map(|p| p.host).unwrap_or_default())
+                    .is_some_and(|p| p != Portal::AzureBladeFrame);
+            if !from_portal_top {
+                return reject("page-changed from a document that is not a portal page");
+            }
+            if origin_of(&url) != origin_of(sender_url) {
+                return reject("page-changed names another origin than its sender");
+            }
+            Action::StorePlan {
+                tab_id,
+                plan: plan::plan_for_url(&url, today, settings),
+            }
+        }
+        Request::FrameReady { url } => {
+            if sender.tab_id.is_none() || sender.frame_id.is_none_or(|f| f == 0) {
+                return reject("frame-ready outside a sub-frame");
+            }
+            if url.len() > MAX_URL_LEN || origin_of(&url) != origin_of(sender_url) {
+                return reject("frame-ready names another origin than its sender");
+            }
+            if route::classify(sender_url).is_none() {
+                return reject("frame-ready from a document that is not a portal frame");
+            }
+            let plan = match sender.tab_url.as_deref() {
+                Some(top) => plan::plan_for_url(top, today, settings),
+                None => OverlayPlan::empty(),
+            };
+            Action::ReplyPlan { plan }
+        }
+        Request::OverlayReady => {
+            if origin_of(sender_url).as_deref() != Some(sender.extension_origin.as_str()) {
+                return reject("overlay-ready from a document that is not ours");
+            }
+            match sender.tab_id {
+                Some(tab_id) => Action::ReplyTab { tab_id },
+                None => reject("overlay-ready outside a tab"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,172 @@
+//! Message decoding and sender checks.
+
+use super::*;
+
+const EXT: &str = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
+const HUNTING: &str =
+    "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/id/x";
+
+fn top_frame(url: &str) -> Sender {
+    Sender {
+        same_extension: true,
+        url: Some(url.into()),
+        tab_id: Some(7),
+        frame_id: Some(0),
+        tab_url: Some(url.into()),
+        extension_origin: EXT.into(),
+    }
+}
+
+fn decode(json: &str) -> Result<Request, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+#[test]
+fn decodes_known_requests() {
+    assert_eq!(
+        decode(r#"{"type":"page-changed","url":"u"}"#).ok(),
+        Some(Request::PageChanged { url: "u".into() })
+    );
+    assert_eq!(
+        decode(r#"{"type":"overlay-ready"}"#).ok(),
+        Some(Request::OverlayReady)
+    );
+}
+
+#[test]
+fn rejects_unknown_types_and_fields() {
+    for bad in [
+        r#"{"type":"page-changed","url":"u","extra":1}"#,
+        r#"{"type":"delete-everything"}"#,
+        r#"{"url":"u"}"#,
+        r#"{"type":"page-changed"}"#,
+        r#"{"type":"page-changed","url":5}"#,
+        r#"[]"#,
+    ] {
+        assert!(decode(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn page_changed_from_portal_top_frame_stores_the_plan() {
+    let action = decide(
+        Request::PageChanged {
+            url: HUNTING.into(),
+        },
+        &top_frame(HUNTING),
+        &Settings::default(),
+        None,
+    );
+    let Action::StorePlan { tab_id, plan } = action else {
+        panic!("expected a plan, got {action:?}")
+    };
+    assert_eq!(tab_id, 7);
+    assert!(plan.items.iter().any(|i| i.id == "hunting"));
+}
+
+#[test]
+fn page_changed_is_refused_from_the_wrong_sender() {
+    let req = || Request::PageChanged {
+        url: HUNTING.into(),
+    };
+    let cases = [
+        Sender {
+            same_extension: false,
+            ..top_frame(HUNTING)
+        },
+        Sender {
+            frame_id: Some(3),
+            ..top_frame(HUNTING)
+        },
+        Sender {
+            tab_id: None,
+            ..top_frame(HUNTING)
+        },
+        top_frame("https://example.com/"),
+        top_frame("https://sandbox-1.reactblade.portal.azure.net/x"),
+        top_frame("https://security.microsoft.com/"),
+    ];
+    for sender in cases {
+        assert!(
+            matches!(
+                decide(req(), &sender, &Settings::default(), None),
+                Action::Reject { .. }
+            ),
+            "{sender:?}"
+        );
+    }
+}
+
+#[test]
+fn overly_long_urls_are_refused() {
+    let url = format!("{HUNTING}{}", "a".repeat(MAX_URL_LEN));
+    assert!(matches!(
+        decide(
+            Request::PageChanged { url: url.clone() },
+            &top_frame(&url),
+            &Settings::default(),
+            None
+        ),
+        Action::Reject { .. }
+    ));
+}
+
+#[test]
+fn frame_ready_gets_the_plan_of_its_top_page() {
+    let frame = "https://sandbox-1.reactblade.portal.azure.net/reactview?blade=Hunting";
+    let sender = Sender {
+        url: Some(frame.into()),
+        frame_id: Some(4),
+        ..top_frame(HUNTING)
+    };
+    let action = decide(
+        Request::FrameReady { url: frame.into() },
+        &sender,
+        &Settings::default(),
+        None,
+    );
+    let Action::ReplyPlan { plan } = action else {
+        panic!("expected a plan, got {action:?}")
+    };
+    assert_eq!(plan.page.feature.as_deref(), Some("hunting"));
+    let foreign = Sender {
+        url: Some("https://example.com/".into()),
+        frame_id: Some(4),
+        ..top_frame(HUNTING)
+    };
+    assert!(matches!(
+        decide(
+            Request::FrameReady {
+                url: "https://example.com/".into()
+            },
+            &foreign,
+            &Settings::default(),
+            None
+        ),
+        Action::Reject { .. }
+    ));
+}
+
+#[test]
+fn overlay_ready_only_from_our_own_page_in_a_tab() {
+    let ours = Sender {
+        url: Some(format!("{EXT}/overlay.html")),
+        frame_id: Some(2),
+        ..top_frame(HUNTING)
+    };
+    assert_eq!(
+        decide(Request::OverlayReady, &ours, &Settings::default(), None),
+        Action::ReplyTab { tab_id: 7 }
+    );
+    let page = top_frame(HUNTING);
+    assert!(matches!(
+        decide(Request::OverlayReady, &page, &Settings::default(), None),
+        Action::Reject { .. }
+    ));
+}
+
+#[test]
+fn actions_serialize_with_the_shape_the_worker_shell_reads() {
+    let json = serde_json::to_value(Action::ReplyTab { tab_id: 3 }).expect("serializes");
+    assert_eq!(json, serde_json::json!({"action":"reply-tab","tabId":3}));
+}

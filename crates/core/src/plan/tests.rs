@@ -1,0 +1,160 @@
+//! Plans for the pages of the first vertical slice and their neighbours.
+
+use super::*;
+
+const HUNTING_VIEW: &str = "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/id/%2Fsubscriptions%2F0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9%2Fresourcegroups%2Fsoc-rg%2Fproviders%2Fmicrosoft.securityinsightsarg%2Fsentinel%2Fcontoso-sentinel";
+
+fn item<'a>(plan: &'a OverlayPlan, id: &str) -> &'a OverlayItem {
+    plan.items
+        .iter()
+        .find(|i| i.id == id)
+        .unwrap_or_else(|| panic!("no item {id} in {plan:?}"))
+}
+
+#[test]
+fn azure_hunting_gets_a_defender_hint_and_the_retirement_note() {
+    let plan = plan_for_url(HUNTING_VIEW, Some("2026-11-22"), &Settings::default());
+    let hint = item(&plan, "hunting");
+    assert_eq!(hint.kind, OverlayKind::Hint);
+    assert_eq!(hint.title, "Hunting: same place in the Defender portal");
+    assert_eq!(
+        hint.location,
+        Some(Location {
+            portal: LinkPortal::Defender,
+            path: "Microsoft Sentinel > Threat management > Hunting".into()
+        })
+    );
+    assert_eq!(
+        hint.links[0].href,
+        "https://security.microsoft.com/sentinel/hunting"
+    );
+    assert_eq!(hint.links[0].portal, LinkPortal::Defender);
+    let retirement = item(&plan, "azure-portal-retirement");
+    assert!(
+        retirement.body.contains("(129 days left)"),
+        "{}",
+        retirement.body
+    );
+    assert_eq!(plan.page.feature.as_deref(), Some("hunting"));
+}
+
+#[test]
+fn tenant_guid_is_carried_into_defender_links() {
+    let url = HUNTING_VIEW.replace("#view", "#@6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b/view");
+    let plan = plan_for_url(&url, None, &Settings::default());
+    assert_eq!(
+        item(&plan, "hunting").links[0].href,
+        "https://security.microsoft.com/sentinel/hunting?tid=6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+    );
+    assert!(!item(&plan, "azure-portal-retirement")
+        .body
+        .contains("days left"));
+}
+
+#[test]
+fn tenant_domain_is_not_passed_as_tid() {
+    let url = HUNTING_VIEW.replace("#view", "#@contoso.onmicrosoft.com/view");
+    let plan = plan_for_url(&url, None, &Settings::default());
+    assert_eq!(
+        item(&plan, "hunting").links[0].href,
+        "https://security.microsoft.com/sentinel/hunting"
+    );
+}
+
+#[test]
+fn unavailable_feature_says_so() {
+    let url = HUNTING_VIEW.replace("~/Hunting/", "~/WorkspaceManager/");
+    let plan = plan_for_url(&url, None, &Settings::default());
+    let hint = item(&plan, "workspace-manager");
+    assert_eq!(
+        hint.title,
+        "Workspace manager is not available in the Defender portal"
+    );
+    assert!(hint
+        .location
+        .as_ref()
+        .is_some_and(|l| l.path.starts_with("Not available")));
+}
+
+#[test]
+fn defender_page_gets_a_reverse_hint_to_the_azure_portal() {
+    let plan = plan_for_url(
+        "https://security.microsoft.com/sentinel/hunting",
+        None,
+        &Settings::default(),
+    );
+    let hint = item(&plan, "hunting");
+    assert_eq!(hint.title, "Hunting: formerly in the Azure portal");
+    assert_eq!(hint.links[0].portal, LinkPortal::Azure);
+    assert_eq!(hint.links[0].href, AZURE_SENTINEL_WORKSPACES);
+    assert!(plan.items.iter().all(|i| i.kind != OverlayKind::Retirement));
+}
+
+#[test]
+fn workspace_scoped_defender_route_links_to_the_exact_azure_blade() {
+    let plan = plan_for_url(
+        "https://security.microsoft.com/sentinel/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/soc-rg/contoso-sentinel/hunting",
+        None,
+        &Settings::default(),
+    );
+    assert_eq!(item(&plan, "hunting").links[0].href, HUNTING_VIEW);
+}
+
+#[test]
+fn unannotated_pages_have_no_items() {
+    for url in [
+        "https://security.microsoft.com/securitysettings",
+        "https://portal.azure.com/#home",
+        "https://example.com/",
+        "garbage",
+        "https://sandbox-1.reactblade.portal.azure.net/reactview?blade=Hunting",
+    ] {
+        assert!(
+            plan_for_url(url, Some("2026-11-22"), &Settings::default())
+                .items
+                .is_empty(),
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn settings_switch_items_off() {
+    let settings = Settings {
+        hints: false,
+        ..Settings::default()
+    };
+    let plan = plan_for_url(HUNTING_VIEW, None, &settings);
+    assert_eq!(
+        plan.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        ["azure-portal-retirement"]
+    );
+}
+
+#[test]
+fn every_azure_blade_in_the_catalog_yields_a_hint_with_https_links() {
+    for feature in catalog::features() {
+        for blade in feature
+            .azure_blades
+            .iter()
+            .chain(feature.azure_blade_guesses)
+        {
+            let url = HUNTING_VIEW.replace("~/Hunting/", &format!("~/{blade}/"));
+            let plan = plan_for_url(&url, Some("2026-11-22"), &Settings::default());
+            let hint = item(&plan, feature.id);
+            assert!(
+                hint.links.iter().all(|l| l.href.starts_with("https://")),
+                "{blade}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plan_round_trips_through_json() {
+    let plan = plan_for_url(HUNTING_VIEW, Some("2026-11-22"), &Settings::default());
+    let json = serde_json::to_string(&plan).expect("serializes");
+    assert!(json.contains("\"kind\":\"hint\""));
+    let back: OverlayPlan = serde_json::from_str(&json).expect("deserializes");
+    assert_eq!(back, plan);
+}

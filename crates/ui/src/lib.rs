@@ -1,0 +1,98 @@
+//! The extension pages' UI in leptos: the overlay panel (an extension-origin iframe that the
+//! content script places on portal pages), the popup and the options page.
+//!
+//! These pages run under the extension's own CSP, which allows wasm; the portal page's CSP
+//! does not apply to them (ARCHITECTURE.md, decision 1). Each page's JS shell gets data from
+//! chrome APIs and hands it to the entry points below; every string from a portal is rendered
+//! as text by leptos, never as HTML.
+
+mod item_card;
+mod options_page;
+mod overlay_panel;
+mod popup_page;
+
+use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wayfinder_core::plan::OverlayPlan;
+
+pub use item_card::ItemCard;
+pub use options_page::OptionsPage;
+pub use overlay_panel::OverlayPanel;
+pub use popup_page::PopupPage;
+
+thread_local! {
+    /// The plan shown by the page mounted in this document (one page per document).
+    static PLAN: Cell<Option<RwSignal<PlanState>>> = const { Cell::new(None) };
+}
+
+/// What the overlay or popup knows about the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanState {
+    /// Waiting for the service worker.
+    Loading,
+    /// A plan to show.
+    Ready(OverlayPlan),
+    /// The plan could not be read; the message says why.
+    Unreadable(String),
+}
+
+fn plan_signal() -> RwSignal<PlanState> {
+    PLAN.with(|cell| match cell.get() {
+        Some(signal) => signal,
+        None => {
+            let signal = RwSignal::new(PlanState::Loading);
+            cell.set(Some(signal));
+            signal
+        }
+    })
+}
+
+/// Decodes a plan handed over by a JS shell into the state the pages render.
+pub fn decode_plan(plan: JsValue) -> PlanState {
+    if plan.is_undefined() || plan.is_null() {
+        return PlanState::Ready(OverlayPlan::empty());
+    }
+    match serde_wasm_bindgen::from_value::<OverlayPlan>(plan) {
+        Ok(plan) => PlanState::Ready(plan),
+        Err(e) => PlanState::Unreadable(e.to_string()),
+    }
+}
+
+/// Replaces the plan shown by the mounted overlay or popup.
+#[wasm_bindgen(js_name = setPlan)]
+pub fn set_plan(plan: JsValue) {
+    plan_signal().set(decode_plan(plan));
+}
+
+/// Shows that the plan cannot be had, and why (the page says "can't read", never nothing).
+#[wasm_bindgen(js_name = setProblem)]
+pub fn set_problem(message: String) {
+    plan_signal().set(PlanState::Unreadable(message));
+}
+
+/// Mounts the overlay panel into `root`.
+#[wasm_bindgen(js_name = mountOverlay)]
+pub fn mount_overlay(root: web_sys::HtmlElement) {
+    let plan = plan_signal();
+    leptos::mount::mount_to(root, move || view! { <OverlayPanel plan=plan /> }).forget();
+}
+
+/// Mounts the popup into `root`.
+#[wasm_bindgen(js_name = mountPopup)]
+pub fn mount_popup(root: web_sys::HtmlElement) {
+    let plan = plan_signal();
+    leptos::mount::mount_to(root, move || view! { <PopupPage plan=plan /> }).forget();
+}
+
+/// Mounts the options page into `root`. `settings` is the stored settings object (or nothing);
+/// `save` is called with the new settings object and returns a Promise.
+#[wasm_bindgen(js_name = mountOptions)]
+pub fn mount_options(root: web_sys::HtmlElement, settings: JsValue, save: js_sys::Function) {
+    let initial = options_page::decode_settings(settings);
+    leptos::mount::mount_to(
+        root,
+        move || view! { <OptionsPage initial=initial.clone() save=save.clone() /> },
+    )
+    .forget();
+}

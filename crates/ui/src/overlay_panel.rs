@@ -1,0 +1,48 @@
+//! The overlay panel shown on portal pages (inside the extension-origin iframe).
+
+use crate::{ItemCard, PlanState};
+use leptos::prelude::*;
+
+/// The panel: a header that collapses it, then one card per plan item.
+#[component]
+pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
+    let expanded = RwSignal::new(true);
+    let count = move || match plan.get() {
+        PlanState::Ready(p) => p.items.len(),
+        _ => 0,
+    };
+    view! {
+        <section class="wf-panel" aria-label="SecOps Wayfinder">
+            <header class="wf-panel-header">
+                <span class="wf-brand" aria-hidden="true"></span>
+                <h1 class="wf-panel-title">"SecOps Wayfinder"</h1>
+                <span class="wf-count">{move || format!("{}", count())}</span>
+                <button
+                    class="wf-toggle"
+                    type="button"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls="wf-panel-body"
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    {move || if expanded.get() { "Hide" } else { "Show" }}
+                </button>
+            </header>
+            <div id="wf-panel-body" class="wf-panel-body" hidden=move || !expanded.get()>
+                {move || match plan.get() {
+                    PlanState::Loading => view! { <p class="wf-muted">"Reading this page…"</p> }.into_any(),
+                    PlanState::Unreadable(why) => {
+                        view! {
+                            <p class="wf-error" role="alert">
+                                {format!("Can't read this view's plan: {why}")}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    PlanState::Ready(p) => {
+                        p.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view().into_any()
+                    }
+                }}
+            </div>
+        </section>
+    }
+}

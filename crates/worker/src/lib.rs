@@ -1,0 +1,57 @@
+//! The service worker's Rust core, compiled to wasm.
+//!
+//! The JS service worker (`extension/background.js`) is a shell: it hands each incoming message,
+//! its sender and the stored settings to [`handle`], and carries out the returned action
+//! (store, reply, broadcast). Decoding and every decision happen here, in typed Rust.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wayfinder_core::messages::{self, Action, Request, Sender};
+use wayfinder_core::settings::Settings;
+
+/// Decodes and checks one message and returns the action for the shell to carry out
+/// (`{action: "store-plan" | "reply-plan" | "reply-tab" | "reject", …}`).
+///
+/// Malformed input never throws: a request or sender that does not decode becomes a
+/// `reject` action naming the problem; settings that do not decode fall back to defaults.
+#[wasm_bindgen]
+pub fn handle(
+    request: JsValue,
+    sender: JsValue,
+    settings: JsValue,
+    today: Option<String>,
+) -> JsValue {
+    let action = match (decode::<Request>(request), decode::<Sender>(sender)) {
+        (Ok(request), Ok(sender)) => {
+            let settings = decode::<Settings>(settings).unwrap_or_default();
+            messages::decide(request, &sender, &settings, today.as_deref())
+        }
+        (Err(e), _) => Action::Reject {
+            reason: format!("malformed request: {e}"),
+        },
+        (_, Err(e)) => Action::Reject {
+            reason: format!("malformed sender: {e}"),
+        },
+    };
+    to_js(&action)
+}
+
+/// Checks a settings object; returns `null` when valid, else the reason (for the options page
+/// and the worker log).
+#[wasm_bindgen(js_name = checkSettings)]
+pub fn check_settings(settings: JsValue) -> Option<String> {
+    decode::<Settings>(settings).err()
+}
+
+fn decode<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    if value.is_undefined() || value.is_null() {
+        return Err("missing".to_string());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    // Plain objects (not Maps) so the JS shell and chrome.storage can use them directly.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}

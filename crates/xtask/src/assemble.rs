@@ -1,0 +1,192 @@
+//! Builds the extension: both wasm crates through wasm-pack, the JS/HTML shells, icons and the
+//! manifest into `dist/extension/`, then the store zip from exactly those bytes. Checks the
+//! size budgets of ARCHITECTURE.md on the result.
+
+use crate::icons;
+use crate::paths;
+use crate::process::{command, run};
+use crate::toolchain::BuildTools;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Content script budget, unminified (ARCHITECTURE.md budgets: ≤ 12 KB minified).
+const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
+/// All wasm modules together, gzipped (ARCHITECTURE.md budgets).
+const WASM_GZIP_BUDGET: u64 = 180 * 1024;
+/// The wasm crates and the module names their JS shells import.
+const WASM_CRATES: [(&str, &str); 2] = [
+    ("crates/worker", "wayfinder_worker"),
+    ("crates/ui", "wayfinder_ui"),
+];
+
+/// What a build produced.
+pub struct Built {
+    /// The store zip.
+    pub zip: PathBuf,
+}
+
+/// Builds `dist/extension/` and `dist/secops-wayfinder-<version>.zip`.
+pub fn build(tools: &BuildTools) -> Result<Built, String> {
+    let root = paths::root();
+    let version = manifest_version(&root)?;
+    let crate_version = env!("CARGO_PKG_VERSION");
+    if version != crate_version {
+        return Err(format!(
+            "manifest.json version {version} differs from the workspace version {crate_version}"
+        ));
+    }
+    let pkg_dir = root.join("target/wasm-pkg");
+    for (krate, name) in WASM_CRATES {
+        let out = pkg_dir.join(name);
+        let out_arg = out.to_string_lossy().into_owned();
+        let mut cmd = command(
+            "wasm-pack",
+            &[
+                "build",
+                krate,
+                "--target",
+                "web",
+                "--release",
+                "--no-typescript",
+                "--no-pack",
+                "--mode",
+                "no-install",
+                "--out-dir",
+                &out_arg,
+            ],
+            None,
+        );
+        cmd.env("PATH", &tools.path);
+        run(&mut cmd)?;
+    }
+
+    let dist = paths::dist_extension();
+    if dist.exists() {
+        fs::remove_dir_all(&dist).map_err(|e| format!("cannot clean {}: {e}", dist.display()))?;
+    }
+    copy_dir(&root.join("extension"), &dist)?;
+    copy_file(&root.join("manifest.json"), &dist.join("manifest.json"))?;
+    for (_, name) in WASM_CRATES {
+        for file in [format!("{name}.js"), format!("{name}_bg.wasm")] {
+            copy_file(
+                &pkg_dir.join(name).join(&file),
+                &dist.join("wasm").join(&file),
+            )?;
+        }
+    }
+    icons::write_all(&dist.join("icons"))?;
+    check_budgets(&dist)?;
+
+    let zip = root
+        .join("dist")
+        .join(format!("secops-wayfinder-{version}.zip"));
+    write_zip(&dist, &zip)?;
+    eprintln!("xtask: built {} and {}", dist.display(), zip.display());
+    Ok(Built { zip })
+}
+
+fn manifest_version(root: &Path) -> Result<String, String> {
+    let text = fs::read_to_string(root.join("manifest.json"))
+        .map_err(|e| format!("cannot read manifest.json: {e}"))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("manifest.json is not JSON: {e}"))?;
+    manifest["version"]
+        .as_str()
+        .map(str::to_string)
+        .ok_or_else(|| "manifest.json has no version".to_string())
+}
+
+fn copy_file(from: &Path, to: &Path) -> Result<(), String> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    for file in files_under(from)? {
+        let relative = file.strip_prefix(from).map_err(|e| e.to_string())?;
+        copy_file(&file, &to.join(relative))?;
+    }
+    Ok(())
+}
+
+/// Every file under `dir`, sorted (so the zip is reproducible).
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn check_budgets(dist: &Path) -> Result<(), String> {
+    let content = fs::metadata(dist.join("content.js"))
+        .map_err(|e| e.to_string())?
+        .len();
+    let mut wasm_gz = 0;
+    for file in files_under(dist)?
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "wasm"))
+    {
+        let bytes = fs::read(file).map_err(|e| e.to_string())?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&bytes).map_err(|e| e.to_string())?;
+        let size = gz.finish().map_err(|e| e.to_string())?.len() as u64;
+        eprintln!(
+            "xtask: {} {} bytes, {} bytes gzipped",
+            file.display(),
+            bytes.len(),
+            size
+        );
+        wasm_gz += size;
+    }
+    eprintln!("xtask: sizes: content.js {content} B (budget {CONTENT_SCRIPT_BUDGET}), wasm {wasm_gz} B gzipped (budget {WASM_GZIP_BUDGET})");
+    if content > CONTENT_SCRIPT_BUDGET {
+        return Err(format!(
+            "content.js is {content} bytes, over the {CONTENT_SCRIPT_BUDGET}-byte budget"
+        ));
+    }
+    if wasm_gz > WASM_GZIP_BUDGET {
+        return Err(format!(
+            "wasm modules are {wasm_gz} bytes gzipped, over the {WASM_GZIP_BUDGET}-byte budget"
+        ));
+    }
+    Ok(())
+}
+
+fn write_zip(dist: &Path, zip_path: &Path) -> Result<(), String> {
+    let file = fs::File::create(zip_path)
+        .map_err(|e| format!("cannot create {}: {e}", zip_path.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    // Fixed timestamps and sorted entries: the same sources give the same zip.
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    for file in files_under(dist)? {
+        let name = file
+            .strip_prefix(dist)
+            .map_err(|e| e.to_string())?
+            .to_string_lossy()
+            .replace('\\', "/");
+        zip.start_file(name, options).map_err(|e| e.to_string())?;
+        zip.write_all(&fs::read(&file).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    }
+    zip.finish()
+        .map_err(|e| format!("cannot finish {}: {e}", zip_path.display()))?;
+    Ok(())
+}

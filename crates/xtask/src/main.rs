@@ -1,0 +1,54 @@
+//! `cargo xtask`: the project's developer commands, in Rust so they run wherever cargo does.
+//!
+//! - `cargo xtask demo`  installs what is missing, builds, starts the demo portal and opens
+//!   Chromium with the extension; without a display it walks the demo headless and writes
+//!   screenshots under `target/demo/`.
+//! - `cargo xtask test`  installs what is missing, builds, and runs every test: native,
+//!   wasm-bindgen-test in headless Chromium, and end-to-end in Chromium.
+//! - `cargo xtask build` builds `dist/extension/` and the store zip; `cargo xtask setup` only
+//!   installs the toolchain.
+//!
+//! Every step is idempotent: it checks for a tool before installing it.
+
+mod assemble;
+mod demo;
+mod icons;
+mod paths;
+mod process;
+mod test;
+mod toolchain;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <demo|test|build|setup>
+  demo    build, start the demo portal and open Chromium with the extension
+          (no display: walk the demo headless and write screenshots to target/demo/)
+  test    build and run every test (native, wasm in Chromium, end-to-end in Chromium)
+  build   build dist/extension/ and dist/secops-wayfinder-<version>.zip
+  setup   install the toolchain only";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => {
+            toolchain::ensure_build_tools().and_then(|_| toolchain::ensure_browser_tools())
+        }
+        Some("build") => {
+            toolchain::ensure_build_tools().and_then(|tools| assemble::build(&tools).map(|_| ()))
+        }
+        Some("test") => test::run(),
+        Some("demo") => demo::run(),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `cargo xtask test`: every check and test, in the order that fails fastest.
+
+use crate::process::{self, command};
+use crate::{assemble, paths, toolchain};
+
+/// Installs what is missing, then formats check, lints, native tests, wasm tests in headless
+/// Chromium, the extension build, and the end-to-end tests in Chromium.
+pub fn run() -> Result<(), String> {
+    let tools = toolchain::ensure_build_tools()?;
+    toolchain::ensure_browser_tools()?;
+
+    process::run(&mut command(
+        "cargo",
+        &["fmt", "--all", "--", "--check"],
+        None,
+    ))?;
+    process::run(&mut command(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        None,
+    ))?;
+    process::run(&mut command("cargo", &["test", "--workspace"], None))?;
+
+    // wasm-bindgen-test in real headless Chromium, through Debian's ChromeDriver.
+    let mut wasm_tests = command(
+        "cargo",
+        &[
+            "test",
+            "-p",
+            "wayfinder-ui",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+        None,
+    );
+    wasm_tests
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", toolchain::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .env("PATH", &tools.path);
+    process::run(&mut wasm_tests)?;
+
+    let built = assemble::build(&tools)?;
+    process::run(&mut command("cargo", &["build", "-p", "demo-portal"], None))?;
+
+    let mut e2e = command(
+        "node",
+        &["--test", "--test-concurrency=1", "e2e/"],
+        Some(&paths::browser_tests_dir()),
+    );
+    e2e.env("WAYFINDER_EXTENSION_DIR", paths::dist_extension())
+        .env("WAYFINDER_EXTENSION_ZIP", &built.zip)
+        .env("WAYFINDER_DEMO_PORTAL", paths::demo_portal_binary())
+        .env("WAYFINDER_CHROMIUM", toolchain::CHROMIUM);
+    process::run(&mut e2e)
+}

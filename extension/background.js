@@ -1,0 +1,57 @@
+// SecOps Wayfinder service worker: a thin shell around the Rust core (wasm).
+//
+// Listeners are registered synchronously at start-up (MV3 service workers are stopped when
+// idle and restarted by events). The wasm module is imported statically because module service
+// workers cannot import() dynamically. State lives in chrome.storage, never in globals.
+import init, { handle } from './wasm/wayfinder_worker.js';
+
+const ready = init().catch((error) => {
+  console.error('SecOps Wayfinder: the core failed to load', error);
+  throw error;
+});
+
+const planKey = (tabId) => `plan:${tabId}`;
+
+// The local calendar date, YYYY-MM-DD, for the retirement countdown.
+const today = () => new Date().toLocaleDateString('en-CA');
+
+function describeSender(sender) {
+  return {
+    sameExtension: sender.id === chrome.runtime.id,
+    url: sender.url ?? null,
+    tabId: sender.tab?.id ?? null,
+    frameId: sender.frameId ?? null,
+    tabUrl: sender.tab?.url ?? null,
+    extensionOrigin: self.location.origin,
+  };
+}
+
+async function respond(message, sender) {
+  await ready;
+  const { settings } = await chrome.storage.sync.get('settings');
+  const action = handle(message, describeSender(sender), settings ?? null, today());
+  switch (action && action.action) {
+    case 'store-plan':
+      await chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
+      return { plan: action.plan };
+    case 'reply-plan':
+      return { plan: action.plan };
+    case 'reply-tab':
+      return { tabId: action.tabId };
+    default:
+      console.warn('SecOps Wayfinder refused a message:', action ? action.reason : 'no action');
+      return null;
+  }
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  respond(message, sender).then(sendResponse, (error) => {
+    console.error('SecOps Wayfinder: message failed', error);
+    sendResponse(null);
+  });
+  return true; // The answer is sent asynchronously.
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  chrome.storage.session.remove(planKey(tabId));
+});

@@ -1,0 +1,135 @@
+// SecOps Wayfinder content script: a thin, plain-JS shell (no wasm, no framework).
+//
+// WebAssembly is blocked in content scripts by the portal page's CSP (ARCHITECTURE.md,
+// decision 1), so this script only reports the page's URL to the service worker, where the
+// Rust core decides what to show, and mounts the extension-origin overlay iframe when the
+// plan has items. It touches the page DOM only to add its own host element, and does no DOM
+// work at all on routes the plan does not annotate.
+(() => {
+  'use strict';
+
+  // Blade iframes (reactblade hosts) get this script too; the probes that anchor notices
+  // inside blade content arrive with the notices (issue 4). Until then frames do nothing.
+  if (window.top !== window) return;
+
+  const HOST_ATTRIBUTE = 'data-wayfinder-host';
+  const PANEL_TOP_PX = 52;
+  const PANEL_WIDTH_PX = 360;
+  const PANEL_MIN_HEIGHT_PX = 44;
+
+  let lastUrl = '';
+  let checkScheduled = false;
+  let host = null;
+  let frame = null;
+  let hostWatcher = null;
+
+  const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
+
+  // Route changes arrive by several paths (pushState, hash changes, back/forward); coalesce
+  // them into one check per animation frame.
+  function scheduleCheck() {
+    if (checkScheduled) return;
+    checkScheduled = true;
+    requestAnimationFrame(() => {
+      checkScheduled = false;
+      checkRoute();
+    });
+  }
+
+  async function checkRoute() {
+    const url = location.href;
+    if (url === lastUrl) return;
+    lastUrl = url;
+    let reply = null;
+    try {
+      reply = await chrome.runtime.sendMessage({ type: 'page-changed', url });
+    } catch (error) {
+      // The extension was reloaded or removed: this script is orphaned.
+      if (!extensionAlive()) return teardown();
+      console.warn('SecOps Wayfinder: no answer from the service worker', error);
+      lastUrl = '';
+      return;
+    }
+    if (url !== lastUrl) return; // A newer route superseded this answer.
+    const items = reply && reply.plan && Array.isArray(reply.plan.items) ? reply.plan.items : [];
+    if (items.length > 0) mountPanel();
+    else unmountPanel();
+  }
+
+  function mountPanel() {
+    if (host) {
+      if (!host.isConnected) attachHost();
+      return;
+    }
+    host = document.createElement('div');
+    host.setAttribute(HOST_ATTRIBUTE, '');
+    const shadow = host.attachShadow({ mode: 'open' });
+    frame = document.createElement('iframe');
+    frame.src = chrome.runtime.getURL('overlay.html');
+    frame.title = 'SecOps Wayfinder';
+    // CSSOM properties, not a <style> element: the page's style-src CSP governs the latter.
+    Object.assign(frame.style, {
+      position: 'fixed',
+      top: PANEL_TOP_PX + 'px',
+      right: '16px',
+      width: PANEL_WIDTH_PX + 'px',
+      height: PANEL_MIN_HEIGHT_PX + 'px',
+      maxHeight: `calc(100vh - ${PANEL_TOP_PX + 16}px)`,
+      border: '0',
+      borderRadius: '8px',
+      boxShadow: '0 6px 20px rgba(0, 0, 0, 0.18)',
+      colorScheme: 'normal',
+      background: 'transparent',
+      zIndex: '2147483000',
+    });
+    shadow.append(frame);
+    window.addEventListener('message', onFrameMessage);
+    attachHost();
+  }
+
+  function attachHost() {
+    const parent = document.body || document.documentElement;
+    parent.append(host);
+    // Portals re-render whole subtrees; put the panel back if the page removes it.
+    if (hostWatcher) hostWatcher.disconnect();
+    hostWatcher = new MutationObserver(() => {
+      if (host && !host.isConnected) requestAnimationFrame(() => host && !host.isConnected && attachHost());
+    });
+    hostWatcher.observe(parent, { childList: true });
+  }
+
+  function unmountPanel() {
+    if (!host) return;
+    if (hostWatcher) hostWatcher.disconnect();
+    window.removeEventListener('message', onFrameMessage);
+    host.remove();
+    host = null;
+    frame = null;
+    hostWatcher = null;
+  }
+
+  // The overlay reports its content height so the iframe fits it. Accept it only from our
+  // own frame and origin; the value is a number and nothing else is read.
+  function onFrameMessage(event) {
+    if (!frame || event.source !== frame.contentWindow) return;
+    if (event.origin !== new URL(frame.src).origin) return;
+    const height = event.data && event.data.wayfinderHeight;
+    if (typeof height !== 'number' || !Number.isFinite(height)) return;
+    frame.style.height = Math.max(PANEL_MIN_HEIGHT_PX, Math.ceil(height)) + 'px';
+  }
+
+  function teardown() {
+    unmountPanel();
+    window.removeEventListener('hashchange', scheduleCheck);
+    window.removeEventListener('popstate', scheduleCheck);
+    if (window.navigation) window.navigation.removeEventListener('currententrychange', scheduleCheck);
+  }
+
+  window.addEventListener('hashchange', scheduleCheck);
+  window.addEventListener('popstate', scheduleCheck);
+  // The Navigation API also reports history.pushState from the page's own router, which no
+  // other event does for an isolated-world script.
+  // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
+  if (window.navigation) window.navigation.addEventListener('currententrychange', scheduleCheck);
+  scheduleCheck();
+})();

@@ -1,0 +1,25 @@
+// Overlay iframe shell: loads the leptos UI, finds which tab it is in, shows that tab's plan
+// from session storage and follows its changes, and reports its height to the content script.
+import init, { mountOverlay, setPlan, setProblem } from './wasm/wayfinder_ui.js';
+
+await init();
+mountOverlay(document.getElementById('root'));
+
+// Only the height leaves this frame, to the embedding portal page (it sizes the iframe).
+const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
+if (parentOrigin) {
+  new ResizeObserver(() => {
+    window.parent.postMessage({ wayfinderHeight: document.documentElement.scrollHeight }, parentOrigin);
+  }).observe(document.body);
+}
+
+const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
+if (reply && Number.isInteger(reply.tabId)) {
+  const key = `plan:${reply.tabId}`;
+  chrome.storage.session.onChanged.addListener((changes) => {
+    if (key in changes) setPlan(changes[key].newValue);
+  });
+  setPlan((await chrome.storage.session.get(key))[key]);
+} else {
+  setProblem('the service worker did not say which tab this is');
+}
