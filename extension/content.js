@@ -109,10 +109,12 @@
   }
 
   // The overlay reports its content height so the iframe fits it. Accept it only from our
-  // own frame and origin; the value is a number and nothing else is read.
+  // own frame and origin; the value is a number and nothing else is read. The frame may report
+  // the extension's static origin although it was loaded through its dynamic URL.
   function onFrameMessage(event) {
     if (!frame || event.source !== frame.contentWindow) return;
-    if (event.origin !== new URL(frame.src).origin) return;
+    const ours = [`chrome-extension://${chrome.runtime.id}`, new URL(frame.src).origin];
+    if (!ours.includes(event.origin)) return;
     const height = event.data && event.data.wayfinderHeight;
     if (typeof height !== 'number' || !Number.isFinite(height)) return;
     frame.style.height = Math.max(PANEL_MIN_HEIGHT_PX, Math.ceil(height)) + 'px';

@@ -1,0 +1,112 @@
+// Shared by the end-to-end tests and the demo walk: start the demo portal, and start Debian
+// Chromium with the built extension and the real portal hostnames mapped to the portal.
+//
+// The production extension runs unmodified: production match patterns and URLs, real
+// hostnames through --host-resolver-rules, the demo's self-signed certificate accepted with
+// --ignore-certificate-errors (ARCHITECTURE.md, decision 4).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { chromium } from 'playwright-core';
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run through 'cargo xtask test' or 'cargo xtask demo'`);
+  return value;
+}
+
+/** Starts the demo portal on an ephemeral loopback port; resolves to {port, hosts, stop}. */
+export async function startDemoPortal() {
+  const child = spawn(required('WAYFINDER_DEMO_PORTAL'), ['--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`demo-portal exited early (${code})`)));
+  });
+  const { port, hosts } = JSON.parse(first);
+  return {
+    port,
+    hosts,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/**
+ * Starts Chromium (a fresh profile) mapped to the portal. With `extension: false` it is the same
+ * browser without the extension (benchmarks compare the two).
+ */
+export async function launchChromium(portal, { extension = true, headless = true } = {}) {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'wayfinder-profile-'));
+  const rules = portal.hosts.map((host) => `MAP ${host} 127.0.0.1:${portal.port}`).join(', ');
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=${rules}`,
+    '--ignore-certificate-errors',
+  ];
+  if (extension) {
+    const dir = required('WAYFINDER_EXTENSION_DIR');
+    args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.WAYFINDER_CHROMIUM || '/usr/bin/chromium',
+    headless,
+    args,
+    viewport: headless ? { width: 1280, height: 800 } : null,
+  });
+  let worker = null;
+  if (extension) {
+    worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  }
+  // Node's URL gives 'null' as the origin of non-special schemes such as chrome-extension:.
+  const extensionOrigin = worker ? `chrome-extension://${new URL(worker.url()).host}` : null;
+  return {
+    context,
+    worker,
+    extensionOrigin,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The overlay iframe of a page (Playwright pierces the open shadow root). */
+export function overlay(page) {
+  return page.frameLocator('[data-wayfinder-host] iframe[title="SecOps Wayfinder"]');
+}
+
+/** Azure-portal Sentinel URLs of the demo's primary workspace. */
+export const demo = {
+  tenant: '6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+  subscription: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+  resourceGroup: 'soc-rg',
+  workspace: 'contoso-sentinel',
+};
+const argId = encodeURIComponent(
+  `/subscriptions/${demo.subscription}/resourcegroups/${demo.resourceGroup}/providers/microsoft.securityinsightsarg/sentinel/${demo.workspace}`,
+);
+const params = `subscriptionId/${demo.subscription}/resourceGroup/${demo.resourceGroup}/workspaceName/${demo.workspace}`;
+
+/** Every URL form of facts.md §3.2 for one Sentinel menu blade. */
+export function azureBladeUrls(blade) {
+  return {
+    'view with encoded id': `https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/${blade}/id/${argId}`,
+    'view with parameters': `https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/${blade}/${params}`,
+    'older blade with id': `https://portal.azure.com/#blade/Microsoft_Azure_Security_Insights/MainMenuBlade/${blade}/id/${argId}`,
+    'older blade with parameters': `https://portal.azure.com/#blade/Microsoft_Azure_Security_Insights/MainMenuBlade/${blade}/${params}`,
+    'tenant-prefixed view': `https://portal.azure.com/#@${demo.tenant}/view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/${blade}/id/${argId}`,
+  };
+}
