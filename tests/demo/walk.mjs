@@ -1,0 +1,56 @@
+// The demo: the demo portal with the extension loaded.
+//   node demo/walk.mjs headed   OUT  opens Chromium on both portals and waits until it is closed
+//   node demo/walk.mjs headless OUT  walks the demo and writes screenshots to OUT, printing paths
+// Started by `cargo xtask demo`, which builds everything first and sets the environment.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { azureBladeUrls, demo, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+
+const [mode = 'headless', out = 'target/demo'] = process.argv.slice(2);
+const hunting = azureBladeUrls('Hunting')['view with encoded id'];
+
+const portal = await startDemoPortal();
+const browser = await launchChromium(portal, { headless: mode !== 'headed' });
+try {
+  if (mode === 'headed') {
+    const azure = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await azure.goto(hunting);
+    const defender = await browser.context.newPage();
+    await defender.goto(`https://security.microsoft.com/?tid=${demo.tenant}`);
+    await azure.bringToFront();
+    console.log('SecOps Wayfinder demo is open. Close the browser window to stop.');
+    await new Promise((resolve) => browser.context.on('close', resolve));
+  } else {
+    await mkdir(out, { recursive: true });
+    const steps = [
+      ['01-azure-hunting-hint', hunting, '[data-wayfinder-id="hunting"]'],
+      ['02-azure-workspace-manager-unavailable', azureBladeUrls('WorkspaceManager')['view with encoded id'], '[data-wayfinder-id="workspace-manager"]'],
+      ['03-azure-incidents-hint', azureBladeUrls('Incidents')['view with encoded id'], '[data-wayfinder-id="incidents"]'],
+      ['04-defender-hunting-reverse-hint', `https://security.microsoft.com/sentinel/hunting?tid=${demo.tenant}`, '[data-wayfinder-id="hunting"]'],
+      ['05-defender-advanced-hunting', `https://security.microsoft.com/v2/advanced-hunting?tid=${demo.tenant}`, '[data-wayfinder-id="logs"]'],
+    ];
+    for (const [name, url, selector] of steps) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      await overlay(page).locator(selector).waitFor({ timeout: 20_000 });
+      await page.waitForFunction(() => {
+        const f = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+        return f && f.getBoundingClientRect().height > 100;
+      });
+      const file = path.resolve(out, `${name}.png`);
+      await page.screenshot({ path: file });
+      console.log(file);
+      await page.close();
+    }
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`${browser.extensionOrigin}/options.html`);
+    await popup.locator('input[name="hints"]').waitFor();
+    const file = path.resolve(out, '06-options.png');
+    await popup.screenshot({ path: file });
+    console.log(file);
+  }
+} finally {
+  await browser.close();
+  await portal.stop();
+}
