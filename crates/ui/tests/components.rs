@@ -1,5 +1,7 @@
 //! Leptos components rendered in a real browser (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
+// clippy's allow-expect-in-tests does not see #[wasm_bindgen_test] functions as tests.
+#![allow(clippy::expect_used)]
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,42 +15,85 @@ wasm_bindgen_test_configure!(run_in_browser);
 const HUNTING: &str = "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/id/%2Fsubscriptions%2Fs%2Fresourcegroups%2Frg%2Fproviders%2Fmicrosoft.securityinsightsarg%2Fsentinel%2Fws";
 
 fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let div = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&div).expect("appended");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("appended");
     div.dyn_into().expect("an HtmlElement")
 }
 
 #[wasm_bindgen_test]
 fn item_card_carries_the_test_contract() {
     let root = container();
-    let item = plan_for_url(HUNTING, None, &Settings::default()).items.remove(0);
-    leptos::mount::mount_to(root.clone(), move || view! { <ItemCard item=item.clone() /> }).forget();
-    let card = root.query_selector("[data-wayfinder-kind='hint'][data-wayfinder-id='hunting']").expect("query");
+    let item = plan_for_url(HUNTING, None, &Settings::default())
+        .items
+        .remove(0);
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ItemCard item=item.clone() /> },
+    )
+    .forget();
+    let card = root
+        .query_selector("[data-wayfinder-kind='hint'][data-wayfinder-id='hunting']")
+        .expect("query");
     let card = card.expect("the hint card is rendered");
-    let link = card.query_selector("a[data-wayfinder-link='defender']").expect("query").expect("a defender link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://security.microsoft.com/sentinel/hunting"));
-    assert!(card.text_content().unwrap_or_default().contains("Microsoft Sentinel > Threat management > Hunting"));
+    let link = card
+        .query_selector("a[data-wayfinder-link='defender']")
+        .expect("query")
+        .expect("a defender link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://security.microsoft.com/sentinel/hunting")
+    );
+    assert!(card
+        .text_content()
+        .unwrap_or_default()
+        .contains("Microsoft Sentinel > Threat management > Hunting"));
 }
 
 #[wasm_bindgen_test]
 fn portal_strings_are_rendered_as_text_not_html() {
     let root = container();
-    let mut item = plan_for_url(HUNTING, None, &Settings::default()).items.remove(0);
+    let mut item = plan_for_url(HUNTING, None, &Settings::default())
+        .items
+        .remove(0);
     item.title = "<img src=x onerror=alert(1)>".to_string();
-    leptos::mount::mount_to(root.clone(), move || view! { <ItemCard item=item.clone() /> }).forget();
-    assert!(root.query_selector("img").expect("query").is_none(), "no element was created from the string");
-    assert!(root.text_content().unwrap_or_default().contains("<img src=x onerror=alert(1)>"));
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ItemCard item=item.clone() /> },
+    )
+    .forget();
+    assert!(
+        root.query_selector("img").expect("query").is_none(),
+        "no element was created from the string"
+    );
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("<img src=x onerror=alert(1)>"));
 }
 
 #[wasm_bindgen_test]
 fn panel_shows_cant_read_instead_of_nothing() {
     let root = container();
-    let state = RwSignal::new(decode_plan(serde_wasm_bindgen::to_value(&"not a plan").expect("a value")));
+    let state = RwSignal::new(decode_plan(
+        serde_wasm_bindgen::to_value(&"not a plan").expect("a value"),
+    ));
     assert!(matches!(state.get_untracked(), PlanState::Unreadable(_)));
     leptos::mount::mount_to(root.clone(), move || view! { <OverlayPanel plan=state /> }).forget();
-    let alert = root.query_selector("[role='alert']").expect("query").expect("an alert is shown");
-    assert!(alert.text_content().unwrap_or_default().starts_with("Can't read this view's plan"));
+    let alert = root
+        .query_selector("[role='alert']")
+        .expect("query")
+        .expect("an alert is shown");
+    assert!(alert
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("Can't read this view's plan"));
 }
 
 #[wasm_bindgen_test]
@@ -57,14 +102,33 @@ async fn panel_collapses_and_expands() {
     let plan = plan_for_url(HUNTING, Some("2026-11-22"), &Settings::default());
     let state = RwSignal::new(PlanState::Ready(plan));
     leptos::mount::mount_to(root.clone(), move || view! { <OverlayPanel plan=state /> }).forget();
-    let toggle: web_sys::HtmlElement =
-        root.query_selector(".wf-toggle").expect("query").expect("a toggle").dyn_into().expect("a button");
-    let body = root.query_selector(".wf-panel-body").expect("query").expect("a body");
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let toggle: web_sys::HtmlElement = root
+        .query_selector(".wf-toggle")
+        .expect("query")
+        .expect("a toggle")
+        .dyn_into()
+        .expect("a button");
+    let body = root
+        .query_selector(".wf-panel-body")
+        .expect("query")
+        .expect("a body");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     toggle.click();
     // Leptos applies reactive updates asynchronously; let them run.
     gloo_timers::future::TimeoutFuture::new(0).await;
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(body.has_attribute("hidden"));
-    assert_eq!(root.query_selector(".wf-count").expect("query").and_then(|c| c.text_content()).as_deref(), Some("2"));
+    assert_eq!(
+        root.query_selector(".wf-count")
+            .expect("query")
+            .and_then(|c| c.text_content())
+            .as_deref(),
+        Some("2")
+    );
 }

@@ -26,6 +26,23 @@ pub fn run() -> Result<(), String> {
         ],
         None,
     ))?;
+    process::run(&mut command(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "wayfinder-ui",
+            "-p",
+            "wayfinder-worker",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        None,
+    ))?;
     process::run(&mut command("cargo", &["test", "--workspace"], None))?;
 
     // wasm-bindgen-test in real headless Chromium, through Debian's ChromeDriver.
