@@ -177,16 +177,46 @@ fn write_zip(dist: &Path, zip_path: &Path) -> Result<(), String> {
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     for file in files_under(dist)? {
-        let name = file
-            .strip_prefix(dist)
-            .map_err(|e| e.to_string())?
-            .to_string_lossy()
-            .replace('\\', "/");
-        zip.start_file(name, options).map_err(|e| e.to_string())?;
+        zip.start_file(entry_name(dist, &file)?, options)
+            .map_err(|e| e.to_string())?;
         zip.write_all(&fs::read(&file).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
     }
     zip.finish()
         .map_err(|e| format!("cannot finish {}: {e}", zip_path.display()))?;
+    verify_zip(dist, zip_path)
+}
+
+/// The zip entry name of a file under `dist` (forward slashes on every platform).
+fn entry_name(dist: &Path, file: &Path) -> Result<String, String> {
+    let relative = file.strip_prefix(dist).map_err(|e| e.to_string())?;
+    Ok(relative.to_string_lossy().replace('\\', "/"))
+}
+
+/// The store zip must hold exactly the files of `dist/extension`, byte for byte.
+fn verify_zip(dist: &Path, zip_path: &Path) -> Result<(), String> {
+    let file = fs::File::open(zip_path).map_err(|e| e.to_string())?;
+    let mut archive = zip::ZipArchive::new(file)
+        .map_err(|e| format!("{} is not a zip: {e}", zip_path.display()))?;
+    let files = files_under(dist)?;
+    if archive.len() != files.len() {
+        return Err(format!(
+            "{} has {} entries but dist/extension has {} files",
+            zip_path.display(),
+            archive.len(),
+            files.len()
+        ));
+    }
+    for path in files {
+        let name = entry_name(dist, &path)?;
+        let mut entry = archive
+            .by_name(&name)
+            .map_err(|e| format!("{name} is missing from the zip: {e}"))?;
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes).map_err(|e| e.to_string())?;
+        if bytes != fs::read(&path).map_err(|e| e.to_string())? {
+            return Err(format!("{name} differs between the zip and dist/extension"));
+        }
+    }
     Ok(())
 }
