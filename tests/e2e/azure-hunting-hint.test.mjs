@@ -1,25 +1,16 @@
 // First vertical slice: the Azure-portal Sentinel Hunting blade, in each of its URL forms, shows
 // a hint with the Defender location and a link to the Defender portal; SPA navigation updates
 // or removes it without a reload. The page is served with a strict CSP (no wasm-unsafe-eval).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls, demo, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
+import { useDemoBrowser } from '../support/fixture.mjs';
 
 const HUNTING_IN_DEFENDER = 'Microsoft Sentinel > Threat management > Hunting';
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startDemoPortal();
-  browser = await launchChromium(portal);
-});
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = useDemoBrowser();
 
 async function openPage(url) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const response = await page.goto(url);
   return { page, response };
 }

@@ -1,20 +1,11 @@
 // The Defender portal side: reverse hints on pages that moved, and no DOM work on routes the
 // extension does not annotate.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+import { overlay } from '../support/browser.mjs';
+import { useDemoBrowser } from '../support/fixture.mjs';
 
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startDemoPortal();
-  browser = await launchChromium(portal);
-});
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = useDemoBrowser();
 
 /**
  * Waits for the service worker to hold a plan for an unannotated Defender page (proves the
@@ -23,7 +14,7 @@ after(async () => {
  * tab URL: reading it would need host permissions beyond the content-script matches.)
  */
 async function storedUnannotatedDefenderPlan() {
-  return browser.worker.evaluate(async () => {
+  return env.browser.worker.evaluate(async () => {
     for (let i = 0; i < 100; i += 1) {
       const plans = Object.values(await chrome.storage.session.get(null));
       const plan = plans.find((p) => p.page.portal === 'defender' && p.page.feature === null);
@@ -35,7 +26,7 @@ async function storedUnannotatedDefenderPlan() {
 }
 
 test('Sentinel Hunting in the Defender portal says where it was in the Azure portal', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto('https://security.microsoft.com/sentinel/hunting');
   const hint = overlay(page).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="hunting"]');
   await hint.waitFor();
@@ -46,7 +37,7 @@ test('Sentinel Hunting in the Defender portal says where it was in the Azure por
 });
 
 test('navigating inside the Defender portal updates the hint without a reload', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto('https://security.microsoft.com/sentinel/hunting');
   await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
   await page.evaluate(() => { window.__noReloadMarker = true; });
@@ -59,14 +50,14 @@ test('navigating inside the Defender portal updates the hint without a reload', 
 });
 
 test('the multitenant host gets the same hints', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto('https://mto.security.microsoft.com/incidents');
   await overlay(page).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="incidents"]').waitFor();
   await page.close();
 });
 
 test('a route the extension does not annotate gets no element at all', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const url = 'https://security.microsoft.com/securitysettings';
   await page.goto(url);
   const plan = await storedUnannotatedDefenderPlan();

@@ -1,24 +1,15 @@
 // The extension's own pages: options change what the overlay shows; the popup shows the
 // current tab's plan; the service worker refuses messages that are not allowed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+import { azureBladeUrls, overlay } from '../support/browser.mjs';
+import { useDemoBrowser } from '../support/fixture.mjs';
 
-let portal;
-let browser;
-
-before(async () => {
-  portal = await startDemoPortal();
-  browser = await launchChromium(portal);
-});
-after(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = useDemoBrowser();
 
 test('turning hints off in the options hides them, and the retirement reminder stays', async () => {
-  const options = await browser.context.newPage();
-  await options.goto(`${browser.extensionOrigin}/options.html`);
+  const options = await env.browser.context.newPage();
+  await options.goto(`${env.browser.extensionOrigin}/options.html`);
   const hints = options.locator('input[name="hints"]');
   await hints.waitFor();
   assert.equal(await hints.isChecked(), true);
@@ -28,7 +19,7 @@ test('turning hints off in the options hides them, and the retirement reminder s
   await options.locator('input[name="hints"]').waitFor();
   assert.equal(await options.locator('input[name="hints"]').isChecked(), false, 'the setting persisted');
 
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.goto(azureBladeUrls('Hunting')['view with encoded id']);
   await overlay(page).locator('[data-wayfinder-kind="retirement"]').waitFor();
   assert.equal(await overlay(page).locator('[data-wayfinder-kind="hint"]').count(), 0);
@@ -40,16 +31,16 @@ test('turning hints off in the options hides them, and the retirement reminder s
 });
 
 test('the popup says there is nothing to show for a tab that is not a portal page', async () => {
-  const popup = await browser.context.newPage();
-  await popup.goto(`${browser.extensionOrigin}/popup.html`);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(`${env.browser.extensionOrigin}/popup.html`);
   await popup.locator('.wf-empty').waitFor();
   assert.match(await popup.locator('.wf-empty').innerText(), /Nothing to show for this tab/);
   await popup.close();
 });
 
 test('the service worker refuses a page message from an extension page and a malformed one', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${browser.extensionOrigin}/popup.html`);
+  const page = await env.browser.context.newPage();
+  await page.goto(`${env.browser.extensionOrigin}/popup.html`);
   const replies = await page.evaluate(async () => [
     await chrome.runtime.sendMessage({ type: 'page-changed', url: 'https://portal.azure.com/' }),
     await chrome.runtime.sendMessage({ type: 'page-changed', url: 'x', extra: true }),

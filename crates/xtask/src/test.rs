@@ -9,41 +9,19 @@ pub fn run() -> Result<(), String> {
     let tools = toolchain::ensure_build_tools()?;
     toolchain::ensure_browser_tools()?;
 
-    process::run(&mut command(
-        "cargo",
-        &["fmt", "--all", "--", "--check"],
-        None,
-    ))?;
-    process::run(&mut command(
-        "cargo",
+    const WASM_CRATES: &[&str] = &["-p", "wayfinder-ui", "-p", "wayfinder-worker"];
+    let lints = ["--all-targets", "--", "-D", "warnings"];
+    cargo(&["fmt", "--all", "--", "--check"])?;
+    cargo(&[&["clippy", "--workspace"][..], &lints].concat())?;
+    cargo(
         &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        None,
-    ))?;
-    process::run(&mut command(
-        "cargo",
-        &[
-            "clippy",
-            "-p",
-            "wayfinder-ui",
-            "-p",
-            "wayfinder-worker",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        None,
-    ))?;
-    process::run(&mut command("cargo", &["test", "--workspace"], None))?;
+            &["clippy", "--target", "wasm32-unknown-unknown"][..],
+            WASM_CRATES,
+            &lints,
+        ]
+        .concat(),
+    )?;
+    cargo(&["test", "--workspace"])?;
 
     // wasm-bindgen-test in real headless Chromium, through Debian's ChromeDriver.
     let mut wasm_tests = command(
@@ -68,7 +46,7 @@ pub fn run() -> Result<(), String> {
     process::run(&mut wasm_tests)?;
 
     let built = assemble::build(&tools)?;
-    process::run(&mut command("cargo", &["build", "-p", "demo-portal"], None))?;
+    cargo(&["build", "-p", "demo-portal"])?;
 
     let mut e2e = command(
         "node",
@@ -80,4 +58,8 @@ pub fn run() -> Result<(), String> {
         .env("WAYFINDER_DEMO_PORTAL", paths::demo_portal_binary())
         .env("WAYFINDER_CHROMIUM", toolchain::CHROMIUM);
     process::run(&mut e2e)
+}
+
+fn cargo(args: &[&str]) -> Result<(), String> {
+    process::run(&mut command("cargo", args, None))
 }
