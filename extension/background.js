@@ -21,7 +21,6 @@ function describeSender(sender) {
     url: sender.url ?? null,
     tabId: sender.tab?.id ?? null,
     frameId: sender.frameId ?? null,
-    tabUrl: sender.tab?.url ?? null,
     extensionOrigin: self.location.origin,
   };
 }
@@ -33,8 +32,6 @@ async function respond(message, sender) {
   switch (action && action.action) {
     case 'store-plan':
       await chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
-      return { plan: action.plan };
-    case 'reply-plan':
       return { plan: action.plan };
     case 'reply-tab':
       return { tabId: action.tabId };

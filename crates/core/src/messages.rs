@@ -24,11 +24,6 @@ pub enum Request {
         /// `location.href` of the top frame.
         url: String,
     },
-    /// A content script in a portal sub-frame (blade iframe) started.
-    FrameReady {
-        /// `location.href` of the frame.
-        url: String,
-    },
     /// The overlay iframe (our own page) asks which tab it is in.
     OverlayReady,
 }
@@ -45,8 +40,6 @@ pub struct Sender {
     pub tab_id: Option<u32>,
     /// `sender.frameId`: 0 for a top frame.
     pub frame_id: Option<i64>,
-    /// `sender.tab.url` (present for portal tabs: the extension has host access there).
-    pub tab_url: Option<String>,
     /// Our own origin, `chrome-extension://<id>`.
     pub extension_origin: String,
 }
@@ -55,18 +48,12 @@ pub struct Sender {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Action {
-    /// Keep the plan as the tab's current plan (session storage), send it to the tab's frames,
-    /// and reply with it.
+    /// Keep the plan as the tab's current plan (session storage) and reply with it.
     StorePlan {
         /// The tab.
         #[serde(rename = "tabId")]
         tab_id: u32,
         /// Its plan.
-        plan: OverlayPlan,
-    },
-    /// Reply with this plan only.
-    ReplyPlan {
-        /// The plan.
         plan: OverlayPlan,
     },
     /// Reply with the sender's tab id (the overlay then reads the stored plan itself).
@@ -128,22 +115,6 @@ pub fn decide(
                 tab_id,
                 plan: plan::plan_for_url(&url, today, settings),
             }
-        }
-        Request::FrameReady { url } => {
-            if sender.tab_id.is_none() || sender.frame_id.is_none_or(|f| f == 0) {
-                return reject("frame-ready outside a sub-frame");
-            }
-            if url.len() > MAX_URL_LEN || origin_of(&url) != origin_of(sender_url) {
-                return reject("frame-ready names another origin than its sender");
-            }
-            if route::classify(sender_url).is_none() {
-                return reject("frame-ready from a document that is not a portal frame");
-            }
-            let plan = match sender.tab_url.as_deref() {
-                Some(top) => plan::plan_for_url(top, today, settings),
-                None => OverlayPlan::empty(),
-            };
-            Action::ReplyPlan { plan }
         }
         Request::OverlayReady => {
             if origin_of(sender_url).as_deref() != Some(sender.extension_origin.as_str()) {

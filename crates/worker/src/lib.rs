@@ -2,7 +2,7 @@
 //!
 //! The JS service worker (`extension/background.js`) is a shell: it hands each incoming message,
 //! its sender and the stored settings to [`handle`], and carries out the returned action
-//! (store, reply, broadcast). Decoding and every decision happen here, in typed Rust.
+//! (store and reply). Decoding and every decision happen here, in typed Rust.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -10,7 +10,7 @@ use wayfinder_core::messages::{self, Action, Request, Sender};
 use wayfinder_core::settings::Settings;
 
 /// Decodes and checks one message and returns the action for the shell to carry out
-/// (`{action: "store-plan" | "reply-plan" | "reply-tab" | "reject", …}`).
+/// (`{action: "store-plan" | "reply-tab" | "reject", …}`).
 ///
 /// Malformed input never throws: a request or sender that does not decode becomes a
 /// `reject` action naming the problem; settings that do not decode fall back to defaults.

@@ -12,7 +12,6 @@ fn top_frame(url: &str) -> Sender {
         url: Some(url.into()),
         tab_id: Some(7),
         frame_id: Some(0),
-        tab_url: Some(url.into()),
         extension_origin: EXT.into(),
     }
 }
@@ -104,42 +103,6 @@ fn overly_long_urls_are_refused() {
         decide(
             Request::PageChanged { url: url.clone() },
             &top_frame(&url),
-            &Settings::default(),
-            None
-        ),
-        Action::Reject { .. }
-    ));
-}
-
-#[test]
-fn frame_ready_gets_the_plan_of_its_top_page() {
-    let frame = "https://sandbox-1.reactblade.portal.azure.net/reactview?blade=Hunting";
-    let sender = Sender {
-        url: Some(frame.into()),
-        frame_id: Some(4),
-        ..top_frame(HUNTING)
-    };
-    let action = decide(
-        Request::FrameReady { url: frame.into() },
-        &sender,
-        &Settings::default(),
-        None,
-    );
-    let Action::ReplyPlan { plan } = action else {
-        panic!("expected a plan, got {action:?}")
-    };
-    assert_eq!(plan.page.feature.as_deref(), Some("hunting"));
-    let foreign = Sender {
-        url: Some("https://example.com/".into()),
-        frame_id: Some(4),
-        ..top_frame(HUNTING)
-    };
-    assert!(matches!(
-        decide(
-            Request::FrameReady {
-                url: "https://example.com/".into()
-            },
-            &foreign,
             &Settings::default(),
             None
         ),
