@@ -57,8 +57,6 @@ pub struct WorkspaceRef {
 pub struct Route {
     /// The portal.
     pub portal: Portal,
-    /// The host as seen (keeps the Defender variant for links back).
-    pub host: String,
     /// The catalog feature of the page, when known.
     pub feature: Option<&'static Feature>,
     /// The Azure blade name as written in the URL (for Azure pages).
@@ -109,7 +107,6 @@ pub fn classify(url: &str) -> Option<Route> {
     let portal = portal_of_host(&parts.host)?;
     let mut route = Route {
         portal,
-        host: parts.host.clone(),
         feature: None,
         blade: None,
         tenant: None,
