@@ -4,7 +4,7 @@
 // Started by `cargo xtask demo`, which builds everything first and sets the environment.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { azureBladeUrls, demo, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+import { azureBladeUrls, demo, launchChromium, overlay, startDemoPortal, waitForPanelHeight } from '../support/browser.mjs';
 
 const [mode = 'headless', out = 'target/demo'] = process.argv.slice(2);
 const hunting = azureBladeUrls('Hunting')['view with encoded id'];
@@ -33,10 +33,7 @@ try {
       const page = await browser.context.newPage();
       await page.goto(url);
       await overlay(page).locator(selector).waitFor({ timeout: 20_000 });
-      await page.waitForFunction(() => {
-        const f = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
-        return f && f.getBoundingClientRect().height > 100;
-      });
+      await waitForPanelHeight(page, 100);
       const file = path.resolve(out, `${name}.png`);
       await page.screenshot({ path: file });
       console.log(file);

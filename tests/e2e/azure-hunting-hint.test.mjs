@@ -3,7 +3,7 @@
 // or removes it without a reload. The page is served with a strict CSP (no wasm-unsafe-eval).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
+import { azureBladeUrls, demo, overlay, waitForPanelHeight } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const HUNTING_IN_DEFENDER = 'Microsoft Sentinel > Threat management > Hunting';
@@ -52,10 +52,7 @@ describe('hint on the Azure-portal Hunting blade', () => {
     const { page } = await openPage(azureBladeUrls('Hunting')['view with encoded id']);
     await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
     const frame = page.locator('[data-wayfinder-host] iframe');
-    await page.waitForFunction(() => {
-      const f = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
-      return f && f.getBoundingClientRect().height > 200;
-    });
+    await waitForPanelHeight(page, 200);
     const box = await frame.boundingBox();
     assert.ok(box.height > 200, `iframe height ${box.height}`);
     await page.close();

@@ -88,6 +88,14 @@ export function overlay(page) {
   return page.frameLocator('[data-wayfinder-host] iframe[title="SecOps Wayfinder"]');
 }
 
+/** Waits until the overlay iframe has grown taller than `minPx` (it sizes itself to its content). */
+export async function waitForPanelHeight(page, minPx) {
+  await page.waitForFunction((min) => {
+    const f = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+    return f && f.getBoundingClientRect().height > min;
+  }, minPx);
+}
+
 /** Azure-portal Sentinel URLs of the demo's primary workspace. */
 export const demo = {
   tenant: '6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b',

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wayfinder_core::plan::plan_for_url;
+use wayfinder_core::plan::{plan_for_url, OverlayItem};
 use wayfinder_core::settings::Settings;
 use wayfinder_ui::{decode_plan, ItemCard, OverlayPanel, PlanState};
 
@@ -27,25 +27,46 @@ fn container() -> web_sys::HtmlElement {
     div.dyn_into().expect("an HtmlElement")
 }
 
-#[wasm_bindgen_test]
-fn item_card_carries_the_test_contract() {
-    let root = container();
-    let item = plan_for_url(HUNTING, None, &Settings::default())
+/// The plan item of the Azure-portal Hunting blade.
+fn hunting_hint() -> OverlayItem {
+    plan_for_url(HUNTING, None, &Settings::default())
         .items
-        .remove(0);
+        .remove(0)
+}
+
+/// Mounts one card into a fresh container and returns the container.
+fn mount_card(item: OverlayItem) -> web_sys::HtmlElement {
+    let root = container();
     leptos::mount::mount_to(
         root.clone(),
         move || view! { <ItemCard item=item.clone() /> },
     )
     .forget();
-    let card = root
-        .query_selector("[data-wayfinder-kind='hint'][data-wayfinder-id='hunting']")
-        .expect("query");
-    let card = card.expect("the hint card is rendered");
-    let link = card
-        .query_selector("a[data-wayfinder-link='defender']")
-        .expect("query")
-        .expect("a defender link");
+    root
+}
+
+/// Mounts the panel over `state` into a fresh container and returns the container.
+fn mount_panel(state: RwSignal<PlanState>) -> web_sys::HtmlElement {
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || view! { <OverlayPanel plan=state /> }).forget();
+    root
+}
+
+/// The first element under `root` matching `selector`; panics naming what is missing.
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+#[wasm_bindgen_test]
+fn item_card_carries_the_test_contract() {
+    let root = mount_card(hunting_hint());
+    let card = find(
+        &root,
+        "[data-wayfinder-kind='hint'][data-wayfinder-id='hunting']",
+    );
+    let link = find(&card, "a[data-wayfinder-link='defender']");
     assert_eq!(
         link.get_attribute("href").as_deref(),
         Some("https://security.microsoft.com/sentinel/hunting")
@@ -58,16 +79,9 @@ fn item_card_carries_the_test_contract() {
 
 #[wasm_bindgen_test]
 fn portal_strings_are_rendered_as_text_not_html() {
-    let root = container();
-    let mut item = plan_for_url(HUNTING, None, &Settings::default())
-        .items
-        .remove(0);
+    let mut item = hunting_hint();
     item.title = "<img src=x onerror=alert(1)>".to_string();
-    leptos::mount::mount_to(
-        root.clone(),
-        move || view! { <ItemCard item=item.clone() /> },
-    )
-    .forget();
+    let root = mount_card(item);
     assert!(
         root.query_selector("img").expect("query").is_none(),
         "no element was created from the string"
@@ -80,16 +94,12 @@ fn portal_strings_are_rendered_as_text_not_html() {
 
 #[wasm_bindgen_test]
 fn panel_shows_cant_read_instead_of_nothing() {
-    let root = container();
     let state = RwSignal::new(decode_plan(
         serde_wasm_bindgen::to_value(&"not a plan").expect("a value"),
     ));
     assert!(matches!(state.get_untracked(), PlanState::Unreadable(_)));
-    leptos::mount::mount_to(root.clone(), move || view! { <OverlayPanel plan=state /> }).forget();
-    let alert = root
-        .query_selector("[role='alert']")
-        .expect("query")
-        .expect("an alert is shown");
+    let root = mount_panel(state);
+    let alert = find(&root, "[role='alert']");
     assert!(alert
         .text_content()
         .unwrap_or_default()
@@ -98,20 +108,10 @@ fn panel_shows_cant_read_instead_of_nothing() {
 
 #[wasm_bindgen_test]
 async fn panel_collapses_and_expands() {
-    let root = container();
     let plan = plan_for_url(HUNTING, Some("2026-11-22"), &Settings::default());
-    let state = RwSignal::new(PlanState::Ready(plan));
-    leptos::mount::mount_to(root.clone(), move || view! { <OverlayPanel plan=state /> }).forget();
-    let toggle: web_sys::HtmlElement = root
-        .query_selector(".wf-toggle")
-        .expect("query")
-        .expect("a toggle")
-        .dyn_into()
-        .expect("a button");
-    let body = root
-        .query_selector(".wf-panel-body")
-        .expect("query")
-        .expect("a body");
+    let root = mount_panel(RwSignal::new(PlanState::Ready(plan)));
+    let toggle: web_sys::HtmlElement = find(&root, ".wf-toggle").dyn_into().expect("a button");
+    let body = find(&root, ".wf-panel-body");
     assert_eq!(
         toggle.get_attribute("aria-expanded").as_deref(),
         Some("true")
@@ -125,10 +125,7 @@ async fn panel_collapses_and_expands() {
     );
     assert!(body.has_attribute("hidden"));
     assert_eq!(
-        root.query_selector(".wf-count")
-            .expect("query")
-            .and_then(|c| c.text_content())
-            .as_deref(),
+        find(&root, ".wf-count").text_content().as_deref(),
         Some("2")
     );
 }
