@@ -21,6 +21,7 @@
   let checkScheduled = false;
   let host = null;
   let frame = null;
+  let frameOrigins = [];
   let hostWatcher = null;
 
   const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
@@ -66,6 +67,9 @@
     const shadow = host.attachShadow({ mode: 'open' });
     frame = document.createElement('iframe');
     frame.src = chrome.runtime.getURL('overlay.html');
+    // The frame may report the extension's static origin although it was loaded through its
+    // dynamic (use_dynamic_url) URL; accept both, computed once per frame.
+    frameOrigins = [`chrome-extension://${chrome.runtime.id}`, new URL(frame.src).origin];
     frame.title = 'SecOps Wayfinder';
     // CSSOM properties, not a <style> element: the page's style-src CSP governs the latter.
     Object.assign(frame.style, {
@@ -105,16 +109,15 @@
     host.remove();
     host = null;
     frame = null;
+    frameOrigins = [];
     hostWatcher = null;
   }
 
   // The overlay reports its content height so the iframe fits it. Accept it only from our
-  // own frame and origin; the value is a number and nothing else is read. The frame may report
-  // the extension's static origin although it was loaded through its dynamic URL.
+  // own frame and origin; the value is a number and nothing else is read.
   function onFrameMessage(event) {
     if (!frame || event.source !== frame.contentWindow) return;
-    const ours = [`chrome-extension://${chrome.runtime.id}`, new URL(frame.src).origin];
-    if (!ours.includes(event.origin)) return;
+    if (!frameOrigins.includes(event.origin)) return;
     const height = event.data && event.data.wayfinderHeight;
     if (typeof height !== 'number' || !Number.isFinite(height)) return;
     frame.style.height = Math.max(PANEL_MIN_HEIGHT_PX, Math.ceil(height)) + 'px';

@@ -9,14 +9,14 @@ pub fn run() -> Result<(), String> {
     let tools = toolchain::ensure_build_tools()?;
     toolchain::ensure_browser_tools()?;
 
-    const WASM_CRATES: &[&str] = &["-p", "wayfinder-ui", "-p", "wayfinder-worker"];
+    const WASM_PACKAGE_ARGS: &[&str] = &["-p", "wayfinder-ui", "-p", "wayfinder-worker"];
     let lints = ["--all-targets", "--", "-D", "warnings"];
     cargo(&["fmt", "--all", "--", "--check"])?;
     cargo(&[&["clippy", "--workspace"][..], &lints].concat())?;
     cargo(
         &[
             &["clippy", "--target", "wasm32-unknown-unknown"][..],
-            WASM_CRATES,
+            WASM_PACKAGE_ARGS,
             &lints,
         ]
         .concat(),
