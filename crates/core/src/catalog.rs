@@ -3,10 +3,10 @@
 //! The data is `catalog/features.json`, validated and compiled in by `build.rs`, so a portal
 //! change is a data change and a malformed entry fails the build instead of reaching users.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Whether an entry is a page you navigate to, or a capability inside pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FeatureKind {
     /// A menu page (hints show where it moved).
@@ -16,7 +16,7 @@ pub enum FeatureKind {
 }
 
 /// What happened to the feature in the Defender portal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Same menu path, now inside the Defender portal.
@@ -56,8 +56,23 @@ pub struct Feature {
     pub defender_link: Option<&'static str>,
     /// Defender path patterns (`{name}` = one segment, trailing `*` = any rest).
     pub defender_routes: &'static [&'static str],
+    /// Older or second Defender locations still named in docs (searchable, shown in hints).
+    pub defender_aliases: &'static [Alias],
     /// Other words users search for.
     pub synonyms: &'static [&'static str],
+    /// Where the fact comes from.
+    pub source_ref: &'static str,
+    /// Date of that source, `YYYY-MM-DD`.
+    pub source_date: &'static str,
+}
+
+/// A Defender location other than the current one: an earlier place, or a second entry point.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// Menu path, `A > B > C`.
+    pub menu: &'static str,
+    /// What this location is ("earlier location (2025 docs)").
+    pub note: &'static str,
     /// Where the fact comes from.
     pub source_ref: &'static str,
     /// Date of that source, `YYYY-MM-DD`.

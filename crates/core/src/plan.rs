@@ -6,8 +6,10 @@
 
 use crate::catalog::{self, Feature, Status};
 use crate::dates;
+use crate::probe::Anchor;
 use crate::route::{self, Portal, Route, WorkspaceRef};
 use crate::settings::Settings;
+use crate::trainer;
 use crate::url;
 use serde::{Deserialize, Serialize};
 
@@ -91,6 +93,9 @@ pub struct OverlayItem {
     pub body: String,
     /// Where the feature lives in the other portal.
     pub location: Option<Location>,
+    /// Other places docs name for it ("earlier location (2025 docs): A > B").
+    #[serde(default)]
+    pub also: Vec<String>,
     /// Links to the other portal.
     pub links: Vec<PortalLink>,
     /// Source of the fact.
@@ -107,6 +112,9 @@ pub struct PageSummary {
     pub feature: Option<String>,
     /// Workspace named by the URL.
     pub workspace: Option<WorkspaceRef>,
+    /// Tenant named by the URL (a GUID or a domain).
+    #[serde(default)]
+    pub tenant: Option<String>,
 }
 
 /// Everything the overlay shows for one page.
@@ -117,6 +125,9 @@ pub struct OverlayPlan {
     pub page: PageSummary,
     /// Items, most important first. Empty = nothing to mount.
     pub items: Vec<OverlayItem>,
+    /// Marks the content script places next to page elements (trainer labels).
+    #[serde(default)]
+    pub anchors: Vec<Anchor>,
 }
 
 impl OverlayPlan {
@@ -127,8 +138,10 @@ impl OverlayPlan {
                 portal: None,
                 feature: None,
                 workspace: None,
+                tenant: None,
             },
             items: Vec::new(),
+            anchors: Vec::new(),
         }
     }
 }
@@ -149,13 +162,20 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
         }
     }
     items.retain(|item| settings.shows(item.kind, &item.id));
+    let anchors = if settings.trainer {
+        trainer::anchors(&route)
+    } else {
+        Vec::new()
+    };
     OverlayPlan {
         page: PageSummary {
             portal: Some(route.portal),
             feature: route.feature.map(|f| f.id.to_string()),
             workspace: route.workspace.clone(),
+            tenant: route.tenant.clone(),
         },
         items,
+        anchors,
     }
 }
 
@@ -182,15 +202,15 @@ fn hint_in_azure(feature: &'static Feature, route: &Route) -> OverlayItem {
             format!("{} exists only in the Defender portal", short_name(feature))
         }
     };
-    let links = feature
-        .defender_link
-        .map(|link| PortalLink {
-            portal: LinkPortal::Defender,
-            href: with_tenant(link, route.tenant.as_deref()),
-            label: "Open in the Defender portal".to_string(),
-        })
-        .into_iter()
-        .collect();
+    let links = vec![PortalLink {
+        portal: LinkPortal::Defender,
+        href: defender_link_for(feature, route.tenant.as_deref(), route.workspace.as_ref()),
+        label: if feature.defender_link.is_some() {
+            "Open in the Defender portal".to_string()
+        } else {
+            "Open the Defender portal".to_string()
+        },
+    }];
     OverlayItem {
         kind: OverlayKind::Hint,
         id: feature.id.to_string(),
@@ -200,6 +220,11 @@ fn hint_in_azure(feature: &'static Feature, route: &Route) -> OverlayItem {
             portal: LinkPortal::Defender,
             path: feature.defender_menu.to_string(),
         }),
+        also: feature
+            .defender_aliases
+            .iter()
+            .map(|a| format!("{}: {}", a.note, a.menu))
+            .collect(),
         links,
         source: source_of(feature),
     }
@@ -212,22 +237,10 @@ fn reverse_hint_in_defender(feature: &'static Feature, route: &Route) -> Overlay
             Vec::new(),
         )
     } else {
-        let href = match (catalog::azure_blade_of(feature), &route.workspace) {
-            (Some(blade), Some(ws)) => azure_blade_url(blade, ws, route.tenant.as_deref()),
-            _ => AZURE_SENTINEL_WORKSPACES.to_string(),
-        };
-        let label = if route.workspace.is_some() {
-            "Open in the Azure portal"
-        } else {
-            "Choose a workspace in the Azure portal"
-        };
         (
             format!("{}: formerly in the Azure portal", short_name(feature)),
-            vec![PortalLink {
-                portal: LinkPortal::Azure,
-                href,
-                label: label.to_string(),
-            }],
+            azure_link_for(feature, route.tenant.as_deref(), route.workspace.as_ref())
+                .map_or_else(|| vec![workspace_picker_link()], |link| vec![link]),
         )
     };
     OverlayItem {
@@ -239,6 +252,7 @@ fn reverse_hint_in_defender(feature: &'static Feature, route: &Route) -> Overlay
             portal: LinkPortal::Azure,
             path: feature.azure_menu.to_string(),
         }),
+        also: Vec::new(),
         links,
         source: source_of(feature),
     }
@@ -261,6 +275,7 @@ fn retirement(today: Option<&str>, route: &Route) -> OverlayItem {
         title: "Sentinel is leaving the Azure portal".to_string(),
         body,
         location: None,
+        also: Vec::new(),
         links: vec![PortalLink {
             portal: LinkPortal::Defender,
             href: with_tenant(&format!("{DEFENDER_ORIGIN}/"), route.tenant.as_deref()),
@@ -291,6 +306,59 @@ fn with_tenant(link: &str, tenant: Option<&str>) -> String {
             format!("{link}{separator}tid={tid}")
         }
         None => link.to_string(),
+    }
+}
+
+/// The Defender-portal link for a feature, with the context we know: a workspace-scoped
+/// Sentinel route when the catalog has one and the workspace is known (facts.md §3.1), the
+/// catalog's link otherwise, the portal's home page when the catalog knows no route; and the
+/// tenant as `?tid=`.
+pub fn defender_link_for(
+    feature: &Feature,
+    tenant: Option<&str>,
+    workspace: Option<&WorkspaceRef>,
+) -> String {
+    let scoped = workspace.and_then(|ws| {
+        feature.defender_routes.iter().find_map(|pattern| {
+            let rest =
+                pattern.strip_prefix("/sentinel/{subscription}/{resource-group}/{workspace}/")?;
+            Some(format!(
+                "{DEFENDER_ORIGIN}/sentinel/{}/{}/{}/{rest}",
+                url::encode_component(&ws.subscription),
+                url::encode_component(&ws.resource_group),
+                url::encode_component(&ws.name)
+            ))
+        })
+    });
+    let base = scoped
+        .or_else(|| feature.defender_link.map(str::to_string))
+        .unwrap_or_else(|| format!("{DEFENDER_ORIGIN}/"));
+    with_tenant(&base, tenant)
+}
+
+/// The Azure-portal link for a feature that has a Sentinel menu blade: the blade of the known
+/// workspace, or the Sentinel workspace list to pick one. `None` for features without a blade.
+pub fn azure_link_for(
+    feature: &Feature,
+    tenant: Option<&str>,
+    workspace: Option<&WorkspaceRef>,
+) -> Option<PortalLink> {
+    let blade = catalog::azure_blade_of(feature)?;
+    Some(match workspace {
+        Some(ws) => PortalLink {
+            portal: LinkPortal::Azure,
+            href: azure_blade_url(blade, ws, tenant),
+            label: "Open in the Azure portal".to_string(),
+        },
+        None => workspace_picker_link(),
+    })
+}
+
+fn workspace_picker_link() -> PortalLink {
+    PortalLink {
+        portal: LinkPortal::Azure,
+        href: AZURE_SENTINEL_WORKSPACES.to_string(),
+        label: "Choose a workspace in the Azure portal".to_string(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct Settings {
     pub onboarding: bool,
     /// The Azure-portal retirement reminder.
     pub retirement: bool,
+    /// Trainer mode: label the Sentinel menus with the other portal's locations.
+    pub trainer: bool,
     /// Ids of items the user dismissed.
     pub dismissed: Vec<String>,
 }
@@ -32,6 +34,7 @@ impl Default for Settings {
             sync: true,
             onboarding: true,
             retirement: true,
+            trainer: false,
             dismissed: Vec::new(),
         }
     }

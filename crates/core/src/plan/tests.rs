@@ -24,10 +24,7 @@ fn azure_hunting_gets_a_defender_hint_and_the_retirement_note() {
             path: "Microsoft Sentinel > Threat management > Hunting".into()
         })
     );
-    assert_eq!(
-        hint.links[0].href,
-        "https://security.microsoft.com/sentinel/hunting"
-    );
+    assert_eq!(hint.links[0].href, "https://security.microsoft.com/sentinel/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/soc-rg/contoso-sentinel/hunting");
     assert_eq!(hint.links[0].portal, LinkPortal::Defender);
     let retirement = item(&plan, "azure-portal-retirement");
     assert!(
@@ -44,7 +41,7 @@ fn tenant_guid_is_carried_into_defender_links() {
     let plan = plan_for_url(&url, None, &Settings::default());
     assert_eq!(
         item(&plan, "hunting").links[0].href,
-        "https://security.microsoft.com/sentinel/hunting?tid=6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+        "https://security.microsoft.com/sentinel/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/soc-rg/contoso-sentinel/hunting?tid=6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b"
     );
     assert!(!item(&plan, "azure-portal-retirement")
         .body
@@ -55,10 +52,27 @@ fn tenant_guid_is_carried_into_defender_links() {
 fn tenant_domain_is_not_passed_as_tid() {
     let url = HUNTING_VIEW.replace("#view", "#@contoso.onmicrosoft.com/view");
     let plan = plan_for_url(&url, None, &Settings::default());
+    assert_eq!(item(&plan, "hunting").links[0].href, "https://security.microsoft.com/sentinel/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/soc-rg/contoso-sentinel/hunting");
+}
+
+#[test]
+fn without_a_workspace_the_link_is_the_catalog_link() {
+    let url =
+        "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting";
+    let plan = plan_for_url(url, None, &Settings::default());
     assert_eq!(
         item(&plan, "hunting").links[0].href,
         "https://security.microsoft.com/sentinel/hunting"
     );
+}
+
+#[test]
+fn a_page_without_a_known_defender_route_links_the_defender_home() {
+    let url = HUNTING_VIEW.replace("~/Hunting/", "~/Automation/");
+    let plan = plan_for_url(&url, None, &Settings::default());
+    let hint = item(&plan, "automation");
+    assert_eq!(hint.links[0].href, "https://security.microsoft.com/");
+    assert_eq!(hint.links[0].label, "Open the Defender portal");
 }
 
 #[test]

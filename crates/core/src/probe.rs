@@ -1,0 +1,166 @@
+//! Probes: declarative descriptions of how to find an element on a portal page.
+//!
+//! Portal DOMs change without notice and none of their markup is documented (portal-dom.md §5),
+//! so where to anchor something is data (`catalog/probes.json`), not code: a probe is a list of
+//! tiers tried in order, from the most stable hook to the last-resort English text
+//! (portal-dom.md §4.3–4.4). The content script evaluates them; it reports what it could not
+//! find instead of failing silently (§4.8).
+
+use crate::plan::SourceNote;
+use serde::{Deserialize, Serialize};
+
+/// One way to find the element. The content script tries tiers in order and takes the first hit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Tier {
+    /// The first element matching a CSS selector.
+    Selector {
+        /// CSS selector.
+        css: String,
+    },
+    /// The first element matching `within` whose trimmed text is `text` or starts with
+    /// `text` followed by a space (English only: skipped when the page is in another language).
+    Text {
+        /// CSS selector of the candidates.
+        within: String,
+        /// Visible label.
+        text: String,
+    },
+    /// The first link inside `within` whose resolved path is `path`.
+    LinkPath {
+        /// CSS selector of the container.
+        within: String,
+        /// URL path, `/a/b`.
+        path: String,
+    },
+}
+
+/// How to find one element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Probe {
+    /// Tiers, most stable first.
+    pub tiers: Vec<Tier>,
+}
+
+/// What an anchored mark is for (`data-wayfinder-kind` of the mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnchorKind {
+    /// Trainer mode: a menu item labelled with its place in the other portal.
+    Trainer,
+}
+
+/// Something the content script places next to a page element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Anchor {
+    /// What the mark is.
+    pub kind: AnchorKind,
+    /// Catalog id (`data-wayfinder-id` of the mark).
+    pub id: String,
+    /// The mark's text.
+    pub label: String,
+    /// Where to put it.
+    pub probe: Probe,
+    /// Where the probe comes from.
+    pub source: SourceNote,
+}
+
+/// A tier with `{placeholder}`s, as written in `catalog/probes.json`.
+#[derive(Debug)]
+pub(crate) enum TierTemplate {
+    Selector {
+        css: &'static str,
+    },
+    Text {
+        within: &'static str,
+        text: &'static str,
+    },
+    LinkPath {
+        within: &'static str,
+        path: &'static str,
+    },
+}
+
+/// A probe with placeholders and its source.
+#[derive(Debug)]
+pub(crate) struct ProbeTemplate {
+    pub(crate) tiers: &'static [TierTemplate],
+    pub(crate) source_ref: &'static str,
+    pub(crate) source_date: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/probe_templates.rs"));
+
+impl ProbeTemplate {
+    /// The probe with every `{key}` replaced. Values that land inside CSS are escaped for a
+    /// quoted attribute value, so catalog text can never change a selector's structure.
+    pub(crate) fn fill(&self, values: &[(&str, &str)]) -> Probe {
+        let tiers = self
+            .tiers
+            .iter()
+            .map(|tier| match tier {
+                TierTemplate::Selector { css } => Tier::Selector {
+                    css: substitute(css, values, css_string_escape),
+                },
+                TierTemplate::Text { within, text } => Tier::Text {
+                    within: substitute(within, values, css_string_escape),
+                    text: substitute(text, values, str::to_string),
+                },
+                TierTemplate::LinkPath { within, path } => Tier::LinkPath {
+                    within: substitute(within, values, css_string_escape),
+                    path: substitute(path, values, str::to_string),
+                },
+            })
+            .collect();
+        Probe { tiers }
+    }
+
+    pub(crate) fn source(&self) -> SourceNote {
+        SourceNote {
+            reference: self.source_ref.to_string(),
+            date: self.source_date.to_string(),
+        }
+    }
+}
+
+fn substitute(template: &str, values: &[(&str, &str)], escape: fn(&str) -> String) -> String {
+    let mut out = template.to_string();
+    for (key, value) in values {
+        out = out.replace(&format!("{{{key}}}"), &escape(value));
+    }
+    out
+}
+
+/// Escapes a value for use inside a double-quoted CSS string.
+fn css_string_escape(value: &str) -> String {
+    value
+        .chars()
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            '\n' | '\r' | '\u{c}' => vec![' '],
+            _ => vec![c],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css_values_are_escaped() {
+        let probe = AZURE_MENU_ITEM.fill(&[("blade", "a\"] , body [x=\""), ("label", "L")]);
+        let Tier::Selector { css } = &probe.tiers[0] else {
+            panic!("first tier is a selector")
+        };
+        assert_eq!(css, r#"[data-telemetryname="Menu-a\"] , body [x=\""]"#);
+    }
+
+    #[test]
+    fn templates_have_sources() {
+        assert!(!AZURE_MENU_ITEM.source().reference.is_empty());
+        assert_eq!(DEFENDER_NAV_ITEM.source().date.len(), 10);
+    }
+}
