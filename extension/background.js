@@ -3,7 +3,7 @@
 // Listeners are registered synchronously at start-up (MV3 service workers are stopped when
 // idle and restarted by events). The wasm module is imported statically because module service
 // workers cannot import() dynamically. State lives in chrome.storage, never in globals.
-import init, { handle } from './wasm/wayfinder_worker.js';
+import init, { handle } from './wasm/wayfinder.js';
 
 const ready = init().catch((error) => {
   console.error('SecOps Wayfinder: the core failed to load', error);

@@ -3,8 +3,9 @@
 // WebAssembly is blocked in content scripts by the portal page's CSP (ARCHITECTURE.md,
 // decision 1), so this script only reports the page's URL to the service worker, where the
 // Rust core decides what to show, and mounts the extension-origin overlay iframe when the
-// plan has items. It touches the page DOM only to add its own host element, and does no DOM
-// work at all on routes the plan does not annotate.
+// plan has items. It touches the page DOM only to add its own host element and the marks the
+// plan anchors next to page elements (trainer labels), and does no DOM work at all on routes
+// the plan does not annotate.
 (() => {
   'use strict';
 
@@ -23,6 +24,10 @@
   let frame = null;
   let frameOrigins = [];
   let hostWatcher = null;
+  let anchors = [];
+  const marks = new Map(); // "kind:id" → mark element
+  let anchorWatcher = null;
+  let passScheduled = false;
 
   const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
 
@@ -52,9 +57,117 @@
       return;
     }
     if (url !== lastUrl) return; // A newer route superseded this answer.
-    const items = reply && reply.plan && Array.isArray(reply.plan.items) ? reply.plan.items : [];
+    const plan = reply && reply.plan;
+    const items = plan && Array.isArray(plan.items) ? plan.items : [];
     if (items.length > 0) mountPanel();
     else unmountPanel();
+    setAnchors(plan && Array.isArray(plan.anchors) ? plan.anchors : []);
+  }
+
+  // ---------- anchored marks ----------
+  // The plan says what to place next to which page element, as probes (tiers tried in order).
+  // One pass per animation frame at most, re-run when the page mutates, so marks follow the
+  // portal's re-renders; marks whose anchor is gone or no longer planned are removed.
+
+  function setAnchors(next) {
+    anchors = next;
+    if (anchors.length > 0 && !anchorWatcher) {
+      anchorWatcher = new MutationObserver(schedulePass);
+      anchorWatcher.observe(document.body || document.documentElement, { childList: true, subtree: true });
+    } else if (anchors.length === 0 && anchorWatcher) {
+      anchorWatcher.disconnect();
+      anchorWatcher = null;
+    }
+    schedulePass();
+  }
+
+  function schedulePass() {
+    if (passScheduled) return;
+    passScheduled = true;
+    requestAnimationFrame(() => {
+      passScheduled = false;
+      runPass();
+    });
+  }
+
+  function runPass() {
+    const wanted = new Set();
+    for (const anchor of anchors) {
+      const key = `${anchor.kind}:${anchor.id}`;
+      wanted.add(key);
+      const target = findTarget(anchor.probe);
+      const mark = marks.get(key);
+      if (mark && target && mark.isConnected && mark.parentElement === target) continue;
+      if (mark) mark.remove();
+      marks.delete(key);
+      if (target) {
+        const fresh = makeMark(anchor);
+        target.append(fresh);
+        marks.set(key, fresh);
+      }
+    }
+    for (const [key, mark] of marks) {
+      if (!wanted.has(key)) {
+        mark.remove();
+        marks.delete(key);
+      }
+    }
+  }
+
+  const englishPage = () => !document.documentElement.lang || document.documentElement.lang.toLowerCase().startsWith('en');
+
+  function textMatches(element, text) {
+    const own = (element.textContent || '').trim();
+    return own === text || own.startsWith(text + ' ');
+  }
+
+  function pathOf(link) {
+    try {
+      return new URL(link.href, location.href).pathname;
+    } catch {
+      return null;
+    }
+  }
+
+  function findTarget(probe) {
+    const tiers = probe && Array.isArray(probe.tiers) ? probe.tiers : [];
+    for (const tier of tiers) {
+      let found = null;
+      try {
+        if (tier.by === 'selector') found = document.querySelector(tier.css);
+        else if (tier.by === 'text' && englishPage()) {
+          found = Array.from(document.querySelectorAll(tier.within)).find((e) => textMatches(e, tier.text)) || null;
+        } else if (tier.by === 'link-path') {
+          found = Array.from(document.querySelectorAll(`${tier.within} a[href]`)).find((a) => pathOf(a) === tier.path) || null;
+        }
+      } catch {
+        // A selector the browser rejects is a data problem; try the next tier.
+      }
+      if (found) return found;
+    }
+    return null;
+  }
+
+  // A mark is a host element with its own shadow root, so portal styles do not reach it and
+  // its text stays out of the page's text content. Styles are CSSOM properties: the portal's
+  // style-src CSP would block a <style> element. Labels are set as text, never as HTML.
+  function makeMark(anchor) {
+    const mark = document.createElement('span');
+    mark.setAttribute('data-wayfinder-kind', anchor.kind);
+    mark.setAttribute('data-wayfinder-id', anchor.id);
+    const text = document.createElement('span');
+    text.className = 'wf-mark-text';
+    text.textContent = anchor.label;
+    Object.assign(text.style, {
+      display: 'block',
+      marginTop: '2px',
+      font: '11px/14px "Segoe UI", system-ui, sans-serif',
+      color: '#0f6cbd',
+      whiteSpace: 'normal',
+    });
+    mark.attachShadow({ mode: 'open' }).append(text);
+    mark.style.display = 'block';
+    return mark;
   }
 
   function mountPanel() {
@@ -125,10 +238,22 @@
 
   function teardown() {
     unmountPanel();
+    setAnchors([]);
+    for (const mark of marks.values()) mark.remove();
+    marks.clear();
     window.removeEventListener('hashchange', scheduleCheck);
     window.removeEventListener('popstate', scheduleCheck);
     if (window.navigation) window.navigation.removeEventListener('currententrychange', scheduleCheck);
   }
+
+  // A settings change (dismiss, trainer mode, options) changes the plan of the same URL.
+  function onStorageChanged(changes, area) {
+    if (area !== 'sync' || !changes.settings) return;
+    if (!extensionAlive()) return teardown();
+    lastUrl = '';
+    scheduleCheck();
+  }
+  chrome.storage.onChanged.addListener(onStorageChanged);
 
   window.addEventListener('hashchange', scheduleCheck);
   window.addEventListener('popstate', scheduleCheck);

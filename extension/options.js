@@ -1,5 +1,5 @@
 // Options shell: reads the stored settings and saves what the leptos form hands back.
-import init, { mountOptions } from './wasm/wayfinder_ui.js';
+import init, { mountOptions } from './wasm/wayfinder.js';
 
 await init();
 const { settings } = await chrome.storage.sync.get('settings');

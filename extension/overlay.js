@@ -1,9 +1,12 @@
 // Overlay iframe shell: loads the leptos UI, finds which tab it is in, shows that tab's plan
 // from session storage and follows its changes, and reports its height to the content script.
-import init, { mountOverlay, setPlan, setProblem } from './wasm/wayfinder_ui.js';
+import init, { mountOverlay, setPlan, setProblem } from './wasm/wayfinder.js';
 
 await init();
-mountOverlay(document.getElementById('root'));
+mountOverlay(document.getElementById('root'), {
+  load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
+  save: (settings) => chrome.storage.sync.set({ settings }),
+});
 
 // Only the height leaves this frame, to the embedding portal page (it sizes the iframe).
 const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;

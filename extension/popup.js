@@ -1,8 +1,20 @@
-// Popup shell: shows the plan the service worker keeps for the active tab.
-import init, { mountPopup, setPlan } from './wasm/wayfinder_ui.js';
+// Popup shell: the leptos popup with the core's catalog search (run here, in the page, so
+// typing never waits for the service worker) and the active tab's stored plan.
+import init, { mountPopup, search, setPlan } from './wasm/wayfinder.js';
 
 await init();
-mountPopup(document.getElementById('root'));
+mountPopup(document.getElementById('root'), {
+  search: (query, context) => search(query, context),
+  open: (url) => chrome.tabs.create({ url }),
+  close: () => window.close(),
+  load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
+  save: (settings) => chrome.storage.sync.set({ settings }),
+});
 const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
 const key = tab ? `plan:${tab.id}` : null;
+if (key) {
+  chrome.storage.session.onChanged.addListener((changes) => {
+    if (key in changes) setPlan(changes[key].newValue);
+  });
+}
 setPlan(key ? (await chrome.storage.session.get(key))[key] : null);

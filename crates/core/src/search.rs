@@ -1,16 +1,16 @@
 //! "Where is …?": fuzzy search over the catalog, for the popup.
 //!
 //! Trainers and analysts type what they remember ("bookmarks", "KQL", "playbooks", "fusion") and
-//! get both portal locations with working links. Matching is done by `nucleo-matcher` (the
-//! Helix editor's fuzzy matcher) against each entry's name, synonyms, id and menu paths; whole
+//! get both portal locations with working links. Matching is done by `fuzzy-matcher` (skim's
+//! fuzzy matcher, V2 scoring) against each entry's name, synonyms and menu paths; whole
 //! words typed exactly outrank fuzzy subsequence matches, names and synonyms outrank menu paths,
 //! and ties keep catalog order so results are stable.
 
 use crate::catalog::{self, Feature, FeatureKind, Status};
 use crate::plan::{self, LinkPortal, PortalLink};
 use crate::route::WorkspaceRef;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use fuzzy_matcher::FuzzyMatcher;
 use serde::{Deserialize, Serialize};
 
 /// Longest query we look at; longer input is cut (nobody types a paragraph into a search box).
@@ -50,7 +50,7 @@ pub struct SearchHit {
     pub links: Vec<PortalLink>,
 }
 
-// Score weights. nucleo scores are roughly 16 per matched character plus bonuses; these
+// Score weights. skim scores are roughly 16 per matched character plus bonuses; these
 // multipliers and bonuses order "exact word" above "prefix" above "fuzzy", and names and
 // synonyms above menu paths.
 const EXACT_BONUS: u32 = 10_000;
@@ -66,15 +66,13 @@ pub fn search(query: &str, context: &SearchContext, limit: usize) -> Vec<SearchH
     if query.is_empty() || limit == 0 {
         return Vec::new();
     }
-    let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buffer = Vec::new();
+    let matcher = SkimMatcherV2::default().ignore_case();
     let needle = query.to_ascii_lowercase();
     let mut scored: Vec<(u32, usize, &'static Feature, Option<&'static str>)> = catalog::features()
         .iter()
         .enumerate()
         .filter_map(|(order, feature)| {
-            best_field(feature, &needle, &pattern, &mut matcher, &mut buffer)
+            best_field(feature, &needle, &matcher)
                 .map(|(score, matched)| (score, order, feature, matched))
         })
         .collect();
@@ -90,13 +88,14 @@ pub fn search(query: &str, context: &SearchContext, limit: usize) -> Vec<SearchH
 fn best_field(
     feature: &'static Feature,
     needle: &str,
-    pattern: &Pattern,
-    matcher: &mut Matcher,
-    buffer: &mut Vec<char>,
+    matcher: &SkimMatcherV2,
 ) -> Option<(u32, Option<&'static str>)> {
     let mut best: Option<(u32, Option<&'static str>)> = None;
     let mut consider = |text: &'static str, weight: u32, synonym: bool| {
-        let Some(raw) = pattern.score(Utf32Str::new(text, buffer), matcher) else {
+        let Some(raw) = matcher
+            .fuzzy_match(text, needle)
+            .and_then(|s| u32::try_from(s.max(0)).ok())
+        else {
             return;
         };
         let lower = text.to_ascii_lowercase();

@@ -1,6 +1,8 @@
 //! One overlay item: headline, where it lives in the other portal, why, a link, the source.
 
+use crate::settings_store::SettingsStore;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wayfinder_core::plan::{LinkPortal, OverlayItem, OverlayKind};
 
 fn kind_attr(kind: OverlayKind) -> &'static str {
@@ -27,10 +29,54 @@ fn portal_label(portal: LinkPortal) -> &'static str {
     }
 }
 
+/// Items the user may dismiss for good (sync and onboarding state is never hidden this way).
+fn dismissable(kind: OverlayKind) -> bool {
+    matches!(
+        kind,
+        OverlayKind::Hint | OverlayKind::Notice | OverlayKind::Retirement
+    )
+}
+
 /// Renders one plan item (test contract: `data-wayfinder-kind`, `data-wayfinder-id`,
-/// `data-wayfinder-link`).
+/// `data-wayfinder-link`). With a settings store in context, hints and notices get a Dismiss
+/// button whose choice persists (options can reset it).
 #[component]
 pub fn ItemCard(item: OverlayItem) -> impl IntoView {
+    let dismissed = RwSignal::new(false);
+    let problem = RwSignal::new(String::new());
+    let dismiss = use_context::<SettingsStore>()
+        .filter(|_| dismissable(item.kind))
+        .map(|store| {
+            let id = item.id.clone();
+            let title = item.title.clone();
+            view! {
+                <button
+                    class="wf-dismiss"
+                    type="button"
+                    aria-label=format!("Dismiss: {title}")
+                    title="Don't show this again (Options can bring it back)"
+                    on:click=move |_| {
+                        let store = store.clone();
+                        let id = id.clone();
+                        spawn_local(async move {
+                            let outcome = store
+                                .update(|s| {
+                                    if !s.dismissed.contains(&id) {
+                                        s.dismissed.push(id.clone());
+                                    }
+                                })
+                                .await;
+                            match outcome {
+                                Ok(_) => dismissed.set(true),
+                                Err(why) => problem.set(format!("Not dismissed: {why}")),
+                            }
+                        });
+                    }
+                >
+                    "Dismiss"
+                </button>
+            }
+        });
     let location = item.location.map(|l| {
         view! {
             <p class="wf-location">
@@ -56,20 +102,31 @@ pub fn ItemCard(item: OverlayItem) -> impl IntoView {
             }
         })
         .collect_view();
+    let also = item
+        .also
+        .into_iter()
+        .map(|a| view! { <p class="wf-also">{format!("Also: {a}")}</p> })
+        .collect_view();
     view! {
         <article
             class=format!("wf-item wf-item-{}", kind_attr(item.kind))
             data-wayfinder-kind=kind_attr(item.kind)
             data-wayfinder-id=item.id
+            hidden=move || dismissed.get()
         >
-            <h2 class="wf-title">{item.title}</h2>
+            <div class="wf-item-head">
+                <h2 class="wf-title">{item.title}</h2>
+                {dismiss}
+            </div>
             {location}
+            {also}
             <p class="wf-body">{item.body}</p>
             <div class="wf-links">{links}</div>
             <details class="wf-source">
                 <summary>{format!("Source, {}", item.source.date)}</summary>
                 <p>{item.source.reference}</p>
             </details>
+            <p class="wf-error" role="alert" hidden=move || problem.get().is_empty()>{move || problem.get()}</p>
         </article>
     }
 }

@@ -10,6 +10,12 @@ mod item_card;
 mod options_page;
 mod overlay_panel;
 mod popup_page;
+mod settings_store;
+mod where_is;
+
+// The service worker's exports (`handle`, `checkSettings`, `search`) live in the worker crate;
+// linking it here puts them into this module, the extension's only wasm.
+pub use wayfinder_worker as worker;
 
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -19,7 +25,9 @@ use wayfinder_core::plan::OverlayPlan;
 pub use item_card::ItemCard;
 pub use options_page::OptionsPage;
 pub use overlay_panel::OverlayPanel;
-pub use popup_page::PopupPage;
+pub use popup_page::{PopupHooks, PopupPage};
+pub use settings_store::SettingsStore;
+pub use where_is::WhereIs;
 
 thread_local! {
     /// The plan shown by the page mounted in this document (one page per document).
@@ -71,18 +79,46 @@ pub fn set_problem(message: String) {
     plan_signal().set(PlanState::Unreadable(message));
 }
 
-/// Mounts the overlay panel into `root`.
-#[wasm_bindgen(js_name = mountOverlay)]
-pub fn mount_overlay(root: web_sys::HtmlElement) {
-    let plan = plan_signal();
-    leptos::mount::mount_to(root, move || view! { <OverlayPanel plan=plan /> }).forget();
+fn store_from(hooks: &JsValue) -> Option<SettingsStore> {
+    Some(SettingsStore::new(
+        settings_store::hook(hooks, "load")?,
+        settings_store::hook(hooks, "save")?,
+    ))
 }
 
-/// Mounts the popup into `root`.
-#[wasm_bindgen(js_name = mountPopup)]
-pub fn mount_popup(root: web_sys::HtmlElement) {
+/// Mounts the overlay panel into `root`. `hooks` may carry `load()` and `save(settings)`
+/// around chrome.storage.sync (they enable Dismiss).
+#[wasm_bindgen(js_name = mountOverlay)]
+pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
-    leptos::mount::mount_to(root, move || view! { <PopupPage plan=plan /> }).forget();
+    let store = store_from(&hooks);
+    leptos::mount::mount_to(root, move || {
+        if let Some(store) = store.clone() {
+            provide_context(store);
+        }
+        view! { <OverlayPanel plan=plan /> }
+    })
+    .forget();
+}
+
+/// Mounts the popup into `root`. `hooks`: `search(query, context)`, `open(url)`, `close()`,
+/// `load()`, `save(settings)`; any may be missing (the popup then says what it cannot do).
+#[wasm_bindgen(js_name = mountPopup)]
+pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
+    let plan = plan_signal();
+    let popup_hooks = PopupHooks {
+        search: settings_store::hook(&hooks, "search"),
+        open: settings_store::hook(&hooks, "open"),
+        close: settings_store::hook(&hooks, "close"),
+        store: store_from(&hooks),
+    };
+    leptos::mount::mount_to(root, move || {
+        if let Some(store) = popup_hooks.store.clone() {
+            provide_context(store);
+        }
+        view! { <PopupPage plan=plan hooks=popup_hooks.clone() /> }
+    })
+    .forget();
 }
 
 /// Mounts the options page into `root`. `settings` is the stored settings object (or nothing);

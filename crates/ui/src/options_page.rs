@@ -1,4 +1,5 @@
-//! The options page: which overlays are on. Saved through the JS shell to chrome.storage.sync.
+//! The options page: which overlays are on, trainer mode, dismissed items. Saved through the JS
+//! shell to chrome.storage.sync.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,6 +32,7 @@ fn flag<'a>(settings: &'a mut Settings, key: &str) -> Option<&'a mut bool> {
         "sync" => Some(&mut settings.sync),
         "onboarding" => Some(&mut settings.onboarding),
         "retirement" => Some(&mut settings.retirement),
+        "trainer" => Some(&mut settings.trainer),
         _ => None,
     }
 }
@@ -108,6 +110,49 @@ pub fn OptionsPage(initial: Result<Settings, String>, save: js_sys::Function) ->
                         }
                     })
                     .collect_view()}
+            </fieldset>
+            <fieldset>
+                <legend>"Training"</legend>
+                <label class="wf-check">
+                    <input
+                        type="checkbox"
+                        name="trainer"
+                        prop:checked=move || settings.with(|s| s.trainer)
+                        on:change={
+                            let persist = persist.clone();
+                            move |ev| {
+                                let on = event_target_checked(&ev);
+                                settings.update(|s| s.trainer = on);
+                                persist();
+                            }
+                        }
+                    />
+                    "Trainer mode: label each Sentinel menu item with its place in the other portal"
+                </label>
+            </fieldset>
+            <fieldset>
+                <legend>"Dismissed hints and notices"</legend>
+                <p class="wf-dismissed-count">
+                    {move || match settings.with(|s| s.dismissed.len()) {
+                        0 => "Nothing dismissed.".to_string(),
+                        1 => "1 item dismissed.".to_string(),
+                        n => format!("{n} items dismissed."),
+                    }}
+                </p>
+                <button
+                    type="button"
+                    name="reset-dismissed"
+                    disabled=move || settings.with(|s| s.dismissed.is_empty())
+                    on:click={
+                        let persist = persist.clone();
+                        move |_| {
+                            settings.update(|s| s.dismissed.clear());
+                            persist();
+                        }
+                    }
+                >
+                    "Show dismissed items again"
+                </button>
             </fieldset>
             <p class="wf-status" role="status" aria-live="polite">{move || status.get()}</p>
         </main>

@@ -1,36 +1,97 @@
-//! The toolbar popup: what SecOps Wayfinder shows for the current tab.
+//! The toolbar popup: "Where is …?" search, trainer mode, and what SecOps Wayfinder shows for
+//! the current tab.
 
+use crate::settings_store::SettingsStore;
+use crate::where_is::WhereIs;
 use crate::{ItemCard, PlanState};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wayfinder_core::search::SearchContext;
+
+/// The functions the popup's JS shell provides.
+#[derive(Clone, Default)]
+pub struct PopupHooks {
+    /// `search(query, context)` → hits.
+    pub search: Option<js_sys::Function>,
+    /// `open(url)`: opens a tab.
+    pub open: Option<js_sys::Function>,
+    /// `close()`: closes the popup.
+    pub close: Option<js_sys::Function>,
+    /// The stored settings.
+    pub store: Option<SettingsStore>,
+}
 
 /// The popup body.
 #[component]
-pub fn PopupPage(plan: RwSignal<PlanState>) -> impl IntoView {
+pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView {
+    let context = Signal::derive(move || match plan.get() {
+        PlanState::Ready(p) => SearchContext {
+            tenant: p.page.tenant,
+            workspace: p.page.workspace,
+        },
+        _ => SearchContext::default(),
+    });
+    let trainer = RwSignal::new(false);
+    let trainer_status = RwSignal::new(String::new());
+    if let Some(store) = hooks.store.clone() {
+        spawn_local(async move {
+            match store.load().await {
+                Ok(s) => trainer.set(s.trainer),
+                Err(why) => trainer_status.set(format!("Settings unreadable: {why}")),
+            }
+        });
+    }
+    let store_for_toggle = hooks.store.clone();
+    let on_trainer = move |ev| {
+        let on = event_target_checked(&ev);
+        trainer.set(on);
+        let Some(store) = store_for_toggle.clone() else {
+            trainer_status.set("Not saved: storage is unavailable.".to_string());
+            return;
+        };
+        spawn_local(async move {
+            match store.update(|s| s.trainer = on).await {
+                Ok(_) => trainer_status.set(String::new()),
+                Err(why) => {
+                    trainer.set(!on);
+                    trainer_status.set(format!("Not saved: {why}"));
+                }
+            }
+        });
+    };
     view! {
         <main class="wf-popup">
             <header class="wf-panel-header">
                 <span class="wf-brand" aria-hidden="true"></span>
                 <h1 class="wf-panel-title">"SecOps Wayfinder"</h1>
             </header>
-            {move || match plan.get() {
-                PlanState::Loading => view! { <p class="wf-muted">"Reading the current tab…"</p> }.into_any(),
-                PlanState::Unreadable(why) => {
-                    view! { <p class="wf-error" role="alert">{format!("Can't read this tab's plan: {why}")}</p> }
-                        .into_any()
-                }
-                PlanState::Ready(p) if p.items.is_empty() => {
-                    view! {
-                        <p class="wf-empty">
-                            "Nothing to show for this tab. Open a Microsoft Sentinel page in the Azure portal or the Microsoft Defender portal."
-                        </p>
+            <WhereIs search=hooks.search open=hooks.open close=hooks.close context=context />
+            <section class="wf-popup-tab" aria-label="This tab">
+                {move || match plan.get() {
+                    PlanState::Loading => view! { <p class="wf-muted">"Reading the current tab…"</p> }.into_any(),
+                    PlanState::Unreadable(why) => {
+                        view! { <p class="wf-error" role="alert">{format!("Can't read this tab's plan: {why}")}</p> }
+                            .into_any()
                     }
-                        .into_any()
-                }
-                PlanState::Ready(p) => {
-                    p.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view().into_any()
-                }
-            }}
+                    PlanState::Ready(p) if p.items.is_empty() => {
+                        view! {
+                            <p class="wf-empty">
+                                "Nothing to show for this tab. Open a Microsoft Sentinel page in the Azure portal or the Microsoft Defender portal."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    PlanState::Ready(p) => {
+                        p.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view().into_any()
+                    }
+                }}
+            </section>
             <footer class="wf-popup-footer">
+                <label class="wf-check">
+                    <input type="checkbox" name="trainer" prop:checked=move || trainer.get() on:change=on_trainer />
+                    "Trainer mode: label the Sentinel menus with the other portal's locations"
+                </label>
+                <p class="wf-status" role="status" aria-live="polite">{move || trainer_status.get()}</p>
                 <a href="options.html" target="_blank">"Options"</a>
             </footer>
         </main>

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wayfinder_core::plan::{plan_for_url, OverlayItem};
+use wayfinder_core::search::SearchContext;
 use wayfinder_core::settings::Settings;
-use wayfinder_ui::{decode_plan, ItemCard, OverlayPanel, PlanState};
+use wayfinder_ui::{decode_plan, ItemCard, OverlayPanel, PlanState, WhereIs};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -69,7 +70,7 @@ fn item_card_carries_the_test_contract() {
     let link = find(&card, "a[data-wayfinder-link='defender']");
     assert_eq!(
         link.get_attribute("href").as_deref(),
-        Some("https://security.microsoft.com/sentinel/hunting")
+        Some("https://security.microsoft.com/sentinel/s/rg/ws/hunting")
     );
     assert!(card
         .text_content()
@@ -128,4 +129,86 @@ async fn panel_collapses_and_expands() {
         find(&root, ".wf-count").text_content().as_deref(),
         Some("2")
     );
+}
+
+/// Mounts the search box over the real catalog search (the worker's export).
+fn mount_search() -> web_sys::HtmlElement {
+    let root = container();
+    let search = wasm_bindgen::closure::Closure::<
+        dyn Fn(String, wasm_bindgen::JsValue) -> wasm_bindgen::JsValue,
+    >::new(wayfinder_ui::worker::search)
+    .into_js_value()
+    .unchecked_into::<js_sys::Function>();
+    leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <WhereIs
+                search=Some(search.clone())
+                open=None
+                close=None
+                context=Signal::derive(SearchContext::default)
+            />
+        }
+    })
+    .forget();
+    root
+}
+
+async fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).expect("an event");
+    input.dispatch_event(&event).expect("dispatched");
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+async fn press(input: &web_sys::HtmlInputElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("a key");
+    input.dispatch_event(&event).expect("dispatched");
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+async fn where_is_lists_hits_and_moves_with_the_arrow_keys() {
+    let root = mount_search();
+    let input: web_sys::HtmlInputElement = find(&root, "#wf-search-input")
+        .dyn_into()
+        .expect("an input");
+    type_into(&input, "hunting").await;
+    let first = find(&root, "[role='option']");
+    assert_eq!(
+        first.get_attribute("data-wayfinder-id").as_deref(),
+        Some("hunting")
+    );
+    assert_eq!(
+        first.get_attribute("aria-selected").as_deref(),
+        Some("true")
+    );
+    press(&input, "ArrowDown").await;
+    assert_eq!(
+        input.get_attribute("aria-activedescendant").as_deref(),
+        Some("wf-hit-1")
+    );
+    press(&input, "ArrowUp").await;
+    press(&input, "ArrowUp").await;
+    let count = root
+        .query_selector_all("[role='option']")
+        .expect("query")
+        .length();
+    assert_eq!(
+        input.get_attribute("aria-activedescendant"),
+        Some(format!("wf-hit-{}", count - 1)),
+        "ArrowUp from the first hit wraps to the last"
+    );
+    press(&input, "Escape").await;
+    assert_eq!(input.value(), "");
+    assert!(root
+        .query_selector("[role='listbox']")
+        .expect("query")
+        .is_none());
 }

@@ -7,6 +7,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::{self, Action, Request, Sender};
+use wayfinder_core::search::{self, SearchContext};
 use wayfinder_core::settings::Settings;
 
 /// Decodes and checks one message and returns the action for the shell to carry out
@@ -41,6 +42,18 @@ pub fn handle(
 #[wasm_bindgen(js_name = checkSettings)]
 pub fn check_settings(settings: JsValue) -> Option<String> {
     decode::<Settings>(settings).err()
+}
+
+/// Most results the popup shows for one query.
+const SEARCH_LIMIT: usize = 8;
+
+/// "Where is …?": the catalog entries that best match `query`, best first, with links that
+/// keep `context` (the current tab's tenant and workspace; anything unreadable is ignored).
+/// Runs in the popup, which loads this module itself so typing never waits for the worker.
+#[wasm_bindgen]
+pub fn search(query: String, context: JsValue) -> JsValue {
+    let context = decode::<SearchContext>(context).unwrap_or_default();
+    to_js(&search::search(&query, &context, SEARCH_LIMIT))
 }
 
 fn decode<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {

@@ -1,0 +1,68 @@
+//! Reading and changing the stored settings from an extension page.
+//!
+//! The JS shell hands over two functions around `chrome.storage.sync` (`load` resolves to the
+//! stored settings object, `save` stores one). Every change is a fresh read, a change in Rust
+//! and a write, so two open pages (popup and overlay, say) never undo each other's changes, and
+//! settings that do not decode are never overwritten: the change is refused with the reason.
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use wayfinder_core::settings::Settings;
+
+/// The stored settings, through the shell's functions.
+#[derive(Clone)]
+pub struct SettingsStore {
+    load: Function,
+    save: Function,
+}
+
+fn reason(error: JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "storage refused".to_string())
+}
+
+async fn settle(result: Result<JsValue, JsValue>) -> Result<JsValue, String> {
+    let value = result.map_err(reason)?;
+    JsFuture::from(Promise::resolve(&value))
+        .await
+        .map_err(reason)
+}
+
+impl SettingsStore {
+    /// Wraps the shell's `load()` and `save(settings)` functions.
+    pub fn new(load: Function, save: Function) -> Self {
+        SettingsStore { load, save }
+    }
+
+    /// The stored settings (defaults when nothing is stored).
+    pub async fn load(&self) -> Result<Settings, String> {
+        let value = settle(self.load.call0(&JsValue::NULL)).await?;
+        crate::options_page::decode_settings(value)
+    }
+
+    /// Reads, changes and writes the settings; returns what was saved.
+    pub async fn update(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, String> {
+        let mut settings = self
+            .load()
+            .await
+            .map_err(|why| format!("your saved settings could not be read ({why})"))?;
+        change(&mut settings);
+        let value = serde_wasm_bindgen::to_value(&settings).map_err(|e| e.to_string())?;
+        settle(self.save.call1(&JsValue::NULL, &value)).await?;
+        Ok(settings)
+    }
+}
+
+/// A function-valued property of a hooks object from a JS shell.
+pub fn hook(hooks: &JsValue, name: &str) -> Option<Function> {
+    js_sys::Reflect::get(hooks, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<Function>(f).ok())
+}

@@ -1,0 +1,220 @@
+//! "Where is …?": the popup's keyboard-first search over the catalog.
+//!
+//! The search itself runs in the core (the worker wasm, which the popup's shell loads and hands
+//! over as a function); this component is the combobox: type, move with the arrow keys, Enter
+//! opens the Defender location, Escape clears the box and, when it is empty, closes the popup.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wayfinder_core::plan::LinkPortal;
+use wayfinder_core::search::{SearchContext, SearchHit};
+
+/// What the box shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Results {
+    Idle,
+    Hits(Vec<SearchHit>),
+    Failed(String),
+}
+
+fn run_search(search: &js_sys::Function, query: &str, context: &SearchContext) -> Results {
+    if query.trim().is_empty() {
+        return Results::Idle;
+    }
+    let context = serde_wasm_bindgen::to_value(context).unwrap_or(JsValue::NULL);
+    match search.call2(&JsValue::NULL, &JsValue::from_str(query), &context) {
+        Ok(value) => match serde_wasm_bindgen::from_value::<Vec<SearchHit>>(value) {
+            Ok(hits) => Results::Hits(hits),
+            Err(e) => Results::Failed(e.to_string()),
+        },
+        Err(_) => Results::Failed("the catalog did not answer".to_string()),
+    }
+}
+
+fn status_text(status: wayfinder_core::catalog::Status) -> &'static str {
+    use wayfinder_core::catalog::Status;
+    match status {
+        Status::Same => "Same place",
+        Status::Moved => "Moved",
+        Status::Changed => "Works differently",
+        Status::Unavailable => "Not available in Defender",
+        Status::DefenderOnly => "Defender only",
+    }
+}
+
+/// The search box and its results.
+#[component]
+pub fn WhereIs(
+    search: Option<js_sys::Function>,
+    open: Option<js_sys::Function>,
+    close: Option<js_sys::Function>,
+    context: Signal<SearchContext>,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let results = RwSignal::new(Results::Idle);
+    let active = RwSignal::new(0usize);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let search_for_input = search.clone();
+    let on_input = move |ev| {
+        let q = event_target_value(&ev);
+        query.set(q.clone());
+        active.set(0);
+        results.set(match &search_for_input {
+            Some(f) => run_search(f, &q, &context.get_untracked()),
+            None => Results::Failed("search is not available on this page".to_string()),
+        });
+    };
+    let open_href = move |href: String| {
+        if let Some(f) = &open {
+            let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&href));
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let count = match results.get_untracked() {
+            Results::Hits(h) => h.len(),
+            _ => 0,
+        };
+        match ev.key().as_str() {
+            "ArrowDown" if count > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + 1) % count);
+            }
+            "ArrowUp" if count > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + count - 1) % count);
+            }
+            "Enter" => {
+                if let Results::Hits(hits) = results.get_untracked() {
+                    if let Some(link) = hits
+                        .get(active.get_untracked())
+                        .and_then(|hit| hit.links.first())
+                    {
+                        ev.prevent_default();
+                        open_href(link.href.clone());
+                    }
+                }
+            }
+            "Escape" => {
+                ev.prevent_default();
+                if query.get_untracked().is_empty() {
+                    if let Some(f) = &close {
+                        let _ = f.call0(&JsValue::NULL);
+                    }
+                } else {
+                    query.set(String::new());
+                    results.set(Results::Idle);
+                    if let Some(input) = input_ref.get_untracked() {
+                        input.set_value("");
+                    }
+                }
+            }
+            _ => {}
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(input) = input_ref.get() {
+            let _ = input.focus();
+        }
+    });
+    let active_id = move || match results.get() {
+        Results::Hits(h) if !h.is_empty() => Some(format!("wf-hit-{}", active.get())),
+        _ => None,
+    };
+    view! {
+        <section class="wf-search" aria-label="Where is …?">
+            <label class="wf-search-label" for="wf-search-input">"Where is …?"</label>
+            <input
+                id="wf-search-input"
+                class="wf-search-input"
+                type="search"
+                node_ref=input_ref
+                placeholder="A Sentinel feature: hunting, bookmarks, KQL, playbooks…"
+                autocomplete="off"
+                spellcheck="false"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls="wf-search-results"
+                aria-expanded=move || matches!(results.get(), Results::Hits(ref h) if !h.is_empty()).to_string()
+                aria-activedescendant=active_id
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+            {move || match results.get() {
+                Results::Idle => ().into_any(),
+                Results::Failed(why) => {
+                    view! { <p class="wf-error" role="alert">{format!("Search failed: {why}")}</p> }.into_any()
+                }
+                Results::Hits(hits) if hits.is_empty() => {
+                    view! {
+                        <p class="wf-empty" role="status">
+                            {format!("No Sentinel feature matches \u{201c}{}\u{201d}.", query.get_untracked())}
+                        </p>
+                    }
+                        .into_any()
+                }
+                Results::Hits(hits) => {
+                    view! {
+                        <ul id="wf-search-results" class="wf-search-results" role="listbox" aria-label="Matching features">
+                            {hits
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, hit)| view! { <HitRow hit=hit index=i active=active /> })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// One result: name, status, both locations, links.
+#[component]
+fn HitRow(hit: SearchHit, index: usize, active: RwSignal<usize>) -> impl IntoView {
+    let links = hit
+        .links
+        .into_iter()
+        .map(|link| {
+            let portal = match link.portal {
+                LinkPortal::Defender => "defender",
+                LinkPortal::Azure => "azure",
+            };
+            view! {
+                <a class="wf-link" href=link.href target="_blank" rel="noopener noreferrer" tabindex="-1" data-wayfinder-link=portal>
+                    {link.label}
+                </a>
+            }
+        })
+        .collect_view();
+    let also = hit
+        .also
+        .into_iter()
+        .map(|a| view! { <p class="wf-also">{format!("Also: {a}")}</p> })
+        .collect_view();
+    view! {
+        <li
+            id=format!("wf-hit-{index}")
+            class="wf-hit"
+            role="option"
+            aria-selected=move || (active.get() == index).to_string()
+            data-wayfinder-kind="search-result"
+            data-wayfinder-id=hit.id
+            on:mousemove=move |_| active.set(index)
+        >
+            <div class="wf-hit-head">
+                <span class="wf-hit-name">{hit.name}</span>
+                <span class="wf-hit-status">{status_text(hit.status)}</span>
+            </div>
+            {hit.matched.map(|m| view! { <p class="wf-hit-matched">{format!("matches \u{201c}{m}\u{201d}")}</p> })}
+            <dl class="wf-hit-locations">
+                <dt>"Azure portal"</dt>
+                <dd data-wayfinder-location="azure">{hit.azure_menu}</dd>
+                <dt>"Defender portal"</dt>
+                <dd data-wayfinder-location="defender">{hit.defender_menu}</dd>
+            </dl>
+            {also}
+            <div class="wf-links">{links}</div>
+        </li>
+    }
+}
