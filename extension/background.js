@@ -11,6 +11,7 @@ const ready = init().catch((error) => {
 });
 
 const planKey = (tabId) => `plan:${tabId}`;
+const healthKey = (tabId) => `health:${tabId}`;
 
 // The local calendar date, YYYY-MM-DD, for the retirement countdown.
 const today = () => new Date().toLocaleDateString('en-CA');
@@ -30,11 +31,26 @@ async function respond(message, sender) {
   const { settings } = await chrome.storage.sync.get('settings');
   const action = handle(message, describeSender(sender), settings ?? null, today());
   switch (action && action.action) {
-    case 'store-plan':
+    case 'store-plan': {
       await chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
+      await chrome.storage.session.remove(healthKey(action.tabId));
+      // Blade frames of the tab anchor their part of the plan; frames that load later ask.
+      chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
       return { plan: action.plan };
+    }
     case 'reply-tab':
       return { tabId: action.tabId };
+    case 'reply-anchors': {
+      const plan = (await chrome.storage.session.get(planKey(action.tabId)))[planKey(action.tabId)];
+      return { anchors: plan ? plan.anchors : [] };
+    }
+    case 'store-health': {
+      const key = healthKey(action.tabId);
+      const health = (await chrome.storage.session.get(key))[key] ?? {};
+      health[action.frame] = action.report;
+      await chrome.storage.session.set({ [key]: health });
+      return { stored: true };
+    }
     default:
       console.warn('SecOps Wayfinder refused a message:', action ? action.reason : 'no action');
       return null;
@@ -50,5 +66,5 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  chrome.storage.session.remove(planKey(tabId));
+  chrome.storage.session.remove([planKey(tabId), healthKey(tabId)]);
 });

@@ -9,9 +9,10 @@
 (() => {
   'use strict';
 
-  // Blade iframes (reactblade hosts) get this script too; the probes that anchor notices
-  // inside blade content arrive with the notices (issue 4). Until then frames do nothing.
-  if (window.top !== window) return;
+  // Blade iframes (reactblade hosts) get this script too: there it only anchors the plan's
+  // blade-frame marks (the frame's URL says nothing; the tab's plan comes from the worker).
+  const FRAME = window.top === window ? 'top' : 'blade';
+  const GRACE_MS = 2000; // how long a probe may look before its anchor counts as not found
 
   const HOST_ATTRIBUTE = 'data-wayfinder-host';
   const PANEL_TOP_PX = 52;
@@ -28,6 +29,9 @@
   const marks = new Map(); // "kind:id" → mark element
   let anchorWatcher = null;
   let passScheduled = false;
+  let anchorsSince = 0;
+  let graceTimer = 0;
+  let lastReport = '';
 
   const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
 
@@ -70,7 +74,11 @@
   // portal's re-renders; marks whose anchor is gone or no longer planned are removed.
 
   function setAnchors(next) {
-    anchors = next;
+    anchors = next.filter((a) => (a.frame || 'top') === FRAME);
+    anchorsSince = Date.now();
+    lastReport = '';
+    clearTimeout(graceTimer);
+    if (anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(schedulePass, GRACE_MS + 50);
     if (anchors.length > 0 && !anchorWatcher) {
       anchorWatcher = new MutationObserver(schedulePass);
       anchorWatcher.observe(document.body || document.documentElement, { childList: true, subtree: true });
@@ -97,12 +105,14 @@
       wanted.add(key);
       const target = findTarget(anchor.probe);
       const mark = marks.get(key);
-      if (mark && target && mark.isConnected && mark.parentElement === target) continue;
+      const placed = anchor.place === 'after' ? mark && mark.previousElementSibling === target : mark && mark.parentElement === target;
+      if (mark && target && mark.isConnected && placed) continue;
       if (mark) mark.remove();
       marks.delete(key);
       if (target) {
         const fresh = makeMark(anchor);
-        target.append(fresh);
+        if (anchor.place === 'after') target.after(fresh);
+        else target.append(fresh);
         marks.set(key, fresh);
       }
     }
@@ -112,6 +122,21 @@
         marks.delete(key);
       }
     }
+    report();
+  }
+
+  // Tell the worker which notices found their place (the popup's health view lists the rest
+  // as "can't read this view"). Missing ones count only after the grace period.
+  function report() {
+    const notices = anchors.filter((a) => a.kind === 'notice');
+    if (notices.length === 0 && lastReport === '') return;
+    const found = notices.filter((a) => marks.has(`notice:${a.id}`)).map((a) => a.id);
+    const graceOver = Date.now() - anchorsSince >= GRACE_MS;
+    const missing = graceOver ? notices.filter((a) => !marks.has(`notice:${a.id}`)).map((a) => a.id) : [];
+    const key = JSON.stringify([found, missing]);
+    if (key === lastReport) return;
+    lastReport = key;
+    chrome.runtime.sendMessage({ type: 'probe-report', found, missing }).catch(() => {});
   }
 
   const englishPage = () => !document.documentElement.lang || document.documentElement.lang.toLowerCase().startsWith('en');
@@ -152,21 +177,26 @@
   // its text stays out of the page's text content. Styles are CSSOM properties: the portal's
   // style-src CSP would block a <style> element. Labels are set as text, never as HTML.
   function makeMark(anchor) {
+    const notice = anchor.kind === 'notice';
     const mark = document.createElement('span');
     mark.setAttribute('data-wayfinder-kind', anchor.kind);
     mark.setAttribute('data-wayfinder-id', anchor.id);
     const text = document.createElement('span');
     text.className = 'wf-mark-text';
-    text.textContent = anchor.label;
+    text.textContent = notice ? `\u26a0 ${anchor.label}` : anchor.label;
     Object.assign(text.style, {
-      display: 'block',
-      marginTop: '2px',
+      display: notice ? 'inline-block' : 'block',
+      margin: notice ? '2px 6px' : '2px 0 0',
+      padding: notice ? '1px 6px' : '0',
+      borderRadius: '4px',
+      background: notice ? '#fdf6f3' : 'transparent',
+      border: notice ? '1px solid #bc4b09' : '0',
       font: '11px/14px "Segoe UI", system-ui, sans-serif',
-      color: '#0f6cbd',
+      color: notice ? '#8a3707' : '#0f6cbd',
       whiteSpace: 'normal',
     });
     mark.attachShadow({ mode: 'open' }).append(text);
-    mark.style.display = 'block';
+    mark.style.display = notice ? 'inline-block' : 'block';
     return mark;
   }
 
@@ -244,6 +274,19 @@
     window.removeEventListener('hashchange', scheduleCheck);
     window.removeEventListener('popstate', scheduleCheck);
     if (window.navigation) window.navigation.removeEventListener('currententrychange', scheduleCheck);
+  }
+
+  if (FRAME === 'blade') {
+    // Plans arrive from our worker only (never from a page: sender.tab is unset for it).
+    chrome.runtime.onMessage.addListener((message, sender) => {
+      if (sender.id !== chrome.runtime.id || sender.tab) return;
+      if (message && message.type === 'plan-anchors' && Array.isArray(message.anchors)) setAnchors(message.anchors);
+    });
+    chrome.runtime
+      .sendMessage({ type: 'frame-ready' })
+      .then((reply) => reply && Array.isArray(reply.anchors) && setAnchors(reply.anchors))
+      .catch(() => {});
+    return;
   }
 
   // A settings change (dismiss, trainer mode, options) changes the plan of the same URL.

@@ -1,6 +1,6 @@
 // Overlay iframe shell: loads the leptos UI, finds which tab it is in, shows that tab's plan
 // from session storage and follows its changes, and reports its height to the content script.
-import init, { mountOverlay, setPlan, setProblem } from './wasm/wayfinder.js';
+import init, { mountOverlay, setHealth, setPlan, setProblem } from './wasm/wayfinder.js';
 
 await init();
 mountOverlay(document.getElementById('root'), {
@@ -19,10 +19,14 @@ if (parentOrigin) {
 const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
 if (reply && Number.isInteger(reply.tabId)) {
   const key = `plan:${reply.tabId}`;
+  const healthKey = `health:${reply.tabId}`;
   chrome.storage.session.onChanged.addListener((changes) => {
     if (key in changes) setPlan(changes[key].newValue);
+    if (healthKey in changes) setHealth(changes[healthKey].newValue);
   });
-  setPlan((await chrome.storage.session.get(key))[key]);
+  const stored = await chrome.storage.session.get([key, healthKey]);
+  setHealth(stored[healthKey]);
+  setPlan(stored[key]);
 } else {
   setProblem('the service worker did not say which tab this is');
 }

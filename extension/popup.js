@@ -1,6 +1,6 @@
 // Popup shell: the leptos popup with the core's catalog search (run here, in the page, so
 // typing never waits for the service worker) and the active tab's stored plan.
-import init, { mountPopup, search, setPlan } from './wasm/wayfinder.js';
+import init, { mountPopup, search, setHealth, setPlan } from './wasm/wayfinder.js';
 
 await init();
 mountPopup(document.getElementById('root'), {
@@ -12,9 +12,13 @@ mountPopup(document.getElementById('root'), {
 });
 const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
 const key = tab ? `plan:${tab.id}` : null;
+const healthKey = tab ? `health:${tab.id}` : null;
 if (key) {
   chrome.storage.session.onChanged.addListener((changes) => {
     if (key in changes) setPlan(changes[key].newValue);
+    if (healthKey in changes) setHealth(changes[healthKey].newValue);
   });
 }
-setPlan(key ? (await chrome.storage.session.get(key))[key] : null);
+const stored = key ? await chrome.storage.session.get([key, healthKey]) : {};
+setHealth(stored[healthKey]);
+setPlan(key ? stored[key] : null);

@@ -21,6 +21,31 @@ struct Entry {
     defender: Defender,
     synonyms: Vec<String>,
     source: Source,
+    notices: Vec<NoticeDef>,
+}
+
+/// A notice shown at the point of need, anchored by a probe.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoticeDef {
+    portal: String,
+    pages: Vec<String>,
+    frame: String,
+    place: String,
+    condition: Option<String>,
+    title: String,
+    body: String,
+    instead: Option<String>,
+    link: Option<LinkDef>,
+    probe: Vec<Tier>,
+    probe_source: Source,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkDef {
+    label: String,
+    href: String,
 }
 
 #[derive(Deserialize)]
@@ -49,7 +74,7 @@ struct Alias {
     source: Source,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct Source {
     #[serde(rename = "ref")]
@@ -78,7 +103,7 @@ struct ProbeTemplate {
     source: Source,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(tag = "by", rename_all = "kebab-case", deny_unknown_fields)]
 enum Tier {
     Selector { css: String },
@@ -192,6 +217,27 @@ fn check_template(
     }
 }
 
+fn notice_code(n: &NoticeDef) -> String {
+    let template = ProbeTemplate {
+        tiers: n.probe.clone(),
+        source: n.probe_source.clone(),
+    };
+    format!(
+        "Notice {{ portal: {}, pages: &{:?}, frame: Frame::{}, place: Place::{}, onboarded_only: {}, \
+         title: {:?}, body: {:?}, instead: {:?}, link: {:?}, probe: {} }}",
+        if n.portal == "azure" { "NoticePortal::Azure" } else { "NoticePortal::Defender" },
+        n.pages,
+        if n.frame == "blade" { "Blade" } else { "Top" },
+        if n.place == "after" { "After" } else { "Append" },
+        n.condition.is_some(),
+        n.title,
+        n.body,
+        n.instead,
+        n.link.as_ref().map(|l| (l.label.as_str(), l.href.as_str())),
+        template_code(&template)
+    )
+}
+
 fn template_code(template: &ProbeTemplate) -> String {
     let tiers: Vec<String> = template
         .tiers
@@ -300,6 +346,42 @@ fn validate(entries: &[Entry]) -> Vec<String> {
                 "{at}: a location needs at least one synonym for search"
             ));
         }
+        for (i, n) in e.notices.iter().enumerate() {
+            let at = format!("{at} notice {i}");
+            if !["azure", "defender"].contains(&n.portal.as_str()) {
+                errors.push(format!("{at}: portal must be azure or defender"));
+            }
+            if !["top", "blade"].contains(&n.frame.as_str()) {
+                errors.push(format!("{at}: frame must be top or blade"));
+            }
+            if n.frame == "blade" && n.portal != "azure" {
+                errors.push(format!(
+                    "{at}: only Azure-portal notices live in blade frames"
+                ));
+            }
+            if !["after", "append"].contains(&n.place.as_str()) {
+                errors.push(format!("{at}: place must be after or append"));
+            }
+            if n.condition.as_deref().is_some_and(|c| c != "onboarded") {
+                errors.push(format!("{at}: the only condition is 'onboarded'"));
+            }
+            if n.pages.is_empty() || n.pages.iter().any(|p| !entries.iter().any(|x| &x.id == p)) {
+                errors.push(format!("{at}: pages must name catalog ids ({:?})", n.pages));
+            }
+            if n.title.trim().is_empty() || n.body.trim().is_empty() {
+                errors.push(format!("{at}: title and body are required"));
+            }
+            if let Some(link) = &n.link {
+                if !link.href.starts_with("https://") || link.label.trim().is_empty() {
+                    errors.push(format!("{at}: link needs a label and an https href"));
+                }
+            }
+            let template = ProbeTemplate {
+                tiers: n.probe.clone(),
+                source: n.probe_source.clone(),
+            };
+            check_template(&at, &template, &[], &mut errors);
+        }
         if e.synonyms.iter().any(|s| s.trim().is_empty()) {
             errors.push(format!("{at}: empty synonym"));
         }
@@ -353,7 +435,7 @@ fn generate(entries: &[Entry]) -> String {
             s,
             "    Feature {{ id: {:?}, name: {:?}, kind: FeatureKind::{kind}, status: Status::{status}, summary: {:?}, \
              azure_menu: {:?}, azure_blades: &{:?}, azure_blade_guesses: &{:?}, defender_menu: {:?}, \
-             defender_link: {:?}, defender_routes: &{:?}, defender_aliases: &[{}], synonyms: &{:?}, source_ref: {:?}, source_date: {:?} }},",
+             defender_link: {:?}, defender_routes: &{:?}, defender_aliases: &[{}], notices: &[{}], synonyms: &{:?}, source_ref: {:?}, source_date: {:?} }},",
             e.id,
             e.name,
             e.summary,
@@ -372,6 +454,7 @@ fn generate(entries: &[Entry]) -> String {
                 ))
                 .collect::<Vec<_>>()
                 .join(", "),
+            e.notices.iter().map(notice_code).collect::<Vec<_>>().join(", "),
             e.synonyms,
             e.source.reference,
             e.source.date

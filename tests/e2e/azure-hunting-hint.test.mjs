@@ -77,7 +77,7 @@ describe('single-page navigation in the Azure portal', () => {
     const { page } = await openPage(azureBladeUrls('Hunting')['view with encoded id']);
     await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
     await page.locator('[data-telemetryname="Menu-WorkspaceManager"]').click();
-    const hint = overlay(page).locator('[data-wayfinder-id="workspace-manager"]');
+    const hint = overlay(page).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="workspace-manager"]');
     await hint.waitFor();
     assert.match(await hint.innerText(), /not available in the Defender portal/);
     await page.close();

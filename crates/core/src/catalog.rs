@@ -3,6 +3,8 @@
 //! The data is `catalog/features.json`, validated and compiled in by `build.rs`, so a portal
 //! change is a data change and a malformed entry fails the build instead of reaching users.
 
+pub use crate::probe::{Frame, Place};
+use crate::probe::{ProbeTemplate, TierTemplate};
 use serde::{Deserialize, Serialize};
 
 /// Whether an entry is a page you navigate to, or a capability inside pages.
@@ -58,6 +60,8 @@ pub struct Feature {
     pub defender_routes: &'static [&'static str],
     /// Older or second Defender locations still named in docs (searchable, shown in hints).
     pub defender_aliases: &'static [Alias],
+    /// Notices at the point of need, with the probes that anchor them.
+    pub notices: &'static [Notice],
     /// Other words users search for.
     pub synonyms: &'static [&'static str],
     /// Where the fact comes from.
@@ -77,6 +81,40 @@ pub struct Alias {
     pub source_ref: &'static str,
     /// Date of that source, `YYYY-MM-DD`.
     pub source_date: &'static str,
+}
+
+/// Which portal a notice is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticePortal {
+    /// portal.azure.com (and its blade frames).
+    Azure,
+    /// security.microsoft.com and its sibling hosts.
+    Defender,
+}
+
+/// A notice at the point of need: where it applies, what it says, how to find its anchor.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The portal it is shown in.
+    pub portal: NoticePortal,
+    /// Catalog ids of the pages (routes) it belongs to.
+    pub pages: &'static [&'static str],
+    /// The top document or an Azure blade frame.
+    pub frame: Frame,
+    /// Where the mark goes relative to the anchor element.
+    pub place: Place,
+    /// Applies only to workspaces connected to the Defender portal.
+    pub onboarded_only: bool,
+    /// Headline (also the mark's text).
+    pub title: &'static str,
+    /// What changes.
+    pub body: &'static str,
+    /// What to do instead.
+    pub instead: Option<&'static str>,
+    /// A place to go: (label, https URL).
+    pub link: Option<(&'static str, &'static str)>,
+    /// How to find the anchor element, and the evidence for it.
+    pub probe: ProbeTemplate,
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod dates;
 pub mod messages;
+pub mod notices;
 pub mod plan;
 pub mod probe;
 pub mod route;

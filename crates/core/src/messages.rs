@@ -7,6 +7,7 @@
 //! (ARCHITECTURE.md, security rules; perf-security-anchors.md D3).
 
 use crate::plan::{self, OverlayPlan};
+use crate::probe::Frame;
 use crate::route::{self, Portal};
 use crate::settings::Settings;
 use crate::url;
@@ -26,7 +27,21 @@ pub enum Request {
     },
     /// The overlay iframe (our own page) asks which tab it is in.
     OverlayReady,
+    /// A content script in an Azure-portal blade frame asks for its tab's anchors.
+    FrameReady,
+    /// A content script tells which of its frame's notice anchors it found and which not.
+    ProbeReport {
+        /// Anchor ids found on the page.
+        found: Vec<String>,
+        /// Anchor ids not found within the grace period.
+        missing: Vec<String>,
+    },
 }
+
+/// Most ids a probe report may carry per list (the catalog has far fewer notices per page).
+pub const MAX_REPORT_IDS: usize = 64;
+/// Longest id in a probe report.
+pub const MAX_ID_LEN: usize = 64;
 
 /// Who sent a message, as the browser reports it (`chrome.runtime.MessageSender`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +77,22 @@ pub enum Action {
         #[serde(rename = "tabId")]
         tab_id: u32,
     },
+    /// Reply with the anchors of the tab's stored plan (a blade frame picks its own).
+    ReplyAnchors {
+        /// The tab.
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+    },
+    /// Keep what a frame's probes found, for the popup's health view and the panel.
+    StoreHealth {
+        /// The tab.
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+        /// Which document reported.
+        frame: Frame,
+        /// The report.
+        report: ProbeResult,
+    },
     /// Refuse; the reason is logged, never shown to the page.
     Reject {
         /// Why.
@@ -73,6 +104,67 @@ fn reject(reason: impl Into<String>) -> Action {
     Action::Reject {
         reason: reason.into(),
     }
+}
+
+/// What one document's probes found (`health:<tabId>` keeps one per frame kind).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProbeResult {
+    /// Anchor ids found.
+    pub found: Vec<String>,
+    /// Anchor ids not found within the grace period.
+    pub missing: Vec<String>,
+}
+
+/// What the probes of a tab found, per document (`health:<tabId>` in session storage).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Health {
+    /// The portal's top document.
+    pub top: Option<ProbeResult>,
+    /// The Azure-portal blade frame.
+    pub blade: Option<ProbeResult>,
+}
+
+impl Health {
+    /// Is this notice's anchor known to be missing from the page?
+    pub fn is_missing(&self, id: &str) -> bool {
+        [&self.top, &self.blade]
+            .into_iter()
+            .flatten()
+            .any(|r| r.missing.iter().any(|m| m == id))
+    }
+
+    /// Was this notice's anchor found?
+    pub fn is_found(&self, id: &str) -> bool {
+        [&self.top, &self.blade]
+            .into_iter()
+            .flatten()
+            .any(|r| r.found.iter().any(|m| m == id))
+    }
+}
+
+/// Which portal document sent a message, from the sender's URL and frame id.
+fn sender_document(sender: &Sender) -> Option<Frame> {
+    let host = url::split(sender.url.as_deref().unwrap_or_default())
+        .map(|p| p.host)
+        .unwrap_or_default();
+    match (route::portal_of_host(&host), sender.frame_id) {
+        (Some(Portal::AzureBladeFrame), Some(id)) if id > 0 => Some(Frame::Blade),
+        (Some(p), Some(0)) if p != Portal::AzureBladeFrame => Some(Frame::Top),
+        _ => None,
+    }
+}
+
+fn valid_ids(ids: &[String]) -> bool {
+    ids.len() <= MAX_REPORT_IDS
+        && ids.iter().all(|id| {
+            !id.is_empty()
+                && id.len() <= MAX_ID_LEN
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
 }
 
 /// `scheme://host` of an absolute URL (port dropped: the portals are on 443).
@@ -114,6 +206,23 @@ pub fn decide(
             Action::StorePlan {
                 tab_id,
                 plan: plan::plan_for_url(&url, today, settings),
+            }
+        }
+        Request::FrameReady => match (sender_document(sender), sender.tab_id) {
+            (Some(Frame::Blade), Some(tab_id)) => Action::ReplyAnchors { tab_id },
+            _ => reject("frame-ready from a document that is not a portal blade frame"),
+        },
+        Request::ProbeReport { found, missing } => {
+            let (Some(frame), Some(tab_id)) = (sender_document(sender), sender.tab_id) else {
+                return reject("probe-report from a document that is not a portal page");
+            };
+            if !valid_ids(&found) || !valid_ids(&missing) {
+                return reject("probe-report with malformed ids");
+            }
+            Action::StoreHealth {
+                tab_id,
+                frame,
+                report: ProbeResult { found, missing },
             }
         }
         Request::OverlayReady => {

@@ -6,6 +6,7 @@
 
 use crate::catalog::{self, Feature, Status};
 use crate::dates;
+use crate::notices;
 use crate::probe::Anchor;
 use crate::route::{self, Portal, Route, WorkspaceRef};
 use crate::settings::Settings;
@@ -45,6 +46,8 @@ pub enum LinkPortal {
     Defender,
     /// portal.azure.com
     Azure,
+    /// Documentation (learn.microsoft.com and the like).
+    Docs,
 }
 
 /// A menu path in one portal.
@@ -161,12 +164,25 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
             items.push(reverse_hint_in_defender(feature, &route));
         }
     }
-    items.retain(|item| settings.shows(item.kind, &item.id));
-    let anchors = if settings.trainer {
+    let mut anchors = if settings.trainer {
         trainer::anchors(&route)
     } else {
         Vec::new()
     };
+    // Onboarding evidence arrives with the onboarding status (issue 6); until then notices
+    // that depend on it say so.
+    for (item, anchor) in notices::for_route(&route, notices::Onboarding::Unknown) {
+        if settings.shows(item.kind, &item.id) {
+            if !items
+                .iter()
+                .any(|i: &OverlayItem| i.kind == item.kind && i.id == item.id)
+            {
+                items.push(item);
+            }
+            anchors.push(anchor);
+        }
+    }
+    items.retain(|item| settings.shows(item.kind, &item.id));
     OverlayPlan {
         page: PageSummary {
             portal: Some(route.portal),

@@ -49,6 +49,30 @@ pub struct Probe {
 pub enum AnchorKind {
     /// Trainer mode: a menu item labelled with its place in the other portal.
     Trainer,
+    /// A missing-feature notice next to the control it is about.
+    Notice,
+}
+
+/// Which document of the tab holds the anchor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Frame {
+    /// The portal's top document.
+    #[default]
+    Top,
+    /// An Azure-portal blade iframe (`*.reactblade.portal.azure.net`).
+    Blade,
+}
+
+/// Where the mark goes relative to the anchor element.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    /// As the anchor's last child (labels inside menu items).
+    #[default]
+    Append,
+    /// As the anchor's next sibling (badges next to buttons).
+    After,
 }
 
 /// Something the content script places next to a page element.
@@ -63,32 +87,49 @@ pub struct Anchor {
     pub label: String,
     /// Where to put it.
     pub probe: Probe,
+    /// Which document holds the anchor.
+    #[serde(default)]
+    pub frame: Frame,
+    /// Where the mark goes relative to the anchor.
+    #[serde(default)]
+    pub place: Place,
     /// Where the probe comes from.
     pub source: SourceNote,
 }
 
-/// A tier with `{placeholder}`s, as written in `catalog/probes.json`.
-#[derive(Debug)]
-pub(crate) enum TierTemplate {
+/// A tier with `{placeholder}`s, as written in the catalog.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TierTemplate {
+    /// See [`Tier::Selector`].
     Selector {
+        /// CSS selector.
         css: &'static str,
     },
+    /// See [`Tier::Text`].
     Text {
+        /// CSS selector of the candidates.
         within: &'static str,
+        /// Visible label.
         text: &'static str,
     },
+    /// See [`Tier::LinkPath`].
     LinkPath {
+        /// CSS selector of the container.
         within: &'static str,
+        /// URL path.
         path: &'static str,
     },
 }
 
 /// A probe with placeholders and its source.
-#[derive(Debug)]
-pub(crate) struct ProbeTemplate {
-    pub(crate) tiers: &'static [TierTemplate],
-    pub(crate) source_ref: &'static str,
-    pub(crate) source_date: &'static str,
+#[derive(Debug, PartialEq, Eq)]
+pub struct ProbeTemplate {
+    /// Tiers, most stable first.
+    pub tiers: &'static [TierTemplate],
+    /// Evidence for the probe.
+    pub source_ref: &'static str,
+    /// Date of that evidence.
+    pub source_date: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/probe_templates.rs"));
@@ -96,7 +137,7 @@ include!(concat!(env!("OUT_DIR"), "/probe_templates.rs"));
 impl ProbeTemplate {
     /// The probe with every `{key}` replaced. Values that land inside CSS are escaped for a
     /// quoted attribute value, so catalog text can never change a selector's structure.
-    pub(crate) fn fill(&self, values: &[(&str, &str)]) -> Probe {
+    pub fn fill(&self, values: &[(&str, &str)]) -> Probe {
         let tiers = self
             .tiers
             .iter()
@@ -117,7 +158,8 @@ impl ProbeTemplate {
         Probe { tiers }
     }
 
-    pub(crate) fn source(&self) -> SourceNote {
+    /// The evidence for this probe, as an item source.
+    pub fn source(&self) -> SourceNote {
         SourceNote {
             reference: self.source_ref.to_string(),
             date: self.source_date.to_string(),

@@ -6,7 +6,7 @@
 //! labels are anchors (see [`crate::probe`]) built from the catalog and the probe templates.
 
 use crate::catalog::{self, Feature, FeatureKind};
-use crate::probe::{Anchor, AnchorKind, AZURE_MENU_ITEM, DEFENDER_NAV_ITEM};
+use crate::probe::{Anchor, AnchorKind, Frame, Place, AZURE_MENU_ITEM, DEFENDER_NAV_ITEM};
 use crate::route::{Portal, Route};
 
 /// Labels for the Sentinel menu of an Azure-portal page, or for the Defender navigation.
@@ -45,6 +45,8 @@ fn azure_menu_labels() -> Vec<Anchor> {
                 probe: AZURE_MENU_ITEM
                     .fill(&[("blade", blade), ("label", menu_label(feature.azure_menu))]),
                 source: AZURE_MENU_ITEM.source(),
+                frame: Frame::Top,
+                place: Place::Append,
             })
         })
         .collect()
@@ -64,6 +66,8 @@ fn defender_nav_labels() -> Vec<Anchor> {
                 label: format!("Formerly Azure: {}", feature.azure_menu),
                 probe: DEFENDER_NAV_ITEM.fill(&[("route", route)]),
                 source: DEFENDER_NAV_ITEM.source(),
+                frame: Frame::Top,
+                place: Place::Append,
             })
         })
         .collect()

@@ -19,6 +19,7 @@ fn portal_attr(portal: LinkPortal) -> &'static str {
     match portal {
         LinkPortal::Defender => "defender",
         LinkPortal::Azure => "azure",
+        LinkPortal::Docs => "docs",
     }
 }
 
@@ -26,6 +27,7 @@ fn portal_label(portal: LinkPortal) -> &'static str {
     match portal {
         LinkPortal::Defender => "Defender portal",
         LinkPortal::Azure => "Azure portal",
+        LinkPortal::Docs => "Documentation",
     }
 }
 
@@ -102,6 +104,13 @@ pub fn ItemCard(item: OverlayItem) -> impl IntoView {
             }
         })
         .collect_view();
+    let health = crate::health_signal();
+    let notice_id = (item.kind == OverlayKind::Notice).then(|| item.id.clone());
+    let not_found = move || {
+        notice_id
+            .as_deref()
+            .is_some_and(|id| health.with(|h| h.is_missing(id)))
+    };
     let also = item
         .also
         .into_iter()
@@ -121,6 +130,9 @@ pub fn ItemCard(item: OverlayItem) -> impl IntoView {
             {location}
             {also}
             <p class="wf-body">{item.body}</p>
+            <p class="wf-not-found" role="note" hidden=move || !not_found()>
+                "Can't read this view: the control this notice is about was not found on the page."
+            </p>
             <div class="wf-links">{links}</div>
             <details class="wf-source">
                 <summary>{format!("Source, {}", item.source.date)}</summary>

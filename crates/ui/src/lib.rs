@@ -20,6 +20,7 @@ pub use wayfinder_worker as worker;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
+use wayfinder_core::messages::Health;
 use wayfinder_core::plan::OverlayPlan;
 
 pub use item_card::ItemCard;
@@ -32,6 +33,31 @@ pub use where_is::WhereIs;
 thread_local! {
     /// The plan shown by the page mounted in this document (one page per document).
     static PLAN: Cell<Option<RwSignal<PlanState>>> = const { Cell::new(None) };
+    /// What the tab's probes found (notices whose control was not found say so).
+    static HEALTH: Cell<Option<RwSignal<Health>>> = const { Cell::new(None) };
+}
+
+/// The probe results of the tab shown in this document.
+pub fn health_signal() -> RwSignal<Health> {
+    HEALTH.with(|cell| match cell.get() {
+        Some(signal) => signal,
+        None => {
+            let signal = RwSignal::new(Health::default());
+            cell.set(Some(signal));
+            signal
+        }
+    })
+}
+
+/// Replaces the probe results (`health:<tabId>`); anything unreadable counts as no results.
+#[wasm_bindgen(js_name = setHealth)]
+pub fn set_health(health: JsValue) {
+    let value = if health.is_undefined() || health.is_null() {
+        Health::default()
+    } else {
+        serde_wasm_bindgen::from_value(health).unwrap_or_default()
+    };
+    health_signal().set(value);
 }
 
 /// What the overlay or popup knows about the plan.

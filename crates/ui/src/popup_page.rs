@@ -86,6 +86,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                     }
                 }}
             </section>
+            <PageCheck plan=plan />
             <footer class="wf-popup-footer">
                 <label class="wf-check">
                     <input type="checkbox" name="trainer" prop:checked=move || trainer.get() on:change=on_trainer />
@@ -95,5 +96,55 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                 <a href="options.html" target="_blank">"Options"</a>
             </footer>
         </main>
+    }
+}
+
+/// The health view: for each notice of the tab, whether its control was found on the page.
+#[component]
+fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
+    let health = crate::health_signal();
+    let notices = move || match plan.get() {
+        PlanState::Ready(p) => p
+            .items
+            .into_iter()
+            .filter(|i| i.kind == wayfinder_core::plan::OverlayKind::Notice)
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    view! {
+        <section class="wf-page-check" aria-label="Page check" hidden=move || notices().is_empty()>
+            <h2 class="wf-section-title">"Page check"</h2>
+            <ul class="wf-check-list">
+                {move || {
+                    notices()
+                        .into_iter()
+                        .map(|item| {
+                            let id = item.id.clone();
+                            let state = Signal::derive(move || health.with(|h| {
+                                if h.is_found(&id) {
+                                    "found"
+                                } else if h.is_missing(&id) {
+                                    "missing"
+                                } else {
+                                    "pending"
+                                }
+                            }));
+                            let text = move || match state.get() {
+                                "found" => "shown next to its control",
+                                "missing" => "can't read this view: its control was not found",
+                                _ => "looking for its control…",
+                            };
+                            view! {
+                                <li data-wayfinder-health=move || state.get() data-wayfinder-id=item.id.clone()>
+                                    <span class="wf-check-title">{item.title}</span>
+                                    " — "
+                                    <span class="wf-check-state">{text}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
     }
 }

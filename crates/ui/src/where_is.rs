@@ -179,6 +179,7 @@ fn HitRow(hit: SearchHit, index: usize, active: RwSignal<usize>) -> impl IntoVie
             let portal = match link.portal {
                 LinkPortal::Defender => "defender",
                 LinkPortal::Azure => "azure",
+                LinkPortal::Docs => "docs",
             };
             view! {
                 <a class="wf-link" href=link.href target="_blank" rel="noopener noreferrer" tabindex="-1" data-wayfinder-link=portal>

@@ -73,7 +73,9 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
     }
     let tools_dir = paths::build_tools_dir();
     let bin = tools_dir.join("node_modules/.bin");
-    if wasm_opt_version(&bin.join("wasm-opt")).is_none_or(|v| v < WASM_OPT_MIN_VERSION) {
+    if wasm_opt_version(&bin.join("wasm-opt")).is_none_or(|v| v < WASM_OPT_MIN_VERSION)
+        || !bin.join("esbuild").exists()
+    {
         ensure_node()?;
         run(&mut command(
             "npm",

@@ -133,3 +133,96 @@ fn actions_serialize_with_the_shape_the_worker_shell_reads() {
     let json = serde_json::to_value(Action::ReplyTab { tab_id: 3 }).expect("serializes");
     assert_eq!(json, serde_json::json!({"action":"reply-tab","tabId":3}));
 }
+
+fn blade_frame() -> Sender {
+    Sender {
+        url: Some("https://sandbox-1.reactblade.portal.azure.net/blade?x=1".into()),
+        frame_id: Some(5),
+        ..top_frame(HUNTING)
+    }
+}
+
+#[test]
+fn frame_ready_only_from_a_blade_frame() {
+    assert_eq!(
+        decide(
+            Request::FrameReady,
+            &blade_frame(),
+            &Settings::default(),
+            None
+        ),
+        Action::ReplyAnchors { tab_id: 7 }
+    );
+    for sender in [
+        top_frame(HUNTING),
+        Sender {
+            frame_id: Some(0),
+            ..blade_frame()
+        },
+        Sender {
+            url: Some("https://evil.example/".into()),
+            ..blade_frame()
+        },
+        Sender {
+            tab_id: None,
+            ..blade_frame()
+        },
+    ] {
+        assert!(
+            matches!(
+                decide(Request::FrameReady, &sender, &Settings::default(), None),
+                Action::Reject { .. }
+            ),
+            "{sender:?}"
+        );
+    }
+}
+
+#[test]
+fn probe_reports_are_stored_per_frame_kind_and_checked() {
+    let report = || Request::ProbeReport {
+        found: vec!["incident-tasks".into()],
+        missing: vec!["similar-incidents".into()],
+    };
+    let Action::StoreHealth {
+        tab_id,
+        frame,
+        report: stored,
+    } = decide(report(), &top_frame(HUNTING), &Settings::default(), None)
+    else {
+        panic!("expected health")
+    };
+    assert_eq!((tab_id, frame), (7, Frame::Top));
+    assert_eq!(stored.missing, vec!["similar-incidents".to_string()]);
+    assert!(matches!(
+        decide(report(), &blade_frame(), &Settings::default(), None),
+        Action::StoreHealth {
+            frame: Frame::Blade,
+            ..
+        }
+    ));
+    let hostile = Request::ProbeReport {
+        found: vec!["<img src=x>".into()],
+        missing: vec![],
+    };
+    assert!(matches!(
+        decide(hostile, &top_frame(HUNTING), &Settings::default(), None),
+        Action::Reject { .. }
+    ));
+    let flood = Request::ProbeReport {
+        found: vec!["a".into(); MAX_REPORT_IDS + 1],
+        missing: vec![],
+    };
+    assert!(matches!(
+        decide(flood, &top_frame(HUNTING), &Settings::default(), None),
+        Action::Reject { .. }
+    ));
+    let from_page = Sender {
+        url: Some("https://example.com/".into()),
+        ..top_frame(HUNTING)
+    };
+    assert!(matches!(
+        decide(report(), &from_page, &Settings::default(), None),
+        Action::Reject { .. }
+    ));
+}
