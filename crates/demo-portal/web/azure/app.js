@@ -11,7 +11,11 @@
 //   child, `data-telemetryname="Menu-…"` pattern (§2.3); React views in
 //   `iframe#_react_frame_<n>` on reactblade hosts (§2.1); incidents grid
 //   `.ext-gridControl-container`, `.fxc-gc-*`, header texts, `.ext-details-header-*`
-//   (§3.1); incident page texts (§3.2).
+//   (§3.1); "Create incident (Preview)" panel texts (§3.1); incident page texts:
+//   commands, "Incident actions" items, tabs, widgets, left panel "Evidence",
+//   "Incident activity log" + "Comment", Entities side-pane buttons (§3.2).
+// - guess (marked inline): command menus' markup, the incident-page "Refresh"
+//   command, the comment "Edit" label, what the "Incident actions" items open.
 // - guess: exact nesting, all `demo-` classes, the Sentinel `Menu-<blade>`
 //   telemetry values (§5 says they are unpublished), blade names for Logs,
 //   NewsAndGuides, Search, Notebooks, MitreAttack, ContentHub, Repositories,
@@ -24,6 +28,11 @@ let S = null;
 let frameCounter = 0;
 let lastRendered = null;
 const root = document.getElementById('web-container');
+// Local demo state that outlives one rendering: comments added or edited on the
+// incident page, incidents created with "+ Create incident (Preview)".
+const localComments = new Map(); // sentinelName -> [{ author, time, text, id }]
+const createdIncidents = []; // incidents created in this page session
+let commentSeq = 0;
 const EXT = 'Microsoft_Azure_Security_Insights';
 const BROWSE = '#view/HubsExtension/BrowseResource/resourceType/microsoft.securityinsightsarg%2Fsentinel';
 
@@ -109,6 +118,12 @@ document.addEventListener('click', (ev) => {
   ev.preventDefault();
   go(a.getAttribute('href'));
 });
+// Clicking outside an open command menu closes it.
+document.addEventListener('click', (ev) => {
+  for (const wrap of document.querySelectorAll('.demo-cmdmenu')) {
+    if (!(ev.target instanceof Node && wrap.contains(ev.target))) wrap.dispatchEvent(new Event('demo-close'));
+  }
+});
 window.addEventListener('hashchange', () => render());
 window.addEventListener('popstate', () => render());
 
@@ -167,9 +182,9 @@ function blade(title, subtitle, body, opts) {
 
 function commandBar(items) {
   // guess: `data-telemetryname="Command-…"` values (pattern evidenced, §2.4).
-  return h('div', { class: 'fxs-commandBar', role: 'toolbar' }, items.map(([label, ic, extra]) => h('button', {
-    type: 'button', class: 'azc-toolbarButton fxs-commandBar-item', 'data-telemetryname': 'Command-' + label.replace(/[^A-Za-z]/g, ''), ...(extra || {}),
-  }, ic ? icon(ic) : null, h('span', { class: 'azc-toolbarButton-label fxs-commandBar-item-text', text: label }))));
+  return h('div', { class: 'fxs-commandBar', role: 'toolbar' }, items.map((item) => (item instanceof Node ? item : h('button', {
+    type: 'button', class: 'azc-toolbarButton fxs-commandBar-item', 'data-telemetryname': 'Command-' + item[0].replace(/[^A-Za-z]/g, ''), ...(item[2] || {}),
+  }, item[1] ? icon(item[1]) : null, h('span', { class: 'azc-toolbarButton-label fxs-commandBar-item-text', text: item[0] })))));
 }
 
 // ---------- pages ----------
@@ -235,7 +250,7 @@ function severityCell(sev) {
 }
 
 function wsIncidents(w) {
-  return S.incidents.filter((i) => i.tenantId === w.tenant.id && i.workspace === w.name && i.sentinelNumber !== null);
+  return [...S.incidents, ...createdIncidents].filter((i) => i.tenantId === w.tenant.id && i.workspace === w.name && i.sentinelNumber !== null);
 }
 
 function defenderUrl(inc, t) {
@@ -292,10 +307,61 @@ function incidentsBlade(w) {
   }, h('div', { class: 'fxc-gc-row-content fxc-gc-row-content_0' },
     h('div', { class: 'fxc-gc-cell fxc-gc-selectioncheckbox', role: 'gridcell' }, h('input', { type: 'checkbox', 'aria-label': 'Select row' })),
     headers.map((c, n) => h('div', { class: 'fxc-gc-cell', role: 'gridcell', id: `fxc-gc-cell-content_${r}_${n}` }, cellText(i, c))))));
+  const host = h('div', { class: 'demo-context-host' });
+  const closeCreate = () => replace(host);
+  const createPanel = () => {
+    // Evidenced (§3.1 "Manual incident"): panel "Create incident (Preview)" with "Title",
+    // "Description", "Severity" (default "Medium"), "Status" (default "New"), "Owner"
+    // ("assign to me"), "Tags" (plus icon, "OK"), button "Create". guess: markup.
+    const field = (label, control) => h('label', { class: 'demo-field' }, h('span', { class: 'demo-field-label', text: label }), control);
+    const title = h('input', { type: 'text', 'aria-label': 'Title', required: true });
+    const desc = h('textarea', { rows: '3', 'aria-label': 'Description' });
+    const sev = h('select', { 'aria-label': 'Severity' }, ['High', 'Medium', 'Low', 'Informational'].map((x) => h('option', { text: x, selected: x === 'Medium' })));
+    const status = h('select', { 'aria-label': 'Status' }, ['New', 'Active', 'Closed'].map((x) => h('option', { text: x, selected: x === 'New' })));
+    const owner = h('select', { 'aria-label': 'Owner' }, h('option', { value: '', text: 'Unassigned' }), h('option', { value: w.tenant.user.name, text: w.tenant.user.name }));
+    const tags = [];
+    const tagList = h('span', { class: 'demo-tags' });
+    const tagInput = h('input', { type: 'text', 'aria-label': 'Tag', placeholder: 'Enter a tag' });
+    const tagBox = h('span', { class: 'demo-tag-entry' }, tagInput, h('button', {
+      type: 'button', class: 'demo-btn', onclick: () => {
+        if (tagInput.value.trim()) { tags.push(tagInput.value.trim()); tagList.append(h('span', { class: 'demo-tag', text: tagInput.value.trim() })); }
+        tagInput.value = ''; tagBox.hidden = true;
+      },
+    }, 'OK'));
+    tagBox.hidden = true;
+    const error = h('div', { class: 'demo-error', role: 'alert' });
+    replace(host, contextPane('Create incident (Preview)', closeCreate,
+      field('Title', title), field('Description', desc), field('Severity', sev), field('Status', status),
+      h('div', { class: 'demo-field' }, h('span', { class: 'demo-field-label', text: 'Owner' }), owner,
+        h('button', { type: 'button', class: 'demo-linkbtn', onclick: () => { owner.value = w.tenant.user.name; } }, 'Assign to me')),
+      h('div', { class: 'demo-field' }, h('span', { class: 'demo-field-label', text: 'Tags' }),
+        h('span', {}, tagList, h('button', { type: 'button', class: 'demo-pill', 'aria-label': 'Add tag', onclick: () => { tagBox.hidden = false; tagInput.focus(); } }, icon('plus'))), tagBox),
+      error,
+      h('div', { class: 'demo-pane-actions' },
+        h('button', {
+          type: 'button', class: 'demo-btn demo-btn-primary', onclick: () => {
+            if (!title.value.trim()) { error.textContent = 'The value must not be empty.'; return; }
+            const number = Math.max(0, ...wsIncidents(w).map((i) => i.sentinelNumber)) + 1;
+            const now = new Date().toISOString();
+            createdIncidents.push({
+              tenantId: w.tenant.id, workspace: w.name, defenderId: null, sentinelNumber: number,
+              sentinelName: 'f0e1d2c3-0000-4000-8000-' + String(number).padStart(12, '0'),
+              title: title.value, provider: 'Azure Sentinel', synced: false, inDefenderQueue: false, manual: true,
+              alerts: 0, severity: sev.value, status: status.value, owner: owner.value, tags,
+              serviceSources: ['Microsoft Sentinel'], detectionSources: ['Manual'], categories: [],
+              devices: [], users: [], mailboxes: 0, apps: 0, created: now, lastActivity: now, comments: [],
+            });
+            lastRendered = null;
+            render();
+          },
+        }, 'Create'),
+        h('button', { type: 'button', class: 'demo-btn', onclick: closeCreate }, 'Cancel'))));
+    title.focus();
+  };
   const count = (s) => all.filter((i) => i.status === s).length;
   const sevCount = (s) => open.filter((i) => i.severity === s).length;
   return h('div', { class: 'demo-incidents' },
-    commandBar([['Refresh', 'refresh'], ['Last 24 hours', 'clock'], ['+ Create incident (Preview)', null], ['Actions', 'bolt'], ['Security efficiency workbook', 'chart'], ['Columns', 'list'], ['Guides & Feedback', 'feedback']]),
+    commandBar([['Refresh', 'refresh'], ['Last 24 hours', 'clock'], ['+ Create incident (Preview)', null, { onclick: createPanel }], ['Actions', 'bolt'], ['Security efficiency workbook', 'chart'], ['Columns', 'list'], ['Guides & Feedback', 'feedback']]),
     h('div', { class: 'demo-incident-stats' },
       h('div', { class: 'demo-stat' }, h('div', { class: 'demo-stat-value', text: String(open.length) }), h('div', { class: 'demo-muted', text: 'Open incidents' })),
       h('div', { class: 'demo-stat' }, h('div', { class: 'demo-stat-value', text: String(count('New')) }), h('div', { class: 'demo-muted', text: 'New incidents' })),
@@ -312,7 +378,8 @@ function incidentsBlade(w) {
             h('div', { class: 'fxc-gc-columnheader fxc-gc-selectioncheckbox', role: 'columnheader' }, h('input', { type: 'checkbox', 'aria-label': 'Select all items' })),
             headers.map((c) => h('div', { class: 'fxc-gc-columnheader', role: 'columnheader' }, h('div', { class: 'fxc-gc-columnheader-content fxc-gc-text', text: c })))),
           h('div', { class: 'fxc-gc-rows', role: 'rowgroup' }, rows)))),
-      details));
+      details),
+    host);
 }
 
 function menuBlade(route) {
@@ -338,35 +405,164 @@ function notFound(text) {
   return h('div', { class: 'demo-notfound' }, icon('alert'), h('h3', { text: 'Not found' }), h('p', { text }));
 }
 
+function commentsOf(inc) {
+  if (!localComments.has(inc.sentinelName)) {
+    localComments.set(inc.sentinelName, (inc.comments || []).map((c) => ({ ...c, id: 'c' + (commentSeq += 1) })));
+  }
+  return localComments.get(inc.sentinelName);
+}
+
+/**
+ * A command with a drop-down menu (`[role=menu]` of `button[role=menuitem]`).
+ * guess: the markup (portal-dom §2.4 only evidences `Command-<id>` buttons);
+ * `items` = [[label, onPick], ...].
+ */
+function commandMenu(label, ic, items, opts) {
+  const wrap = h('span', { class: 'demo-cmdmenu' });
+  const menu = h('div', { class: 'demo-cmdmenu-list fxs-contextMenu', role: 'menu', 'aria-label': label },
+    items.map(([text, onPick]) => h('button', {
+      type: 'button', role: 'menuitem', class: 'fxs-contextMenu-item',
+      onclick: () => { setOpen(false); if (onPick) onPick(text); },
+    }, h('span', { class: 'fxs-contextMenu-text', text }))));
+  const btn = h('button', {
+    type: 'button', class: 'azc-toolbarButton fxs-commandBar-item', 'data-telemetryname': 'Command-' + label.replace(/[^A-Za-z]/g, ''),
+    'aria-haspopup': 'menu', 'aria-expanded': 'false',
+    onclick: () => setOpen(menu.hidden),
+  }, ic ? icon(ic) : null, h('span', { class: 'azc-toolbarButton-label fxs-commandBar-item-text', text: label }), icon('chevronDown', 'demo-cmdmenu-chevron'));
+  function setOpen(open) {
+    menu.hidden = !open;
+    btn.setAttribute('aria-expanded', String(open));
+    if (opts && opts.onToggle) opts.onToggle(open);
+  }
+  menu.hidden = !(opts && opts.open);
+  btn.setAttribute('aria-expanded', String(!menu.hidden));
+  wrap.addEventListener('demo-close', () => { if (!menu.hidden) setOpen(false); });
+  wrap.append(btn, menu);
+  return wrap;
+}
+
+/** Right-hand context pane (`aside[role=dialog][aria-label=<title>]`). guess: markup. */
+function contextPane(title, onClose, ...body) {
+  return h('aside', { class: 'demo-context-pane', role: 'dialog', 'aria-label': title },
+    h('div', { class: 'demo-context-head' }, h('h3', { text: title }),
+      h('button', { type: 'button', class: 'fxs-topbar-button is-dark', 'aria-label': 'Close', onclick: onClose }, icon('close'))),
+    body);
+}
+
 function incidentPage(route) {
   const w = findWorkspace(route.ws);
   const inc = w && wsIncidents(w).find((i) => i.sentinelName.toLowerCase() === route.name.toLowerCase());
   if (!inc) {
     return { crumbs: [['Home', '#home']], content: blade('Incident', null, notFound(`The incident '${route.name}' was not found.`)) };
   }
-  const leftItems = [['Owner', inc.owner || 'Unassigned'], ['Status', inc.status], ['Severity', inc.severity]];
-  const panel = (title, ...body) => h('aside', { class: 'demo-context-pane', role: 'dialog', 'aria-label': title },
-    h('div', { class: 'demo-context-head' }, h('h3', { text: title }), h('button', { type: 'button', class: 'fxs-topbar-button is-dark', 'aria-label': 'Close', onclick: (ev) => ev.currentTarget.closest('aside').remove() }, icon('close'))), body);
-  const host = h('div', { class: 'demo-context-host' });
-  const openPanel = (p) => replace(host, p);
-  const tabsBody = h('div', { class: 'demo-inc-tabbody' });
+  const me = w.tenant.user;
+  // UI state kept across "Refresh" (which rebuilds every element of the blade).
+  const st = { tab: 'Overview', entity: null, panel: null, actionsOpen: false, editing: null, refreshed: 0 };
+  const entities = [...inc.devices.map((d) => ({ name: d, type: 'Host' })), ...inc.users.map((u) => ({ name: u, type: 'Account' }))];
+  let section = null;
+  const rebuild = () => {
+    const fresh = build();
+    section.replaceWith(fresh);
+    section = fresh;
+  };
+  const openPanel = (name) => { st.panel = name; rebuild(); };
+  const closePanel = () => { st.panel = null; st.editing = null; rebuild(); };
+
+  const activityLog = () => {
+    // Evidenced (§3.2): panel "Incident activity log", filter at the top, editor at the
+    // bottom, submit "Comment"; only the author may edit a comment.
+    // guess: the edit control's label "Edit", the markup, the filter's label.
+    const editor = h('textarea', { rows: '4', class: 'demo-comment-editor', 'aria-label': 'Write a comment', placeholder: 'Write a comment...' });
+    const list = commentsOf(inc);
+    const entry = (c) => {
+      const mine = c.author === me.name;
+      if (st.editing === c.id) {
+        const box = h('textarea', { rows: '3', class: 'demo-comment-editor', 'aria-label': 'Edit comment' });
+        box.value = c.text;
+        return h('li', { class: 'demo-comment is-editing', 'data-comment-id': c.id },
+          h('div', { class: 'demo-comment-head' }, h('span', { class: 'demo-comment-author', text: c.author }), h('span', { class: 'demo-muted', text: formatDate(c.time) })),
+          box,
+          h('div', { class: 'demo-pane-actions' },
+            h('button', { type: 'button', class: 'demo-btn demo-btn-primary', onclick: () => { c.text = box.value; st.editing = null; rebuild(); } }, 'Save'),
+            h('button', { type: 'button', class: 'demo-btn', onclick: () => { st.editing = null; rebuild(); } }, 'Cancel')));
+      }
+      return h('li', { class: 'demo-comment', 'data-comment-id': c.id },
+        h('div', { class: 'demo-comment-head' },
+          h('span', { class: 'demo-comment-author', text: c.author }),
+          h('span', { class: 'demo-muted', text: formatDate(c.time) }),
+          // guess: label "Edit" (§3.2 says only that the author can edit).
+          mine ? h('button', { type: 'button', class: 'demo-linkbtn demo-comment-edit', 'aria-label': 'Edit comment', onclick: () => { st.editing = c.id; rebuild(); } }, icon('edit'), 'Edit') : null),
+        h('div', { class: 'demo-comment-text', text: c.text }));
+    };
+    return contextPane('Incident activity log', closePanel,
+      h('div', { class: 'demo-activity-filter' }, icon('filter'), h('select', { 'aria-label': 'Filter activities' }, ['All activities', 'Comments', 'Incident updates'].map((x) => h('option', { text: x })))),
+      h('ul', { class: 'demo-activity-list' },
+        h('li', { class: 'demo-activity-event' }, h('div', { class: 'demo-comment-head' }, h('span', { class: 'demo-comment-author', text: 'Microsoft Sentinel' }), h('span', { class: 'demo-muted', text: formatDate(inc.created) })), h('div', { text: 'Incident created' })),
+        list.map(entry)),
+      editor,
+      h('div', { class: 'demo-pane-actions' },
+        h('button', {
+          type: 'button', class: 'demo-btn demo-btn-primary demo-comment-submit',
+          onclick: () => {
+            if (!editor.value.trim()) return;
+            list.push({ author: me.name, time: new Date().toISOString(), text: editor.value, id: 'c' + (commentSeq += 1) });
+            rebuild();
+          },
+        }, 'Comment')));
+  };
+
+  const panels = {
+    tasks: () => contextPane('Incident tasks', closePanel, h('button', { type: 'button', class: 'demo-btn' }, '+ Add task'), h('p', { class: 'demo-muted', text: 'No tasks yet.' })),
+    activity: activityLog,
+    // guess: what the three "Incident actions" items open (§3.2 gives only their labels).
+    'Run playbook': () => contextPane('Run playbook on incident', closePanel, h('p', { class: 'demo-muted', text: 'No playbooks with an incident trigger were found in this workspace.' })),
+    'Create automation rule': () => contextPane('Create new automation rule', closePanel,
+      h('label', { class: 'demo-field' }, h('span', { text: 'Automation rule name' }), h('input', { type: 'text', 'aria-label': 'Automation rule name' })),
+      h('p', { class: 'demo-muted', text: 'Conditions are prefilled from this incident.' }),
+      h('div', { class: 'demo-pane-actions' }, h('button', { type: 'button', class: 'demo-btn demo-btn-primary', onclick: closePanel }, 'Apply'))),
+    'Create team (Preview)': () => contextPane('Create team (Preview)', closePanel,
+      h('label', { class: 'demo-field' }, h('span', { text: 'Team name' }), h('input', { type: 'text', 'aria-label': 'Team name', value: 'Incident ' + inc.sentinelNumber })),
+      h('div', { class: 'demo-pane-actions' }, h('button', { type: 'button', class: 'demo-btn demo-btn-primary', onclick: closePanel }, 'Create'))),
+  };
+
   const overview = () => h('div', { class: 'demo-widgets' },
     ['Incident timeline', 'Similar incidents', 'Entities', 'Top insights'].map((x) => h('section', { class: 'demo-widget', 'aria-label': x }, h('h3', { text: x }),
       x === 'Incident timeline' ? h('ol', { class: 'demo-timeline' }, alertTitles(inc).slice(0, 4).map((a) => h('li', {}, severityCell(inc.severity), ' ' + a)))
-        : x === 'Entities' ? h('ul', { class: 'demo-timeline' }, [...inc.devices, ...inc.users].map((e) => h('li', { text: e })))
+        : x === 'Entities' ? h('ul', { class: 'demo-timeline' }, entities.map((e) => h('li', { text: e.name })))
           : h('p', { class: 'demo-muted', text: x === 'Similar incidents' ? 'No similar incidents in the last 14 days.' : 'No insights available for this incident.' }))));
-  const entities = () => h('table', { class: 'demo-table' }, h('thead', {}, h('tr', {}, ['Name', 'Type'].map((c) => h('th', { text: c })))),
-    h('tbody', {}, [...inc.devices.map((d) => [d, 'Host']), ...inc.users.map((u) => [u, 'Account'])].map(([n, ty]) => h('tr', {}, h('td', { text: n }), h('td', { text: ty })))));
-  const tabs = h('div', { class: 'demo-tabs', role: 'tablist' }, [['Overview', overview], ['Entities', entities]].map(([label, fn], n) => h('button', {
-    type: 'button', role: 'tab', class: 'demo-tab', 'aria-selected': String(n === 0),
-    onclick: (ev) => {
-      for (const b of tabs.children) b.setAttribute('aria-selected', String(b === ev.currentTarget));
-      replace(tabsBody, fn());
-    },
-  }, label)));
-  replace(tabsBody, overview());
-  const body = h('div', { class: 'demo-incident-page' },
-    h('div', { class: 'demo-inc-left' },
+
+  const entitiesTab = () => {
+    // Evidenced (§3.2 "Entities tab side pane"): cards "Info", "Timeline", "Insights";
+    // buttons "View full details", "Add to TI", "Run playbook (Preview)", "Entity actions".
+    // guess: the list markup, and that the first entity starts selected.
+    const sel = entities.find((e) => e.name === st.entity) || entities[0] || null;
+    const list = h('div', { class: 'demo-entity-list', role: 'listbox', 'aria-label': 'Entities' }, entities.map((e) => h('div', {
+      role: 'option', tabindex: '0', class: 'demo-entity', 'aria-selected': String(e === sel),
+      onclick: () => { st.entity = e.name; rebuild(); },
+    }, icon(e.type === 'Host' ? 'device' : 'person'), h('span', { class: 'demo-entity-name', text: e.name }), h('span', { class: 'demo-muted', text: e.type }))));
+    const side = sel ? h('aside', { class: 'demo-entity-pane', 'aria-label': 'Entity details' },
+      h('div', { class: 'demo-entity-title' }, icon(sel.type === 'Host' ? 'device' : 'person'), h('h3', { text: sel.name })),
+      h('div', { class: 'demo-entity-actions', role: 'toolbar', 'aria-label': 'Entity actions toolbar' },
+        h('button', { type: 'button', class: 'demo-btn demo-btn-primary' }, 'View full details'),
+        h('button', { type: 'button', class: 'demo-btn' }, icon('plus'), 'Add to TI'),
+        h('button', { type: 'button', class: 'demo-btn' }, icon('play'), 'Run playbook (Preview)'),
+        h('button', { type: 'button', class: 'demo-btn', 'aria-haspopup': 'menu' }, 'Entity actions', icon('chevronDown'))),
+      ['Info', 'Timeline', 'Insights'].map((c) => h('section', { class: 'demo-entity-card', 'aria-label': c }, h('h4', { text: c }),
+        h('p', { class: 'demo-muted', text: c === 'Info' ? `${sel.type} · first seen ${formatDate(inc.created)}` : c === 'Timeline' ? 'No activity in the selected time range.' : 'No insights for this entity.' }))))
+      : h('p', { class: 'demo-muted', text: 'This incident has no entities.' });
+    return h('div', { class: 'demo-entities-layout' }, list, side);
+  };
+
+  const build = () => {
+    st.refreshed += 1;
+    const tabs = h('div', { class: 'demo-tabs', role: 'tablist' }, ['Overview', 'Entities'].map((label) => h('button', {
+      type: 'button', role: 'tab', class: 'demo-tab', 'aria-selected': String(st.tab === label),
+      onclick: () => { st.tab = label; rebuild(); },
+    }, label)));
+    const tabsBody = h('div', { class: 'demo-inc-tabbody', role: 'tabpanel', 'aria-label': st.tab }, st.tab === 'Entities' ? entitiesTab() : overview());
+    const leftItems = [['Owner', inc.owner || 'Unassigned'], ['Status', inc.status], ['Severity', inc.severity]];
+    const evidence = [['Events', inc.alerts * 7], ['Alerts', inc.alerts > 150 ? '150+' : inc.alerts], ['Bookmarks', 0]];
+    const left = h('div', { class: 'demo-inc-left', 'aria-label': 'Incident details' },
       h('div', { class: 'ext-details-header-content' },
         h('div', { class: 'ext-details-header-title', text: inc.title }),
         h('div', { class: 'msportalfx-font-semibold ext-details-header-subtitle', text: 'Incident number ' + inc.sentinelNumber })),
@@ -374,20 +570,40 @@ function incidentPage(route) {
         h('select', { 'aria-label': k }, h('option', { text: v, selected: true })))),
       h('div', { class: 'demo-left-item' }, h('label', { text: 'Tags' }), h('div', {}, inc.tags.map((x) => h('span', { class: 'demo-tag', text: x })), h('button', { type: 'button', class: 'demo-pill', 'aria-label': 'Add tag', text: '+' }))),
       inc.defenderId !== null ? h('a', { class: 'demo-xdr-link', href: defenderUrl(inc, w.tenant), target: '_blank', rel: 'noopener' }, icon('link'), 'Investigate in Microsoft Defender XDR') : null,
-      h('div', { class: 'demo-left-item' }, h('label', { text: 'Evidence' }), h('div', { class: 'demo-evidence' },
-        h('span', {}, h('strong', { text: inc.alerts > 150 ? '150+' : String(inc.alerts) }), ' Alerts'), h('span', {}, h('strong', { text: '0' }), ' Bookmarks'), h('span', {}, h('strong', { text: String(inc.devices.length + inc.users.length) }), ' Entities'))),
-      h('div', { class: 'demo-left-item' }, h('label', { text: 'Product names' }), h('div', { text: inc.serviceSources.join(', ') }))),
-    h('div', { class: 'demo-inc-main' }, tabs, tabsBody),
-    host);
-  const cmds = commandBar([
-    ['Tasks', 'list', { onclick: () => openPanel(panel('Incident tasks', h('button', { type: 'button', class: 'demo-btn' }, '+ Add task'), h('p', { class: 'demo-muted', text: 'No tasks yet.' }))) }],
-    ['Activity log', 'doc', { onclick: () => openPanel(panel('Incident activity log', h('p', { class: 'demo-muted', text: formatDate(inc.created) + ' · Incident created' }), h('textarea', { rows: '4', 'aria-label': 'Write a comment', placeholder: 'Write a comment...' }), h('button', { type: 'button', class: 'demo-btn demo-btn-primary' }, 'Comment'))) }],
-    ['Logs', 'database'],
-    ['Incident actions', 'bolt'],
-  ]);
+      // Evidenced (§3.2 left details panel): "Evidence" with "Events", "Alerts", "Bookmarks";
+      // "Entities" with "View all"; "Investigate". guess: markup and the Events count.
+      h('section', { class: 'demo-left-item demo-evidence-box', 'aria-label': 'Evidence' }, h('label', { text: 'Evidence' }),
+        h('div', { class: 'demo-evidence' }, evidence.map(([k, v]) => h('div', { class: 'demo-evidence-item', 'data-evidence': k },
+          h('strong', { class: 'demo-evidence-count', text: String(v) }), h('span', { class: 'demo-evidence-label', text: k }))))),
+      h('section', { class: 'demo-left-item demo-left-entities', 'aria-label': 'Entities' },
+        h('div', { class: 'demo-left-entities-head' }, h('label', { text: 'Entities' }),
+          h('button', { type: 'button', class: 'demo-linkbtn', onclick: () => { st.tab = 'Entities'; rebuild(); } }, 'View all')),
+        h('ul', { class: 'demo-timeline' }, entities.slice(0, 3).map((e) => h('li', { text: e.name })))),
+      h('div', { class: 'demo-left-item' }, h('label', { text: 'Product names' }), h('div', { text: inc.serviceSources.join(', ') })),
+      h('button', { type: 'button', class: 'demo-btn' }, 'Investigate'),
+      // Evidenced (§3.2): left-panel box "Write a comment..." with a ">" submit icon. guess: markup.
+      h('div', { class: 'demo-left-comment' },
+        h('input', { type: 'text', placeholder: 'Write a comment...', 'aria-label': 'Write a comment' }),
+        h('button', { type: 'button', class: 'demo-pill', 'aria-label': 'Submit comment', text: '>' })));
+    const host = h('div', { class: 'demo-context-host' }, st.panel && panels[st.panel] ? panels[st.panel]() : null);
+    const body = h('div', { class: 'demo-incident-page' }, left, h('div', { class: 'demo-inc-main' }, tabs, tabsBody), host);
+    const cmds = commandBar([
+      // guess: a "Refresh" command on this page (demo: rebuilds every element of the blade).
+      ['Refresh', 'refresh', { onclick: rebuild }],
+      ['Tasks', 'list', { onclick: () => openPanel('tasks') }],
+      ['Activity log', 'doc', { onclick: () => openPanel('activity') }],
+      ['Logs', 'database'],
+      // Evidenced (§3.2): "Incident actions" › "Run playbook", "Create automation rule", "Create team (Preview)".
+      commandMenu('Incident actions', 'bolt', ['Run playbook', 'Create automation rule', 'Create team (Preview)'].map((x) => [x, () => { st.actionsOpen = false; openPanel(x); }]),
+        { open: st.actionsOpen, onToggle: (open) => { st.actionsOpen = open; } }),
+    ]);
+    return blade(inc.title, `Incident number ${inc.sentinelNumber} · Selected workspace: '${w.name}'`,
+      h('div', { class: 'demo-incident-root', 'data-demo-build': String(st.refreshed) }, cmds, body), { icon: 'alert', cls: 'demo-incident-blade' });
+  };
+  section = build();
   return {
     crumbs: [['Home', '#home'], ['Microsoft Sentinel', BROWSE], [`Microsoft Sentinel | Incidents`, menuHref(w, 'Incidents')], ['Incident', '']],
-    content: blade(inc.title, `Incident number ${inc.sentinelNumber} · Selected workspace: '${w.name}'`, h('div', {}, cmds, body), { icon: 'alert' }),
+    content: section,
   };
 }
 

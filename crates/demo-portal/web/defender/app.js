@@ -10,7 +10,9 @@
 //   `data-automationid="DetailsRowCell"` / `data-automation-key` (§1.1, §1.3),
 //   `#huntingRunQueryButtonId`, `.scc-commandBar`, `.scc-sidePanelPage-mainContent`
 //   (§1.5), Home banner texts (§1.6), SIEM workspaces texts (§1.7),
-//   `label[data-testid="DetailsPanelBodyItemTitle"]` + `.uc-kql-viewer pre` (§0.1).
+//   `label[data-testid="DetailsPanelBodyItemTitle"]` + `.uc-kql-viewer pre` (§0.1),
+//   comments without an edit control (facts §1.5), Data connectors hiding the
+//   XDR connectors after onboarding (facts §1.5, §2.5).
 // - guess: everything else about structure (nav markup, containers, classes
 //   prefixed `demo-`, ids other than the ones above); §5 lists these unknowns.
 import {
@@ -21,6 +23,8 @@ let S = null; // scenario
 const app = document.getElementById('app');
 const ui = { pane: null, paneOwner: null };
 const localEdits = new Map(); // incident defenderId -> edited fields (Manage incident)
+const localComments = new Map(); // incident defenderId -> comments (scenario + added here)
+const hunt = { query: null, results: false }; // Advanced hunting state kept across "Refresh"
 
 // ---------- tenant and links ----------
 
@@ -457,7 +461,7 @@ function incidentPage(t, id, slug) {
     }, label)));
   const commentsLink = h('a', {
     class: 'demo-link', href: '#comments', role: 'button',
-    onclick: (ev) => { ev.preventDefault(); commentsPane(inc); },
+    onclick: (ev) => { ev.preventDefault(); commentsPane(t, inc); },
   }, 'Comments and history');
   const more = h('button', { type: 'button', class: 'ms-Button demo-icon-btn', 'aria-label': 'More actions', title: 'More actions', 'aria-haspopup': 'menu' }, icon('more'));
   const header = h('div', { class: 'demo-incident-header' },
@@ -498,7 +502,7 @@ function incidentPage(t, id, slug) {
           h('h3', { text: s }),
           h('p', { class: 'demo-muted', text: s === 'Alerts' ? titles.slice(0, 3).join(' · ') : s === 'Scope' ? `${inc.devices.length} devices, ${inc.users.length} users` : inc.categories.join(', ') || '—' }))),
         h('p', {}, commentsLink.cloneNode(true)));
-      body.querySelector('a[href="#comments"]')?.addEventListener('click', (ev) => { ev.preventDefault(); commentsPane(inc); });
+      body.querySelector('a[href="#comments"]')?.addEventListener('click', (ev) => { ev.preventDefault(); commentsPane(t, inc); });
       break;
     case 'investigations':
       body = h('div', {}, h('div', { class: 'demo-tabs is-sub', role: 'tablist' }, h('button', { type: 'button', role: 'tab', class: 'demo-tab', 'aria-selected': 'true', text: 'Pending actions' }), h('button', { type: 'button', role: 'tab', class: 'demo-tab', 'aria-selected': 'false', text: 'Investigation graph' })),
@@ -531,22 +535,46 @@ function incidentPage(t, id, slug) {
   return [header, h('div', { class: 'demo-incident-body' }, h('div', { class: 'demo-incident-content', role: 'tabpanel', 'aria-label': current[0] }, body), details)];
 }
 
-function commentsPane(inc) {
-  // Evidenced: "Comments and history", Activities pane with "Add comment" (§1.4). guess: markup.
+function commentsOf(inc) {
+  if (!localComments.has(inc.defenderId)) localComments.set(inc.defenderId, (inc.comments || []).map((c) => ({ ...c })));
+  return localComments.get(inc.defenderId);
+}
+
+function commentsPane(t, inc) {
+  // Evidenced: "Comments and history", Activities pane with "Add comment" and "Add filter"
+  // (§1.4); existing comments cannot be edited in Defender (facts §1.5, §2.2), so comments
+  // have no edit control. guess: markup, newest-first order.
+  const box = h('textarea', { rows: '3', 'aria-label': 'Add comment' });
+  const comments = commentsOf(inc);
+  const list = h('ul', { class: 'demo-activity', 'aria-label': 'Comments and history' },
+    [...comments].reverse().map((c) => h('li', { class: 'demo-comment' },
+      h('div', { class: 'demo-comment-head' }, h('strong', { class: 'demo-comment-author', text: c.author }), h('span', { class: 'demo-muted', text: ' · ' + formatDate(c.time) })),
+      h('div', { class: 'demo-comment-text', text: c.text }))),
+    inc.owner ? h('li', { class: 'demo-history' }, h('strong', { text: inc.owner }), ' · ' + formatDate(inc.lastActivity), h('div', { text: 'Assigned the incident to ' + inc.owner })) : null,
+    h('li', { class: 'demo-history' }, h('strong', { text: 'System' }), ' · ' + formatDate(inc.created), h('div', { text: 'Incident created from ' + inc.detectionSources.join(', ') })));
   openPane('Activities',
-    h('label', { class: 'demo-form-row' }, h('span', { text: 'Add comment' }), h('textarea', { rows: '3', 'aria-label': 'Add comment' })),
-    h('div', { class: 'demo-pane-actions' }, h('button', { type: 'button', class: 'ms-Button ms-Button--primary' }, h('span', { class: 'ms-Button-label', text: 'Save' })), h('button', { type: 'button', class: 'ms-Button' }, icon('filter'), h('span', { class: 'ms-Button-label', text: 'Add filter' }))),
-    h('ul', { class: 'demo-activity' },
-      h('li', {}, h('strong', { text: 'System' }), ' · ' + formatDate(inc.created), h('div', { text: 'Incident created from ' + inc.detectionSources.join(', ') })),
-      inc.owner ? h('li', {}, h('strong', { text: inc.owner }), ' · ' + formatDate(inc.lastActivity), h('div', { text: 'Assigned the incident to ' + inc.owner })) : null));
+    h('label', { class: 'demo-form-row' }, h('span', { text: 'Add comment' }), box),
+    h('div', { class: 'demo-pane-actions' },
+      h('button', {
+        type: 'button', class: 'ms-Button ms-Button--primary',
+        onclick: () => {
+          if (!box.value.trim()) return;
+          comments.push({ author: t.user.name, time: new Date().toISOString(), text: box.value });
+          commentsPane(t, inc);
+        },
+      }, h('span', { class: 'ms-Button-label', text: 'Save' })),
+      h('button', { type: 'button', class: 'ms-Button' }, icon('filter'), h('span', { class: 'ms-Button-label', text: 'Add filter' }))),
+    list);
 }
 
 function fakeResults(query, t) {
   const table = (query.trim().split(/[\s|]/)[0] || '').toLowerCase();
   if (table === 'securityincident' && t.sentinelConnected) {
-    const cols = ['IncidentNumber', 'Title', 'ProviderName', 'ProviderIncidentId', 'Status'];
+    // `Comments` is a dynamic column, shown as JSON text (data is never interpreted as markup).
+    const cols = ['IncidentNumber', 'Title', 'ProviderName', 'ProviderIncidentId', 'Status', 'Comments'];
     const rows = S.incidents.filter((i) => i.tenantId === t.id && i.sentinelNumber !== null)
-      .map((i) => [i.sentinelNumber, i.title, i.provider, i.defenderId ?? '', i.status]);
+      .map((i) => [i.sentinelNumber, i.title, i.provider, i.defenderId ?? '', i.status,
+        JSON.stringify((i.comments || []).map((c) => ({ message: c.text, author: c.author, createdTimeUtc: c.time })))]);
     return { cols, rows };
   }
   if (!table) return { cols: [], rows: [] };
@@ -562,9 +590,12 @@ function huntingPage(t) {
   const editor = h('textarea', {
     class: 'demo-query-editor', 'aria-label': 'Query editor', spellcheck: 'false',
   });
-  editor.value = t.sentinelConnected ? 'SecurityIncident\n| where TimeGenerated > ago(7d)\n| project IncidentNumber, Title, ProviderName, ProviderIncidentId, Status' : 'DeviceProcessEvents\n| where Timestamp > ago(7d)\n| take 100';
+  editor.value = hunt.query ?? (t.sentinelConnected ? 'SecurityIncident\n| where TimeGenerated > ago(7d)\n| project IncidentNumber, Title, ProviderName, ProviderIncidentId, Status, Comments' : 'DeviceProcessEvents\n| where Timestamp > ago(7d)\n| take 100');
+  editor.addEventListener('input', () => { hunt.query = editor.value; });
   const results = h('div', { class: 'demo-results' }, h('p', { class: 'demo-muted', text: 'Run a query to see results.' }));
   const run = () => {
+    hunt.query = editor.value;
+    hunt.results = true;
     const r = fakeResults(editor.value, t);
     if (!r.rows.length) { replace(results, h('p', { class: 'demo-muted', text: 'No results found in the specified time frame.' })); return; }
     replace(results,
@@ -580,7 +611,9 @@ function huntingPage(t) {
     ['Apps & identities', ['CloudAppEvents']],
   ];
   if (t.sentinelConnected) tables.push(['Microsoft Sentinel', ['SecurityIncident', 'SigninLogs', 'AuditLogs', 'AzureActivity', 'SecurityEvent', 'CommonSecurityLog', 'ThreatIntelIndicators']]);
-  const sideBody = h('div', { class: 'demo-schema' }, tables.map(([g, names]) => h('details', { open: true }, h('summary', { text: g }), h('ul', {}, names.map((n) => h('li', {}, icon('database'), n))))));
+  // guess: schema tree markup; each table name is its own element (`span.demo-schema-table`).
+  const sideBody = h('div', { class: 'demo-schema', role: 'tree', 'aria-label': 'Schema' }, tables.map(([g, names]) => h('details', { open: true }, h('summary', { text: g }),
+    h('ul', { role: 'group' }, names.map((n) => h('li', { role: 'treeitem', 'data-table': n }, icon('database'), h('span', { class: 'demo-schema-table', text: n })))))));
   const side = h('div', { class: 'scc-sidePanelPage-sidePanel', 'aria-label': 'Schema, functions and queries' },
     h('div', { class: 'demo-tabs is-sub', role: 'tablist' }, ['Schema', 'Functions', 'Queries'].map((x, n) => h('button', { type: 'button', role: 'tab', class: 'demo-tab', 'aria-selected': String(n === 0), text: x }))),
     h('input', { type: 'search', class: 'demo-side-search', placeholder: 'Search', 'aria-label': 'Search schema' }),
@@ -599,8 +632,17 @@ function huntingPage(t) {
       cmdButton('Save', 'save'),
       cmdButton('Share link', 'share'),
       h('span', { class: 'demo-flex' }),
+      // guess: a "Refresh" command here (demo: rebuilds every element of the page content).
+      cmdButton('Refresh', 'refresh', {
+        onclick: () => {
+          hunt.query = editor.value;
+          const mainEl = document.getElementById('main-content');
+          if (mainEl) replace(mainEl, huntingPage(t));
+        },
+      }),
       cmdButton('Create detection rule', 'bolt')),
     editor, results);
+  if (hunt.results) run();
   return [
     pageHeader('Advanced hunting', t.sentinelConnected ? workspacePicker(t) : null),
     banner,
@@ -685,7 +727,13 @@ function sentinelPage(t, key) {
     return [pageHeader(title), emptyState('Microsoft Sentinel is not connected', 'Connect a workspace to use Microsoft Sentinel in the Defender portal.',
       h('a', { class: 'ms-Button ms-Button--primary', href: link('/sentinel/settings') }, h('span', { class: 'ms-Button-label', text: 'Connect a workspace' })))];
   }
-  const tabs = (names) => h('div', { class: 'demo-tabs', role: 'tablist' }, names.map((x, n) => h('button', { type: 'button', role: 'tab', class: 'demo-tab', 'aria-selected': String(n === 0), text: x })));
+  const tabs = (names) => {
+    const el = h('div', { class: 'demo-tabs', role: 'tablist' }, names.map((x, n) => h('button', {
+      type: 'button', role: 'tab', class: 'demo-tab', 'aria-selected': String(n === 0), text: x,
+      onclick: (ev) => { for (const b of el.children) b.setAttribute('aria-selected', String(b === ev.currentTarget)); },
+    })));
+    return el;
+  };
   const bar = (...labels) => h('div', { class: 'scc-commandBar ms-CommandBar' }, labels.map(([l, i]) => cmdButton(l, i)));
   let body;
   switch (key) {
@@ -708,7 +756,9 @@ function sentinelPage(t, key) {
         simpleTable('Analytics rules', ['Severity', 'Name', 'Rule type', 'Status'], S.analyticsRules.map((r) => [severityBadge(r.severity), r.name, r.type, r.status]))];
       break;
     case 'connectors':
-      body = [bar(['Refresh', 'refresh'], ['Content hub', 'grid']), simpleTable('Data connectors', ['Name', 'Publisher', 'Status'], S.dataConnectors.map((c) => [c.name, c.publisher, c.status]))];
+      // Evidenced (facts §1.5, §2.5): after onboarding this page hides the connectors the
+      // unified platform uses (Defender XDR, Defender for Endpoint, …); `hiddenInDefender` in the scenario.
+      body = [bar(['Refresh', 'refresh'], ['Content hub', 'grid']), simpleTable('Data connectors', ['Name', 'Publisher', 'Status'], S.dataConnectors.filter((c) => !c.hiddenInDefender).map((c) => [c.name, c.publisher, c.status]))];
       break;
     case 'workbooks':
       body = [h('p', { class: 'demo-muted', text: 'Only workbooks of the primary workspace are shown.' }), bar(['+ Add workbook', null], ['Refresh', 'refresh']),
@@ -718,7 +768,8 @@ function sentinelPage(t, key) {
       body = [bar(['+ New', null], ['Refresh', 'refresh']), simpleTable('Watchlists', ['Name', 'Alias', 'Items'], S.watchlists.map((w) => [w.name, w.alias, w.items]))];
       break;
     case 'automation':
-      body = [bar(['+ Create', null], ['Refresh', 'refresh']), simpleTable('Automation rules', ['Order', 'Automation rule name', 'Trigger', 'Action'], S.automationRules.map((r) => [r.order, r.name, r.trigger, r.action]))];
+      // guess: the tab names (the Azure blade's: "Automation rules", "Active playbooks", "Playbook templates").
+      body = [tabs(['Automation rules', 'Active playbooks', 'Playbook templates']), bar(['+ Create', null], ['Refresh', 'refresh']), simpleTable('Automation rules', ['Order', 'Automation rule name', 'Trigger', 'Action'], S.automationRules.map((r) => [r.order, r.name, r.trigger, r.action]))];
       break;
     case 'mitre':
       body = h('div', { class: 'demo-mitre' }, ['Initial access', 'Execution', 'Persistence', 'Credential access', 'Lateral movement', 'Exfiltration'].map((x, n) => h('div', { class: 'demo-mitre-col' }, h('h3', { text: x }), h('div', { class: 'demo-mitre-cell', text: `${3 + n * 2} active rules` }), h('div', { class: 'demo-mitre-cell', text: `${1 + n} hunting queries` }))));
