@@ -15,7 +15,10 @@
   const GRACE_MS = 2000; // how long a probe may look before its anchor counts as not found
 
   const HOST_ATTRIBUTE = 'data-wayfinder-host';
-  const PANEL_TOP_PX = 52;
+  // Bottom right: both portals keep their command bars, filters and account menu at the top,
+  // and a panel there covered them (measured: it blocked Advanced hunting's command bar).
+  const PANEL_MARGIN_PX = 16;
+  const PANEL_TOP_CLEARANCE_PX = 52; // the portals' top bar
   const PANEL_WIDTH_PX = 360;
   const PANEL_MIN_HEIGHT_PX = 44;
 
@@ -168,7 +171,8 @@
       } catch {
         // A selector the browser rejects is a data problem; try the next tier.
       }
-      if (found) return found;
+      // Marks cannot live inside a form control: an option anchors its select.
+      if (found) return found.tagName === 'OPTION' ? found.closest('select') || found : found;
     }
     return null;
   }
@@ -217,11 +221,11 @@
     // CSSOM properties, not a <style> element: the page's style-src CSP governs the latter.
     Object.assign(frame.style, {
       position: 'fixed',
-      top: PANEL_TOP_PX + 'px',
-      right: '16px',
+      bottom: PANEL_MARGIN_PX + 'px',
+      right: PANEL_MARGIN_PX + 'px',
       width: PANEL_WIDTH_PX + 'px',
       height: PANEL_MIN_HEIGHT_PX + 'px',
-      maxHeight: `calc(100vh - ${PANEL_TOP_PX + 16}px)`,
+      maxHeight: `calc(100vh - ${PANEL_TOP_CLEARANCE_PX + PANEL_MARGIN_PX}px)`,
       border: '0',
       borderRadius: '8px',
       boxShadow: '0 6px 20px rgba(0, 0, 0, 0.18)',

@@ -11,8 +11,10 @@ mountOverlay(document.getElementById('root'), {
 // Only the height leaves this frame, to the embedding portal page (it sizes the iframe).
 const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
 if (parentOrigin) {
+  // The body's own height, not the document's scrollHeight: that never drops below the
+  // iframe's current height, so a collapsed panel would keep covering the page.
   new ResizeObserver(() => {
-    window.parent.postMessage({ wayfinderHeight: document.documentElement.scrollHeight }, parentOrigin);
+    window.parent.postMessage({ wayfinderHeight: Math.ceil(document.body.getBoundingClientRect().height) }, parentOrigin);
   }).observe(document.body);
 }
 

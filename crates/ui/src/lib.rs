@@ -128,7 +128,7 @@ pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
 }
 
 /// Mounts the popup into `root`. `hooks`: `search(query, context)`, `open(url)`, `close()`,
-/// `load()`, `save(settings)`; any may be missing (the popup then says what it cannot do).
+/// `load()`, `save(settings)`, `popOut()`; any may be missing (the popup then says what it cannot do).
 #[wasm_bindgen(js_name = mountPopup)]
 pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
@@ -136,6 +136,7 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
         search: settings_store::hook(&hooks, "search"),
         open: settings_store::hook(&hooks, "open"),
         close: settings_store::hook(&hooks, "close"),
+        pop_out: settings_store::hook(&hooks, "popOut"),
         store: store_from(&hooks),
     };
     leptos::mount::mount_to(root, move || {

@@ -19,6 +19,8 @@ pub struct PopupHooks {
     pub close: Option<js_sys::Function>,
     /// The stored settings.
     pub store: Option<SettingsStore>,
+    /// `popOut()`: opens the popup in a tab pinned to the current tab.
+    pub pop_out: Option<js_sys::Function>,
 }
 
 /// The popup body.
@@ -93,7 +95,14 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                     "Trainer mode: label the Sentinel menus with the other portal's locations"
                 </label>
                 <p class="wf-status" role="status" aria-live="polite">{move || trainer_status.get()}</p>
-                <a href="options.html" target="_blank">"Options"</a>
+                <div class="wf-popup-links">
+                    {hooks.pop_out.map(|f| view! {
+                        <button type="button" class="wf-linklike" on:click=move |_| { let _ = f.call0(&wasm_bindgen::JsValue::NULL); }>
+                            "Open in a tab"
+                        </button>
+                    })}
+                    <a href="options.html" target="_blank">"Options"</a>
+                </div>
             </footer>
         </main>
     }

@@ -1,0 +1,195 @@
+// Missing-feature notices at the point of need: each notice's mark sits at its control, in the
+// portal page or in the Azure blade frame; it comes back after SPA navigation and after the
+// portal rebuilds the control; a control that cannot be found is reported, never silent.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
+import { useDemoBrowser } from '../support/fixture.mjs';
+
+const env = useDemoBrowser();
+
+const incidentUrl = (name) =>
+  `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/${name}`;
+const AZURE_INCIDENT = incidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd');
+const DEFENDER = (path) => `https://security.microsoft.com${path}${path.includes('?') ? '&' : '?'}tid=${demo.tenant}`;
+const mark = (scope, id) => scope.locator(`[data-wayfinder-kind="notice"][data-wayfinder-id="${id}"]`);
+const panelNotice = (page, id) => overlay(page).locator(`[data-wayfinder-kind="notice"][data-wayfinder-id="${id}"]`);
+const bladeFrame = (page) => page.frameLocator('iframe[id^="_react_frame_"]');
+
+/** Asserts the mark of `id` sits right after (or inside) the element matching `anchor`. */
+async function assertAt(scope, id, anchor, place = 'after') {
+  const m = mark(scope, id);
+  await m.waitFor();
+  const ok = await m.evaluate(
+    (node, [selector, where]) => {
+      const target = where === 'after' ? node.previousElementSibling : node.parentElement;
+      return Boolean(target && target.matches(selector));
+    },
+    [anchor, place],
+  );
+  assert.ok(ok, `the ${id} mark is ${place} ${anchor}`);
+  assert.ok(await m.isVisible(), `the ${id} mark is visible`);
+}
+
+// [name, url, notice id, anchor selector, place, set-up clicks in the top page or the frame]
+const TOP_CASES = [
+  ['Azure incident page: Tasks', AZURE_INCIDENT, 'incident-tasks', '[data-telemetryname="Command-Tasks"]'],
+  ['Azure incident page: Activity log', AZURE_INCIDENT, 'incident-comment-edit', '[data-telemetryname="Command-Activitylog"]'],
+  ['Azure incident page: Incident actions', AZURE_INCIDENT, 'automation-rule-from-incident', '[data-telemetryname="Command-Incidentactions"]'],
+  ['Azure incident page: Similar incidents', AZURE_INCIDENT, 'similar-incidents', 'section[aria-label="Similar incidents"]', 'append'],
+  ['Azure incident page: Evidence › Alerts', AZURE_INCIDENT, 'incident-add-remove-alerts', '[aria-label="Evidence"] *'],
+  ['Azure Incidents: Create incident', azureBladeUrls('Incidents')['view with encoded id'], 'manual-api-incidents', '[data-telemetryname="Command-CreateincidentPreview"]'],
+  ['Defender Advanced hunting: Run', DEFENDER('/v2/advanced-hunting'), 'hunting-bookmarks-in-advanced-hunting', '#huntingRunQueryButtonId'],
+  ['Defender Advanced hunting: IdentityInfo', DEFENDER('/v2/advanced-hunting'), 'identityinfo-changes', '.demo-schema *'],
+  ['Defender incident page: comments', DEFENDER('/incidents/3421'), 'incident-comment-edit', 'a[href="#comments"]'],
+  ['Defender Data connectors', DEFENDER('/sentinel/connectors'), 'hidden-xdr-connectors', 'h1'],
+];
+
+describe('notices at their controls in the top document', () => {
+  for (const [name, url, id, anchor, place] of TOP_CASES) {
+    test(name, async () => {
+      const page = await env.browser.context.newPage();
+      await page.goto(url);
+      await assertAt(page, id, anchor, place);
+      await panelNotice(page, id).waitFor();
+      await page.close();
+    });
+  }
+
+  test('entity actions: Add to TI and Run playbook, once the Entities pane is open', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(AZURE_INCIDENT);
+    await panelNotice(page, 'add-entity-to-ti').waitFor();
+    await page.locator('.demo-tabs [role="tab"]', { hasText: 'Entities' }).click();
+    await assertAt(page, 'add-entity-to-ti', 'button');
+    await assertAt(page, 'run-playbook-alert-entity', 'button');
+    assert.match(await mark(page, 'add-entity-to-ti').evaluate((n) => n.previousElementSibling.textContent), /Add to TI/);
+    await page.close();
+  });
+});
+
+describe('notices inside the Azure blade frame', () => {
+  test('Analytics: Fusion row, the + Create menu, and the rule wizard\'s incident settings', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(azureBladeUrls('Analytics')['view with encoded id']);
+    const frame = bladeFrame(page);
+    await assertAt(frame, 'fusion', 'td, [role="gridcell"]', 'append');
+    await frame.locator('button', { hasText: '+ Create' }).first().click();
+    await assertAt(frame, 'ms-incident-creation-rules', '[role="menuitem"]');
+    await frame.locator('[role="menuitem"]', { hasText: 'Scheduled query rule' }).click();
+    await frame.locator('[role="tab"]', { hasText: 'Incident settings' }).click();
+    await assertAt(frame, 'alert-only-rules', 'label');
+    await assertAt(frame, 'reopen-closed-incidents', 'label');
+    await panelNotice(page, 'reopen-closed-incidents').waitFor();
+    await page.close();
+  });
+
+  test('Automation: the automation rule\'s Add task action', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(azureBladeUrls('Automation')['view with encoded id']);
+    const frame = bladeFrame(page);
+    await frame.locator('button', { hasText: '+ Create' }).first().click();
+    await frame.locator('[role="menuitem"]', { hasText: 'Automation rule' }).click();
+    await assertAt(frame, 'incident-tasks', 'select');
+    await assertAt(frame, 'securityincident-description', 'h1');
+    await page.close();
+  });
+
+  test('Workspace manager and News & guides say they have no Defender counterpart', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(azureBladeUrls('WorkspaceManager')['view with encoded id']);
+    await assertAt(bladeFrame(page), 'workspace-manager', 'h1');
+    await page.goto(azureBladeUrls('NewsAndGuides')['view with encoded id']);
+    await assertAt(bladeFrame(page), 'news-guides', 'h1');
+    const docs = panelNotice(page, 'news-guides').locator('a[data-wayfinder-link="docs"]');
+    assert.equal(await docs.getAttribute('href'), 'https://learn.microsoft.com/en-us/azure/sentinel/');
+    await page.close();
+  });
+});
+
+describe('marks follow the portal', () => {
+  test('after an SPA navigation away and back', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(AZURE_INCIDENT);
+    await assertAt(page, 'incident-tasks', '[data-telemetryname="Command-Tasks"]');
+    await page.evaluate((hash) => { location.hash = hash; }, new URL(azureBladeUrls('Hunting')['view with encoded id']).hash);
+    await overlay(page).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="hunting"]').waitFor();
+    assert.equal(await mark(page, 'incident-tasks').count(), 0, 'no notice mark on the Hunting blade');
+    await page.goBack();
+    await assertAt(page, 'incident-tasks', '[data-telemetryname="Command-Tasks"]');
+    await page.close();
+  });
+
+  test('after the portal rebuilds the control (element replaced)', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(DEFENDER('/v2/advanced-hunting'));
+    await assertAt(page, 'hunting-bookmarks-in-advanced-hunting', '#huntingRunQueryButtonId');
+    await page.evaluate(() => { document.querySelector('#huntingRunQueryButtonId').dataset.original = 'yes'; });
+    // The panel sits over the command bar's right end; collapse it as a user would.
+    await overlay(page).getByRole('button', { name: 'Hide' }).click();
+    await page.waitForFunction(() => {
+      const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+      return frame && frame.getBoundingClientRect().height < 60;
+    });
+    await page.locator('.scc-commandBar button', { hasText: 'Refresh' }).click();
+    await page.waitForFunction(() => {
+      const run = document.querySelector('#huntingRunQueryButtonId');
+      return run && !run.dataset.original && run.nextElementSibling?.matches('[data-wayfinder-kind="notice"]');
+    });
+    assert.equal(await mark(page, 'hunting-bookmarks-in-advanced-hunting').count(), 1, 'exactly one mark');
+    await page.close();
+  });
+
+  test('an unknown structure gets the panel fallback and a "not found" in the page check', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(AZURE_INCIDENT);
+    await assertAt(page, 'incident-tasks', '[data-telemetryname="Command-Tasks"]');
+    // The portal ships new markup: the Tasks command loses its hooks and its label.
+    await page.evaluate(() => {
+      const tasks = document.querySelector('[data-telemetryname="Command-Tasks"]');
+      const unknown = document.createElement('div');
+      unknown.className = 'new-design-checklist';
+      unknown.textContent = 'Checklist';
+      tasks.replaceWith(unknown);
+    });
+    await mark(page, 'incident-tasks').waitFor({ state: 'detached' });
+    const card = panelNotice(page, 'incident-tasks');
+    await card.locator('.wf-not-found').waitFor({ state: 'visible' });
+    assert.match(await card.innerText(), /Can't read this view/);
+
+    // The worker cannot read portal tabs' URLs (no "tabs" permission); the page under test is
+    // the active tab of the only window.
+    await page.bringToFront();
+    const tabId = await env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+    assert.ok(Number.isInteger(tabId), 'the worker knows the tab');
+    const popup = await env.browser.context.newPage();
+    await popup.goto(`${env.browser.extensionOrigin}/popup.html#tab=${tabId}`);
+    const entry = popup.locator('[data-wayfinder-health][data-wayfinder-id="incident-tasks"]');
+    await entry.waitFor();
+    await popup.waitForFunction(() => document.querySelector('[data-wayfinder-id="incident-tasks"][data-wayfinder-health]')?.dataset.wayfinderHealth === 'missing');
+    assert.match(await entry.innerText(), /can't read this view/);
+    assert.equal(await popup.locator('[data-wayfinder-id="incident-comment-edit"][data-wayfinder-health]').getAttribute('data-wayfinder-health'), 'found');
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('hostile portal strings', () => {
+  test('an incident title and comment with HTML and script are never interpreted', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(incidentUrl('e1f7a5c6-9b0d-4e2f-8a34-56789abcdef1'));
+    await panelNotice(page, 'incident-tasks').waitFor();
+    await page.locator('[data-telemetryname="Command-Activitylog"]').click();
+    await mark(page, 'incident-tasks').waitFor();
+    assert.notEqual(await page.evaluate(() => document.title), 'pwned');
+    // Nothing the extension placed contains markup from the page.
+    const injected = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-wayfinder-kind]')).map((m) => m.shadowRoot?.querySelectorAll('img, script, b').length ?? 0),
+    );
+    assert.ok(injected.length > 0 && injected.every((n) => n === 0), JSON.stringify(injected));
+    const panel = overlay(page).locator('body');
+    assert.equal(await panel.locator('img, script, b').count(), 0);
+    assert.notEqual(await page.evaluate(() => document.title), 'pwned');
+    await page.close();
+  });
+});
