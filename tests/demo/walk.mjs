@@ -24,7 +24,7 @@ try {
     await mkdir(out, { recursive: true });
     const steps = [
       ['01-azure-hunting-hint', hunting, '[data-wayfinder-id="hunting"]'],
-      ['02-azure-workspace-manager-unavailable', azureBladeUrls('WorkspaceManager')['view with encoded id'], '[data-wayfinder-id="workspace-manager"]'],
+      ['02-azure-workspace-manager-unavailable', azureBladeUrls('WorkspaceManager')['view with encoded id'], '[data-wayfinder-kind="hint"][data-wayfinder-id="workspace-manager"]'],
       ['03-azure-incidents-hint', azureBladeUrls('Incidents')['view with encoded id'], '[data-wayfinder-id="incidents"]'],
       ['04-defender-hunting-reverse-hint', `https://security.microsoft.com/sentinel/hunting?tid=${demo.tenant}`, '[data-wayfinder-id="hunting"]'],
       ['05-defender-advanced-hunting', `https://security.microsoft.com/v2/advanced-hunting?tid=${demo.tenant}`, '[data-wayfinder-id="logs"]'],
@@ -39,13 +39,44 @@ try {
       console.log(file);
       await page.close();
     }
+    const shoot = async (page, name) => {
+      const file = path.resolve(out, `${name}.png`);
+      await page.screenshot({ path: file });
+      console.log(file);
+    };
+
+    // Notices at their controls: the Azure incident page of an XDR incident.
+    const incident = await browser.context.newPage();
+    await incident.goto(
+      `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd`,
+    );
+    await incident.locator('[data-wayfinder-kind="notice"][data-wayfinder-id="incident-tasks"]').waitFor();
+    await waitForPanelHeight(incident, 100);
+    await shoot(incident, '06-azure-incident-notices');
+    await incident.close();
+
+    // "Where is …?" in the popup.
     const popup = await browser.context.newPage();
-    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.goto(`${browser.extensionOrigin}/popup.html`);
+    await popup.locator('#wf-search-input').fill('bookmarks');
+    await popup.locator('[role="option"]').first().waitFor();
+    await shoot(popup, '07-popup-where-is');
+
+    // Trainer mode on the Azure-portal Sentinel menu.
+    await popup.locator('input[name="trainer"]').check();
+    await popup.waitForFunction(async () => (await chrome.storage.sync.get('settings')).settings?.trainer === true);
+    const trainer = await browser.context.newPage();
+    await trainer.goto(hunting);
+    await trainer.locator('[data-wayfinder-kind="trainer"]').first().waitFor();
+    await overlay(trainer).getByRole('button', { name: 'Hide' }).click();
+    await shoot(trainer, '08-azure-trainer-mode');
+    await trainer.close();
+    await popup.locator('input[name="trainer"]').uncheck();
+
     await popup.goto(`${browser.extensionOrigin}/options.html`);
     await popup.locator('input[name="hints"]').waitFor();
-    const file = path.resolve(out, '06-options.png');
-    await popup.screenshot({ path: file });
-    console.log(file);
+    await shoot(popup, '09-options');
   }
 } finally {
   await browser.close();
