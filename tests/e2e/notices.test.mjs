@@ -45,6 +45,32 @@ const TOP_CASES = [
   ['Defender Data connectors', DEFENDER('/sentinel/connectors'), 'hidden-xdr-connectors', 'h1'],
 ];
 
+/** Navigates away inside the single-page app (no reload) and back. */
+async function awayAndBack(page) {
+  const before = page.url();
+  await page.evaluate(() => { window.__wayfinderNoReload = true; });
+  if (before.startsWith('https://portal.azure.com/')) {
+    await page.evaluate(() => { location.hash = '#home'; });
+  } else {
+    await page.evaluate((t) => { history.pushState(null, '', `/alerts?tid=${t}`); dispatchEvent(new PopStateEvent('popstate')); }, demo.tenant);
+  }
+  await page.waitForFunction(() => document.querySelectorAll('[data-wayfinder-kind="notice"]').length === 0);
+  await page.evaluate(() => history.back());
+  await page.waitForURL(before);
+  assert.equal(await page.evaluate(() => window.__wayfinderNoReload), true, 'no reload happened');
+}
+
+/** Replaces the anchor's container with a fresh copy (a portal re-render), minus our marks. */
+async function rerender(page, id) {
+  await page.evaluate((markId) => {
+    const mark = document.querySelector(`[data-wayfinder-kind="notice"][data-wayfinder-id="${markId}"]`);
+    const container = mark.parentElement;
+    const copy = container.cloneNode(true);
+    copy.querySelectorAll('[data-wayfinder-kind]').forEach((m) => m.remove());
+    container.replaceWith(copy);
+  }, id);
+}
+
 describe('notices at their controls in the top document', () => {
   for (const [name, url, id, anchor, place] of TOP_CASES) {
     test(name, async () => {
@@ -52,6 +78,13 @@ describe('notices at their controls in the top document', () => {
       await page.goto(url);
       await assertAt(page, id, anchor, place);
       await panelNotice(page, id).waitFor();
+
+      await awayAndBack(page);
+      await assertAt(page, id, anchor, place);
+
+      await rerender(page, id);
+      await assertAt(page, id, anchor, place);
+      assert.equal(await mark(page, id).count(), 1, 'one mark after the re-render');
       await page.close();
     });
   }
