@@ -141,11 +141,11 @@ fn classify_defender_path(parts: &UrlParts<'_>, route: &mut Route) {
         route.feature = Some(feature);
         route.incident = capture("incident");
         route.workspace = (|| {
-            Some(WorkspaceRef {
-                subscription: capture("subscription")?,
-                resource_group: capture("resource-group")?,
-                name: capture("workspace")?,
-            })
+            WorkspaceRef::checked(
+                &capture("subscription")?,
+                &capture("resource-group")?,
+                &capture("workspace")?,
+            )
         })();
     }
 }
@@ -203,7 +203,7 @@ fn classify_azure_fragment(fragment: &str, route: &mut Route) {
             let resource_id = format!("/{}", tail.join("/"));
             route.feature = catalog::by_id("incident-page");
             route.workspace = workspace_from_resource_id(&resource_id);
-            route.incident = segment_after(&resource_id, "incidents");
+            route.incident = last_segment_after(&resource_id, "incidents");
         }
         _ => {}
     }
@@ -234,34 +234,60 @@ fn workspace_from_blade_params(params: &[&str]) -> Option<WorkspaceRef> {
     if let Some(id) = get("id") {
         return workspace_from_resource_id(&id);
     }
-    Some(WorkspaceRef {
-        subscription: get("subscriptionId")?,
-        resource_group: get("resourceGroup")?,
-        name: get("workspaceName")?,
-    })
+    WorkspaceRef::checked(
+        &get("subscriptionId")?,
+        &get("resourceGroup")?,
+        &get("workspaceName")?,
+    )
 }
 
 /// Reads a workspace out of an ARM resource id of either provider form:
 /// `…/providers/Microsoft.OperationalInsights/workspaces/{ws}…` or
 /// `…/providers/microsoft.securityinsightsarg/sentinel/{ws}`.
 pub fn workspace_from_resource_id(id: &str) -> Option<WorkspaceRef> {
-    let subscription = segment_after(id, "subscriptions")?;
-    let resource_group = segment_after(id, "resourcegroups")?;
-    let name = segment_after(id, "workspaces").or_else(|| segment_after(id, "sentinel"))?;
-    Some(WorkspaceRef {
-        subscription,
-        resource_group,
-        name,
-    })
+    let segments: Vec<&str> = id.split('/').filter(|s| !s.is_empty()).collect();
+    // Positional, not "the segment after the first `sentinel`": a resource group may itself be
+    // named `sentinel` or `workspaces` (found by fuzzing, docs/fuzzing.md).
+    let [subscriptions, subscription, groups, resource_group, providers, namespace, kind, name, ..] =
+        segments.as_slice()
+    else {
+        return None;
+    };
+    let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    let workspace_type = (is(namespace, "microsoft.operationalinsights") && is(kind, "workspaces"))
+        || (is(namespace, "microsoft.securityinsightsarg") && is(kind, "sentinel"));
+    if !(is(subscriptions, "subscriptions")
+        && is(groups, "resourcegroups")
+        && is(providers, "providers")
+        && workspace_type)
+    {
+        return None;
+    }
+    WorkspaceRef::checked(subscription, resource_group, name)
 }
 
-fn segment_after(id: &str, key: &str) -> Option<String> {
+/// The segment after the last `key` segment (case-insensitive), when not empty.
+fn last_segment_after(id: &str, key: &str) -> Option<String> {
     let segments: Vec<&str> = id.split('/').filter(|s| !s.is_empty()).collect();
     segments
         .windows(2)
+        .rev()
         .find(|w| w[0].eq_ignore_ascii_case(key))
         .map(|w| w[1].to_string())
-        .filter(|s| !s.is_empty())
+}
+
+impl WorkspaceRef {
+    /// A workspace reference from URL parts, or `None` when a part is empty or could not be
+    /// an ARM name segment (a decoded `/`, control characters): links built from it must lead
+    /// back to the same workspace.
+    pub fn checked(subscription: &str, resource_group: &str, name: &str) -> Option<Self> {
+        let ok = |s: &str| !s.is_empty() && !s.contains('/') && !s.chars().any(char::is_control);
+        (ok(subscription) && ok(resource_group) && ok(name)).then(|| WorkspaceRef {
+            subscription: subscription.to_string(),
+            resource_group: resource_group.to_string(),
+            name: name.to_string(),
+        })
+    }
 }
 
 /// Is the tenant value a GUID (what `?tid=` takes)?

@@ -216,3 +216,39 @@ proptest! {
         prop_assert_eq!(r.workspace, ws());
     }
 }
+
+// Cases found by fuzzing (docs/fuzzing.md): a link built from the workspace must lead back to it.
+#[test]
+fn a_resource_group_named_like_a_resource_type_is_read_by_position() {
+    let ws = workspace_from_resource_id(
+        "/subscriptions/s/resourcegroups/sentinel/providers/microsoft.securityinsightsarg/sentinel/contoso",
+    )
+    .expect("workspace");
+    assert_eq!(
+        (ws.resource_group.as_str(), ws.name.as_str()),
+        ("sentinel", "contoso")
+    );
+    let ws = workspace_from_resource_id(
+        "/subscriptions/s/resourceGroups/workspaces/providers/Microsoft.OperationalInsights/workspaces/contoso",
+    )
+    .expect("workspace");
+    assert_eq!(
+        (ws.resource_group.as_str(), ws.name.as_str()),
+        ("workspaces", "contoso")
+    );
+    assert!(workspace_from_resource_id(
+        "/subscriptions/s/resourcegroups/rg/providers/microsoft.web/sites/x"
+    )
+    .is_none());
+}
+
+#[test]
+fn empty_or_slashed_workspace_parts_are_no_workspace() {
+    let empty = classify("https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/subscriptionId//resourceGroup/soc-rg/workspaceName/contoso")
+        .expect("route");
+    assert_eq!(empty.workspace, None);
+    let slashed =
+        classify("https://security.microsoft.com/sentinel/s/rg/a%2Fb/hunting").expect("route");
+    assert_eq!(slashed.workspace, None);
+    assert_eq!(slashed.feature.map(|f| f.id), Some("hunting"));
+}
