@@ -105,8 +105,20 @@ describe('notices inside the Azure blade frame', () => {
   test('Analytics: Fusion row, the + Create menu, and the rule wizard\'s incident settings', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(azureBladeUrls('Analytics')['view with encoded id']);
-    const frame = bladeFrame(page);
+    let frame = bladeFrame(page);
     await assertAt(frame, 'fusion', 'td, [role="gridcell"]', 'append');
+    // Away and back: the portal builds a new blade frame, which gets its anchors again.
+    await awayAndBack(page);
+    frame = bladeFrame(page);
+    await assertAt(frame, 'fusion', 'td, [role="gridcell"]', 'append');
+    // The blade re-renders its grid: the cell is replaced, the mark follows.
+    await frame.locator('table').first().evaluate((table) => {
+      const copy = table.cloneNode(true);
+      copy.querySelectorAll('[data-wayfinder-kind]').forEach((m) => m.remove());
+      table.replaceWith(copy);
+    });
+    await assertAt(frame, 'fusion', 'td, [role="gridcell"]', 'append');
+    assert.equal(await mark(frame, 'fusion').count(), 1);
     await frame.locator('button', { hasText: '+ Create' }).first().click();
     await assertAt(frame, 'ms-incident-creation-rules', '[role="menuitem"]');
     await frame.locator('[role="menuitem"]', { hasText: 'Scheduled query rule' }).click();
@@ -131,6 +143,8 @@ describe('notices inside the Azure blade frame', () => {
   test('Workspace manager and News & guides say they have no Defender counterpart', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(azureBladeUrls('WorkspaceManager')['view with encoded id']);
+    await assertAt(bladeFrame(page), 'workspace-manager', 'h1');
+    await awayAndBack(page);
     await assertAt(bladeFrame(page), 'workspace-manager', 'h1');
     await page.goto(azureBladeUrls('NewsAndGuides')['view with encoded id']);
     await assertAt(bladeFrame(page), 'news-guides', 'h1');
