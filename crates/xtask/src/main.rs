@@ -12,6 +12,7 @@
 
 mod assemble;
 mod demo;
+mod fuzz;
 mod icons;
 mod paths;
 mod process;
@@ -20,12 +21,14 @@ mod toolchain;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <demo|test|build|setup>
+const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|fuzz>
   demo    build, start the demo portal and open Chromium with the extension
           (no display: walk the demo headless and write screenshots to target/demo/)
   test    build and run every test (native, wasm in Chromium, end-to-end in Chromium)
   build   build dist/extension/ and dist/secops-wayfinder-<version>.zip
-  setup   install the toolchain only";
+  setup   install the toolchain only
+  fuzz [target] [--seconds N]
+          run the cargo-fuzz targets of fuzz/ (default: all, 600 s each)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         }
         Some("test") => test::run(),
         Some("demo") => demo::run(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
