@@ -119,6 +119,16 @@ pub struct Notice {
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
 
+impl Feature {
+    /// The Defender aliases as shown to users: "earlier location (2025 docs): A > B".
+    pub fn alias_lines(&self) -> Vec<String> {
+        self.defender_aliases
+            .iter()
+            .map(|a| format!("{}: {}", a.note, a.menu))
+            .collect()
+    }
+}
+
 /// Every catalog entry, in file order.
 pub fn features() -> &'static [Feature] {
     FEATURES

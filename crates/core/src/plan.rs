@@ -218,15 +218,11 @@ fn hint_in_azure(feature: &'static Feature, route: &Route) -> OverlayItem {
             format!("{} exists only in the Defender portal", short_name(feature))
         }
     };
-    let links = vec![PortalLink {
-        portal: LinkPortal::Defender,
-        href: defender_link_for(feature, route.tenant.as_deref(), route.workspace.as_ref()),
-        label: if feature.defender_link.is_some() {
-            "Open in the Defender portal".to_string()
-        } else {
-            "Open the Defender portal".to_string()
-        },
-    }];
+    let links = vec![defender_link_for(
+        feature,
+        route.tenant.as_deref(),
+        route.workspace.as_ref(),
+    )];
     OverlayItem {
         kind: OverlayKind::Hint,
         id: feature.id.to_string(),
@@ -236,11 +232,7 @@ fn hint_in_azure(feature: &'static Feature, route: &Route) -> OverlayItem {
             portal: LinkPortal::Defender,
             path: feature.defender_menu.to_string(),
         }),
-        also: feature
-            .defender_aliases
-            .iter()
-            .map(|a| format!("{}: {}", a.note, a.menu))
-            .collect(),
+        also: feature.alias_lines(),
         links,
         source: source_of(feature),
     }
@@ -328,12 +320,12 @@ fn with_tenant(link: &str, tenant: Option<&str>) -> String {
 /// The Defender-portal link for a feature, with the context we know: a workspace-scoped
 /// Sentinel route when the catalog has one and the workspace is known (facts.md §3.1), the
 /// catalog's link otherwise, the portal's home page when the catalog knows no route; and the
-/// tenant as `?tid=`.
+/// tenant as `?tid=`. The label says whether the link reaches the page or only the portal.
 pub fn defender_link_for(
     feature: &Feature,
     tenant: Option<&str>,
     workspace: Option<&WorkspaceRef>,
-) -> String {
+) -> PortalLink {
     let scoped = workspace.and_then(|ws| {
         feature.defender_routes.iter().find_map(|pattern| {
             let rest =
@@ -349,7 +341,15 @@ pub fn defender_link_for(
     let base = scoped
         .or_else(|| feature.defender_link.map(str::to_string))
         .unwrap_or_else(|| format!("{DEFENDER_ORIGIN}/"));
-    with_tenant(&base, tenant)
+    PortalLink {
+        portal: LinkPortal::Defender,
+        href: with_tenant(&base, tenant),
+        label: if feature.defender_link.is_some() {
+            "Open in the Defender portal".to_string()
+        } else {
+            "Open the Defender portal".to_string()
+        },
+    }
 }
 
 /// The Azure-portal link for a feature that has a Sentinel menu blade: the blade of the known

@@ -7,7 +7,7 @@
 //! and ties keep catalog order so results are stable.
 
 use crate::catalog::{self, Feature, FeatureKind, Status};
-use crate::plan::{self, LinkPortal, PortalLink};
+use crate::plan::{self, PortalLink};
 use crate::route::WorkspaceRef;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -137,15 +137,7 @@ fn short(lower: &str) -> &str {
 fn hit(feature: &'static Feature, matched: Option<&str>, context: &SearchContext) -> SearchHit {
     let tenant = context.tenant.as_deref();
     let workspace = context.workspace.as_ref();
-    let mut links = vec![PortalLink {
-        portal: LinkPortal::Defender,
-        href: plan::defender_link_for(feature, tenant, workspace),
-        label: if feature.defender_link.is_some() {
-            "Open in the Defender portal".to_string()
-        } else {
-            "Open the Defender portal".to_string()
-        },
-    }];
+    let mut links = vec![plan::defender_link_for(feature, tenant, workspace)];
     if feature.status != Status::DefenderOnly {
         if let Some(link) = plan::azure_link_for(feature, tenant, workspace) {
             links.push(link);
@@ -158,11 +150,7 @@ fn hit(feature: &'static Feature, matched: Option<&str>, context: &SearchContext
         matched: matched.map(str::to_string),
         azure_menu: feature.azure_menu.to_string(),
         defender_menu: feature.defender_menu.to_string(),
-        also: feature
-            .defender_aliases
-            .iter()
-            .map(|a| format!("{}: {}", a.note, a.menu))
-            .collect(),
+        also: feature.alias_lines(),
         summary: feature.summary.to_string(),
         links,
     }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::plan::LinkPortal;
 
 /// What users type, and the entry that must come first.
 const FIRST_HITS: &[(&str, &str)] = &[
