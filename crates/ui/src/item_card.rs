@@ -3,7 +3,7 @@
 use crate::settings_store::SettingsStore;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wayfinder_core::plan::{LinkPortal, OverlayItem, OverlayKind};
+use wayfinder_core::plan::{LinkPortal, OverlayItem, OverlayKind, PortalLink};
 
 fn kind_attr(kind: OverlayKind) -> &'static str {
     match kind {
@@ -15,6 +15,7 @@ fn kind_attr(kind: OverlayKind) -> &'static str {
     }
 }
 
+/// The test contract's `data-wayfinder-link` value.
 fn portal_attr(portal: LinkPortal) -> &'static str {
     match portal {
         LinkPortal::Defender => "defender",
@@ -29,6 +30,36 @@ fn portal_label(portal: LinkPortal) -> &'static str {
         LinkPortal::Azure => "Azure portal",
         LinkPortal::Docs => "Documentation",
     }
+}
+
+/// Links to the other portal (test contract: `data-wayfinder-link`). In a listbox option the
+/// links stay out of the tab order (`focusable: false`): the keyboard stays in the search box.
+pub(crate) fn link_list(links: Vec<PortalLink>, focusable: bool) -> impl IntoView {
+    let tabindex = (!focusable).then_some("-1");
+    links
+        .into_iter()
+        .map(|link| {
+            view! {
+                <a
+                    class="wf-link"
+                    href=link.href
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    tabindex=tabindex
+                    data-wayfinder-link=portal_attr(link.portal)
+                >
+                    {link.label}
+                </a>
+            }
+        })
+        .collect_view()
+}
+
+/// Older or second locations, one line each.
+pub(crate) fn also_lines(also: Vec<String>) -> impl IntoView {
+    also.into_iter()
+        .map(|a| view! { <p class="wf-also">{format!("Also: {a}")}</p> })
+        .collect_view()
 }
 
 /// Items the user may dismiss for good (sync and onboarding state is never hidden this way).
@@ -87,23 +118,7 @@ pub fn ItemCard(item: OverlayItem) -> impl IntoView {
             </p>
         }
     });
-    let links = item
-        .links
-        .into_iter()
-        .map(|link| {
-            view! {
-                <a
-                    class="wf-link"
-                    href=link.href
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    data-wayfinder-link=portal_attr(link.portal)
-                >
-                    {link.label}
-                </a>
-            }
-        })
-        .collect_view();
+    let links = link_list(item.links, true);
     let health = crate::health_signal();
     let notice_id = (item.kind == OverlayKind::Notice).then(|| item.id.clone());
     let not_found = move || {
@@ -111,11 +126,7 @@ pub fn ItemCard(item: OverlayItem) -> impl IntoView {
             .as_deref()
             .is_some_and(|id| health.with(|h| h.is_missing(id)))
     };
-    let also = item
-        .also
-        .into_iter()
-        .map(|a| view! { <p class="wf-also">{format!("Also: {a}")}</p> })
-        .collect_view();
+    let also = also_lines(item.also);
     view! {
         <article
             class=format!("wf-item wf-item-{}", kind_attr(item.kind))

@@ -37,16 +37,21 @@ thread_local! {
     static HEALTH: Cell<Option<RwSignal<Health>>> = const { Cell::new(None) };
 }
 
+/// The document's signal kept in `slot`, created with `initial` on first use.
+fn document_signal<T: Send + Sync + 'static>(
+    slot: &'static std::thread::LocalKey<Cell<Option<RwSignal<T>>>>,
+    initial: impl FnOnce() -> T,
+) -> RwSignal<T> {
+    slot.with(|cell| {
+        let signal = cell.get().unwrap_or_else(|| RwSignal::new(initial()));
+        cell.set(Some(signal));
+        signal
+    })
+}
+
 /// The probe results of the tab shown in this document.
 pub fn health_signal() -> RwSignal<Health> {
-    HEALTH.with(|cell| match cell.get() {
-        Some(signal) => signal,
-        None => {
-            let signal = RwSignal::new(Health::default());
-            cell.set(Some(signal));
-            signal
-        }
-    })
+    document_signal(&HEALTH, Health::default)
 }
 
 /// Replaces the probe results (`health:<tabId>`); anything unreadable counts as no results.
@@ -72,14 +77,7 @@ pub enum PlanState {
 }
 
 fn plan_signal() -> RwSignal<PlanState> {
-    PLAN.with(|cell| match cell.get() {
-        Some(signal) => signal,
-        None => {
-            let signal = RwSignal::new(PlanState::Loading);
-            cell.set(Some(signal));
-            signal
-        }
-    })
+    document_signal(&PLAN, || PlanState::Loading)
 }
 
 /// Decodes a plan handed over by a JS shell into the state the pages render.

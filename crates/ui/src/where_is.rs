@@ -4,9 +4,9 @@
 //! over as a function); this component is the combobox: type, move with the arrow keys, Enter
 //! opens the Defender location, Escape clears the box and, when it is empty, closes the popup.
 
+use crate::item_card::{also_lines, link_list};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
-use wayfinder_core::plan::LinkPortal;
 use wayfinder_core::search::{SearchContext, SearchHit};
 
 /// What the box shows.
@@ -172,27 +172,8 @@ pub fn WhereIs(
 /// One result: name, status, both locations, links.
 #[component]
 fn HitRow(hit: SearchHit, index: usize, active: RwSignal<usize>) -> impl IntoView {
-    let links = hit
-        .links
-        .into_iter()
-        .map(|link| {
-            let portal = match link.portal {
-                LinkPortal::Defender => "defender",
-                LinkPortal::Azure => "azure",
-                LinkPortal::Docs => "docs",
-            };
-            view! {
-                <a class="wf-link" href=link.href target="_blank" rel="noopener noreferrer" tabindex="-1" data-wayfinder-link=portal>
-                    {link.label}
-                </a>
-            }
-        })
-        .collect_view();
-    let also = hit
-        .also
-        .into_iter()
-        .map(|a| view! { <p class="wf-also">{format!("Also: {a}")}</p> })
-        .collect_view();
+    let links = link_list(hit.links, false);
+    let also = also_lines(hit.also);
     view! {
         <li
             id=format!("wf-hit-{index}")
