@@ -23,7 +23,6 @@
   const PANEL_MIN_HEIGHT_PX = 44;
 
   let lastUrl = '';
-  let checkScheduled = false;
   let host = null;
   let frame = null;
   let frameOrigins = [];
@@ -31,23 +30,29 @@
   let anchors = [];
   const marks = new Map(); // "kind:id" → mark element
   let anchorWatcher = null;
-  let passScheduled = false;
   let anchorsSince = 0;
   let graceTimer = 0;
   let lastReport = '';
 
   const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
 
-  // Route changes arrive by several paths (pushState, hash changes, back/forward); coalesce
-  // them into one check per animation frame.
-  function scheduleCheck() {
-    if (checkScheduled) return;
-    checkScheduled = true;
-    requestAnimationFrame(() => {
-      checkScheduled = false;
-      checkRoute();
-    });
+  // Any number of triggers within one animation frame run `task` once, in that frame.
+  function perFrame(task) {
+    let scheduled = false;
+    return () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        task();
+      });
+    };
   }
+
+  // Route changes arrive by several paths (pushState, hash changes, back/forward); page
+  // mutations arrive in bursts. Each is handled once per animation frame.
+  const scheduleCheck = perFrame(() => checkRoute());
+  const schedulePass = perFrame(() => runPass());
 
   async function checkRoute() {
     const url = location.href;
@@ -90,15 +95,6 @@
       anchorWatcher = null;
     }
     schedulePass();
-  }
-
-  function schedulePass() {
-    if (passScheduled) return;
-    passScheduled = true;
-    requestAnimationFrame(() => {
-      passScheduled = false;
-      runPass();
-    });
   }
 
   function runPass() {

@@ -1,12 +1,10 @@
 // Overlay iframe shell: loads the leptos UI, finds which tab it is in, shows that tab's plan
 // from session storage and follows its changes, and reports its height to the content script.
 import init, { mountOverlay, setHealth, setPlan, setProblem } from './wasm/wayfinder.js';
+import { followTab, settingsHooks } from './tab-state.js';
 
 await init();
-mountOverlay(document.getElementById('root'), {
-  load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
-  save: (settings) => chrome.storage.sync.set({ settings }),
-});
+mountOverlay(document.getElementById('root'), settingsHooks);
 
 // Only the height leaves this frame, to the embedding portal page (it sizes the iframe).
 const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
@@ -20,15 +18,7 @@ if (parentOrigin) {
 
 const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
 if (reply && Number.isInteger(reply.tabId)) {
-  const key = `plan:${reply.tabId}`;
-  const healthKey = `health:${reply.tabId}`;
-  chrome.storage.session.onChanged.addListener((changes) => {
-    if (key in changes) setPlan(changes[key].newValue);
-    if (healthKey in changes) setHealth(changes[healthKey].newValue);
-  });
-  const stored = await chrome.storage.session.get([key, healthKey]);
-  setHealth(stored[healthKey]);
-  setPlan(stored[key]);
+  await followTab(reply.tabId, { setPlan, setHealth });
 } else {
   setProblem('the service worker did not say which tab this is');
 }

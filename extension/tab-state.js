@@ -1,0 +1,26 @@
+// Shared by the extension pages' shells: the stored settings, and a tab's plan and probe
+// results kept by the service worker in session storage, followed as they change.
+
+/** `load()` and `save(settings)` around chrome.storage.sync, as the leptos pages take them. */
+export const settingsHooks = {
+  load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
+  save: (settings) => chrome.storage.sync.set({ settings }),
+};
+
+/** Hands the tab's plan and probe results to the page now and on every change. */
+export async function followTab(tabId, { setPlan, setHealth }) {
+  if (!Number.isInteger(tabId)) {
+    setHealth(null);
+    setPlan(null);
+    return;
+  }
+  const planKey = `plan:${tabId}`;
+  const healthKey = `health:${tabId}`;
+  chrome.storage.session.onChanged.addListener((changes) => {
+    if (planKey in changes) setPlan(changes[planKey].newValue);
+    if (healthKey in changes) setHealth(changes[healthKey].newValue);
+  });
+  const stored = await chrome.storage.session.get([planKey, healthKey]);
+  setHealth(stored[healthKey]);
+  setPlan(stored[planKey]);
+}
