@@ -1,4 +1,5 @@
-//! Validates `catalog/features.json` and compiles it into static Rust data.
+//! Validates `catalog/features.json`, `probes.json` and `sync.json` and compiles them into static
+//! Rust data.
 //!
 //! Portal knowledge is data, not code: a portal change is an edit of the JSON file. The
 //! build fails on an entry without a source or date, a non-https link, a duplicate id, an
@@ -8,6 +9,9 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::{env, fs, path::PathBuf};
+
+#[path = "build/sync.rs"]
+mod sync;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,6 +178,15 @@ fn main() {
     );
     let out = out_dir.join("probe_templates.rs");
     fs::write(&out, code).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+
+    let sync_path = PathBuf::from("catalog/sync.json");
+    println!("cargo:rerun-if-changed={}", sync_path.display());
+    println!("cargo:rerun-if-changed=build/sync.rs");
+    let text = fs::read_to_string(&sync_path)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", sync_path.display())));
+    let out = out_dir.join("sync_catalog.rs");
+    fs::write(&out, sync::compile(&text))
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
 }
 
 /// A template needs tiers, a dated source, and only the placeholders its filler provides.

@@ -14,5 +14,6 @@ pub mod probe;
 pub mod route;
 pub mod search;
 pub mod settings;
+pub mod sync;
 pub mod trainer;
 pub mod url;

@@ -10,6 +10,7 @@ use crate::notices;
 use crate::probe::Anchor;
 use crate::route::{self, Portal, Route, WorkspaceRef};
 use crate::settings::Settings;
+use crate::sync::{self, PageReaders};
 use crate::trainer;
 use crate::url;
 use serde::{Deserialize, Serialize};
@@ -18,6 +19,8 @@ use serde::{Deserialize, Serialize};
 pub const AZURE_PORTAL_LAST_DAY: &str = "2027-03-31";
 const RETIREMENT_SOURCE: &str = "MicrosoftDocs/defender-docs sentinel/includes/sentinel-azure-deprecation.md @04c6ece2 (ms.date 01/28/2026); https://learn.microsoft.com/en-us/azure/sentinel/microsoft-sentinel-defender-portal";
 const RETIREMENT_SOURCE_DATE: &str = "2026-01-28";
+/// Catalog id of the incident sync indicator (test contract: `data-wayfinder-id`).
+pub const SYNC_ID: &str = "incident-sync";
 const DEFENDER_ORIGIN: &str = "https://security.microsoft.com";
 const AZURE_SENTINEL_WORKSPACES: &str =
     "https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/microsoft.securityinsightsarg%2Fsentinel";
@@ -131,6 +134,9 @@ pub struct OverlayPlan {
     /// Marks the content script places next to page elements (trainer labels).
     #[serde(default)]
     pub anchors: Vec<Anchor>,
+    /// What the content script reads for the sync indicators (incident pages and queues).
+    #[serde(default)]
+    pub sync_readers: Option<PageReaders>,
 }
 
 impl OverlayPlan {
@@ -145,6 +151,7 @@ impl OverlayPlan {
             },
             items: Vec::new(),
             anchors: Vec::new(),
+            sync_readers: None,
         }
     }
 }
@@ -192,6 +199,8 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
         },
         items,
         anchors,
+        sync_readers: sync::readers_for(&route)
+            .filter(|_| settings.shows(OverlayKind::Sync, SYNC_ID)),
     }
 }
 

@@ -1,0 +1,145 @@
+//! The sync indicator's content: what the overlay panel, the in-page mark and the queue badges
+//! show. Plain data, computed by the core, rendered by the shells.
+
+use crate::plan::PortalLink;
+use serde::{Deserialize, Serialize};
+
+/// An incident's synchronization state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SyncState {
+    /// The page has not shown enough yet.
+    Checking,
+    /// In both portals.
+    Synced,
+    /// Sentinel's own incident, not in the Defender portal.
+    SentinelOnly,
+    /// Created by hand or through the API in the Azure portal; never synced.
+    CreatedInAzure,
+    /// A Defender incident in no Sentinel workspace.
+    DefenderOnly,
+    /// Not known; the evidence says why.
+    Unknown,
+}
+
+/// How fresh the latest change is, against the documented sync delays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LagState {
+    /// Changed within the sync delay: the other portal may not show it yet.
+    Pending,
+    /// Within the automation batching window.
+    Batching,
+    /// Older than every documented delay.
+    Settled,
+    /// The last update time could not be read.
+    Unknown,
+}
+
+/// The lag line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Lag {
+    /// State.
+    pub state: LagState,
+    /// Sentence for the user.
+    pub text: String,
+}
+
+/// A query the analyst can run to check the state themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Verify {
+    /// KQL.
+    pub kql: String,
+    /// Where to run it.
+    pub note: String,
+}
+
+/// The sync indicator of one incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IncidentSync {
+    /// State.
+    pub state: SyncState,
+    /// Short text of the in-page mark.
+    pub label: String,
+    /// Panel headline.
+    pub headline: String,
+    /// What was observed, one sentence each.
+    pub evidence: Vec<String>,
+    /// The same incident in the other portal.
+    pub twin: Option<PortalLink>,
+    /// Why there is no twin link, when there is none.
+    pub twin_note: Option<String>,
+    /// How fresh the latest change is (synced incidents).
+    pub lag: Option<Lag>,
+    /// The 150-alert cap, when it applies.
+    pub cap: Option<String>,
+    /// The check the analyst can run.
+    pub verify: Option<Verify>,
+}
+
+impl IncidentSync {
+    /// A fresh indicator in `state`.
+    pub fn new(state: SyncState) -> Self {
+        IncidentSync {
+            state,
+            label: "Checking sync…".into(),
+            headline: "Checking whether this incident is synchronized…".into(),
+            evidence: Vec::new(),
+            twin: None,
+            twin_note: None,
+            lag: None,
+            cap: None,
+            verify: None,
+        }
+    }
+
+    /// Sets the state and its mark text.
+    pub fn set_state(&mut self, state: SyncState, label: String) {
+        self.state = state;
+        self.label = label;
+    }
+
+    /// Unknown, with the reason.
+    pub fn unknown(mut self, reason: &str) -> Self {
+        self.state = SyncState::Unknown;
+        self.label = "Sync state unknown".into();
+        self.headline = "Sync state unknown".into();
+        self.evidence.push(reason.to_string());
+        self
+    }
+}
+
+/// A queue row's badge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RowBadge {
+    /// The row's key text.
+    pub key: String,
+    /// State.
+    pub state: SyncState,
+    /// Badge text.
+    pub label: String,
+    /// Why (tooltip).
+    pub title: String,
+}
+
+/// Everything the sync overlays show for one page. The documented rules (what syncs, value
+/// mappings) are static data the overlay reads from `spec` itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SyncView {
+    /// The incident of an incident page.
+    pub incident: Option<IncidentSync>,
+    /// Badges of a queue's rows (only rows that show enough to tell).
+    pub badges: Vec<RowBadge>,
+}
+
+impl SyncView {
+    /// The view of a page.
+    pub fn new(incident: Option<IncidentSync>, badges: Vec<RowBadge>) -> Self {
+        SyncView { incident, badges }
+    }
+}
