@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
 
     let sender = sender_for(&request, &mut Unstructured::new(sender_bytes));
     let settings = Settings::default();
-    let action = messages::decide(request.clone(), &sender, &settings, Some(TODAY));
+    let action = messages::decide(request.clone(), &sender, &settings, &messages::Clock::on(TODAY));
     check(&request, &sender, &settings, &action);
 
     // The worker shell reads the action as JSON.

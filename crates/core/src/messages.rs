@@ -10,6 +10,7 @@ use crate::plan::{self, OverlayPlan};
 use crate::probe::Frame;
 use crate::route::{self, Portal};
 use crate::settings::Settings;
+use crate::sync::{self, Now, PageFacts, SyncView};
 use crate::url;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +37,41 @@ pub enum Request {
         /// Anchor ids not found within the grace period.
         missing: Vec<String>,
     },
+    /// The top frame's content script read what the plan's sync readers asked for.
+    PageFacts {
+        /// The readings.
+        facts: PageFacts,
+    },
+}
+
+/// The time as the service worker sees it: the local date for the retirement countdown, the
+/// instant and the time zone for reading the portals' displayed times.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Clock {
+    /// Local calendar date, `YYYY-MM-DD`.
+    pub today: Option<String>,
+    /// Milliseconds since the Unix epoch.
+    pub now_ms: Option<i64>,
+    /// `Date.getTimezoneOffset()`.
+    pub tz_offset_minutes: i32,
+}
+
+impl Clock {
+    /// A clock that knows only the date.
+    pub fn on(today: &str) -> Self {
+        Clock {
+            today: Some(today.to_string()),
+            ..Clock::default()
+        }
+    }
+
+    fn now(&self) -> Now {
+        Now {
+            unix: self.now_ms.map(|ms| ms.div_euclid(1000)),
+            tz_offset_minutes: self.tz_offset_minutes.clamp(-24 * 60, 24 * 60),
+        }
+    }
 }
 
 /// Most ids a probe report may carry per list (the catalog has far fewer notices per page).
@@ -92,6 +128,15 @@ pub enum Action {
         frame: Frame,
         /// The report.
         report: ProbeResult,
+    },
+    /// Keep the tab's sync view (`sync:<tabId>`) and reply with it (the content script marks
+    /// the incident and the queue rows from it).
+    StoreSync {
+        /// The tab.
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+        /// The view.
+        view: SyncView,
     },
     /// Refuse; the reason is logged, never shown to the page.
     Reject {
@@ -173,12 +218,7 @@ fn origin_of(u: &str) -> Option<String> {
 }
 
 /// Decides what to do with a decoded `request` from `sender`.
-pub fn decide(
-    request: Request,
-    sender: &Sender,
-    settings: &Settings,
-    today: Option<&str>,
-) -> Action {
+pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Clock) -> Action {
     if !sender.same_extension {
         return reject("sender is not this extension");
     }
@@ -205,7 +245,7 @@ pub fn decide(
             }
             Action::StorePlan {
                 tab_id,
-                plan: plan::plan_for_url(&url, today, settings),
+                plan: plan::plan_for_url(&url, clock.today.as_deref(), settings),
             }
         }
         Request::FrameReady => match (sender_document(sender), sender.tab_id) {
@@ -223,6 +263,24 @@ pub fn decide(
                 tab_id,
                 frame,
                 report: ProbeResult { found, missing },
+            }
+        }
+        Request::PageFacts { facts } => {
+            let (Some(Frame::Top), Some(tab_id)) = (sender_document(sender), sender.tab_id) else {
+                return reject("page-facts from a document that is not a portal top frame");
+            };
+            if let Err(reason) = facts.check() {
+                return reject(reason);
+            }
+            let Some(route) = route::classify(sender_url) else {
+                return reject("page-facts from a page that is not a portal page");
+            };
+            if !settings.shows(plan::OverlayKind::Sync, plan::SYNC_ID) {
+                return reject("page-facts while sync indicators are off");
+            }
+            match sync::view_for(&route, &facts, clock.now()) {
+                Some(view) => Action::StoreSync { tab_id, view },
+                None => reject("page-facts from a page without sync indicators"),
             }
         }
         Request::OverlayReady => {

@@ -6,26 +6,24 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wayfinder_core::messages::{self, Action, Request, Sender};
+use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
 use wayfinder_core::search::{self, SearchContext};
 use wayfinder_core::settings::Settings;
 
 /// Decodes and checks one message and returns the action for the shell to carry out
-/// (`{action: "store-plan" | "reply-tab" | "reject", …}`).
+/// (`{action: "store-plan" | "store-sync" | "reply-tab" | …, …}`). `clock` is
+/// `{today, nowMs, tzOffsetMinutes}`.
 ///
 /// Malformed input never throws: a request or sender that does not decode becomes a
 /// `reject` action naming the problem; settings that do not decode fall back to defaults.
 #[wasm_bindgen]
-pub fn handle(
-    request: JsValue,
-    sender: JsValue,
-    settings: JsValue,
-    today: Option<String>,
-) -> JsValue {
+pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsValue) -> JsValue {
     let action = match (decode::<Request>(request), decode::<Sender>(sender)) {
         (Ok(request), Ok(sender)) => {
             let settings = decode::<Settings>(settings).unwrap_or_default();
-            messages::decide(request, &sender, &settings, today.as_deref())
+            // A clock that does not decode only costs the countdown and the lag line.
+            let clock = decode::<Clock>(clock).unwrap_or_default();
+            messages::decide(request, &sender, &settings, &clock)
         }
         (Err(e), _) => Action::Reject {
             reason: format!("malformed request: {e}"),

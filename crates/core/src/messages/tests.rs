@@ -54,7 +54,7 @@ fn page_changed_from_portal_top_frame_stores_the_plan() {
         },
         &top_frame(HUNTING),
         &Settings::default(),
-        None,
+        &Clock::default(),
     );
     let Action::StorePlan { tab_id, plan } = action else {
         panic!("expected a plan, got {action:?}")
@@ -88,7 +88,7 @@ fn page_changed_is_refused_from_the_wrong_sender() {
     for sender in cases {
         assert!(
             matches!(
-                decide(req(), &sender, &Settings::default(), None),
+                decide(req(), &sender, &Settings::default(), &Clock::default()),
                 Action::Reject { .. }
             ),
             "{sender:?}"
@@ -104,7 +104,7 @@ fn overly_long_urls_are_refused() {
             Request::PageChanged { url: url.clone() },
             &top_frame(&url),
             &Settings::default(),
-            None
+            &Clock::default()
         ),
         Action::Reject { .. }
     ));
@@ -118,12 +118,22 @@ fn overlay_ready_only_from_our_own_page_in_a_tab() {
         ..top_frame(HUNTING)
     };
     assert_eq!(
-        decide(Request::OverlayReady, &ours, &Settings::default(), None),
+        decide(
+            Request::OverlayReady,
+            &ours,
+            &Settings::default(),
+            &Clock::default()
+        ),
         Action::ReplyTab { tab_id: 7 }
     );
     let page = top_frame(HUNTING);
     assert!(matches!(
-        decide(Request::OverlayReady, &page, &Settings::default(), None),
+        decide(
+            Request::OverlayReady,
+            &page,
+            &Settings::default(),
+            &Clock::default()
+        ),
         Action::Reject { .. }
     ));
 }
@@ -149,7 +159,7 @@ fn frame_ready_only_from_a_blade_frame() {
             Request::FrameReady,
             &blade_frame(),
             &Settings::default(),
-            None
+            &Clock::default()
         ),
         Action::ReplyAnchors { tab_id: 7 }
     );
@@ -170,7 +180,12 @@ fn frame_ready_only_from_a_blade_frame() {
     ] {
         assert!(
             matches!(
-                decide(Request::FrameReady, &sender, &Settings::default(), None),
+                decide(
+                    Request::FrameReady,
+                    &sender,
+                    &Settings::default(),
+                    &Clock::default()
+                ),
                 Action::Reject { .. }
             ),
             "{sender:?}"
@@ -188,14 +203,24 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         tab_id,
         frame,
         report: stored,
-    } = decide(report(), &top_frame(HUNTING), &Settings::default(), None)
+    } = decide(
+        report(),
+        &top_frame(HUNTING),
+        &Settings::default(),
+        &Clock::default(),
+    )
     else {
         panic!("expected health")
     };
     assert_eq!((tab_id, frame), (7, Frame::Top));
     assert_eq!(stored.missing, vec!["similar-incidents".to_string()]);
     assert!(matches!(
-        decide(report(), &blade_frame(), &Settings::default(), None),
+        decide(
+            report(),
+            &blade_frame(),
+            &Settings::default(),
+            &Clock::default()
+        ),
         Action::StoreHealth {
             frame: Frame::Blade,
             ..
@@ -206,7 +231,12 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         missing: vec![],
     };
     assert!(matches!(
-        decide(hostile, &top_frame(HUNTING), &Settings::default(), None),
+        decide(
+            hostile,
+            &top_frame(HUNTING),
+            &Settings::default(),
+            &Clock::default()
+        ),
         Action::Reject { .. }
     ));
     let flood = Request::ProbeReport {
@@ -214,7 +244,12 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         missing: vec![],
     };
     assert!(matches!(
-        decide(flood, &top_frame(HUNTING), &Settings::default(), None),
+        decide(
+            flood,
+            &top_frame(HUNTING),
+            &Settings::default(),
+            &Clock::default()
+        ),
         Action::Reject { .. }
     ));
     let from_page = Sender {
@@ -222,7 +257,96 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         ..top_frame(HUNTING)
     };
     assert!(matches!(
-        decide(report(), &from_page, &Settings::default(), None),
+        decide(
+            report(),
+            &from_page,
+            &Settings::default(),
+            &Clock::default()
+        ),
         Action::Reject { .. }
     ));
+}
+
+const AZURE_INCIDENT: &str = "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd";
+
+fn facts_request(values: &[(&str, &str)]) -> Request {
+    Request::PageFacts {
+        facts: PageFacts {
+            values: values
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            rows: Vec::new(),
+            settled: true,
+        },
+    }
+}
+
+#[test]
+fn page_facts_from_an_incident_page_give_its_sync_view() {
+    let request = facts_request(&[
+        ("incident-number", "Incident number 118"),
+        (
+            "defender-link",
+            "https://security.microsoft.com/incidents/3421",
+        ),
+    ]);
+    let clock = Clock {
+        now_ms: Some(1_795_344_420_000),
+        ..Clock::default()
+    };
+    let action = decide(
+        request,
+        &top_frame(AZURE_INCIDENT),
+        &Settings::default(),
+        &clock,
+    );
+    let Action::StoreSync { tab_id, view } = action else {
+        panic!("expected a sync view, got {action:?}")
+    };
+    assert_eq!(tab_id, 7);
+    assert_eq!(
+        view.incident.map(|i| i.state),
+        Some(crate::sync::SyncState::Synced)
+    );
+}
+
+#[test]
+fn page_facts_are_refused_from_frames_other_pages_and_when_off() {
+    let request = || facts_request(&[("alerts", "1")]);
+    let none = &Clock::default();
+    assert!(matches!(
+        decide(request(), &blade_frame(), &Settings::default(), none),
+        Action::Reject { .. }
+    ));
+    assert!(matches!(
+        decide(request(), &top_frame(HUNTING), &Settings::default(), none),
+        Action::Reject { .. }
+    ));
+    let off = Settings {
+        sync: false,
+        ..Settings::default()
+    };
+    assert!(matches!(
+        decide(request(), &top_frame(AZURE_INCIDENT), &off, none),
+        Action::Reject { .. }
+    ));
+    let flood = facts_request(&[("alerts", &"9".repeat(10_000))]);
+    assert!(matches!(
+        decide(
+            flood,
+            &top_frame(AZURE_INCIDENT),
+            &Settings::default(),
+            none
+        ),
+        Action::Reject { .. }
+    ));
+}
+
+#[test]
+fn page_facts_decode_strictly() {
+    let ok = r#"{"type":"page-facts","facts":{"values":{"alerts":"3"},"rows":[{"key":"118","values":{"alerts":"3"}}],"settled":true}}"#;
+    assert!(decode(ok).is_ok());
+    let extra = r#"{"type":"page-facts","facts":{"values":{},"html":"<b>"}}"#;
+    assert!(decode(extra).is_err());
 }
