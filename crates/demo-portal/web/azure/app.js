@@ -21,7 +21,7 @@
 //   NewsAndGuides, Search, Notebooks, MitreAttack, ContentHub, Repositories,
 //   Community, WorkspaceManager, Settings (facts §3.2 "Not found").
 import {
-  h, replace, icon, loadScenario, formatDate, findTenant, allWorkspaces, alertTitles, portSuffix,
+  h, replace, icon, loadScenario, formatDate, lastUpdateText, findTenant, allWorkspaces, alertTitles, portSuffix,
 } from '/demo-assets/common/dom.js';
 
 let S = null;
@@ -580,6 +580,8 @@ function incidentPage(route) {
           h('button', { type: 'button', class: 'demo-linkbtn', onclick: () => { st.tab = 'Entities'; rebuild(); } }, 'View all')),
         h('ul', { class: 'demo-timeline' }, entities.slice(0, 3).map((e) => h('li', { text: e.name })))),
       h('div', { class: 'demo-left-item' }, h('label', { text: 'Product names' }), h('div', { text: inc.serviceSources.join(', ') })),
+      // guess: the label and its place (the incidents grid's time column wording).
+      h('div', { class: 'demo-left-item' }, h('label', { text: 'Last update time' }), h('div', { text: lastUpdateText(inc) })),
       h('button', { type: 'button', class: 'demo-btn' }, 'Investigate'),
       // Evidenced (§3.2): left-panel box "Write a comment..." with a ">" submit icon. guess: markup.
       h('div', { class: 'demo-left-comment' },

@@ -147,3 +147,15 @@ export function alertTitles(incident) {
   }
   return out;
 }
+
+/**
+ * An incident's "Last update time" as the portals show it: in the browser's time zone (the
+ * portals' default), US English. Scenario incidents may say `updatedMinutesAgo` so the demo
+ * always has a fresh change and an old one, whatever the day; others use `lastActivity`.
+ */
+export function lastUpdateText(inc) {
+  const d = typeof inc.updatedMinutesAgo === 'number' ? new Date(Date.now() - inc.updatedMinutesAgo * 60000) : new Date(inc.lastActivity);
+  if (Number.isNaN(d.getTime())) return '';
+  const hr = d.getHours() % 12 || 12;
+  return `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()} ${hr}:${String(d.getMinutes()).padStart(2, '0')} ${d.getHours() >= 12 ? 'PM' : 'AM'}`;
+}

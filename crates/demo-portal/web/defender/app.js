@@ -16,7 +16,7 @@
 // - guess: everything else about structure (nav markup, containers, classes
 //   prefixed `demo-`, ids other than the ones above); §5 lists these unknowns.
 import {
-  h, replace, icon, loadScenario, formatDate, findTenant, alertTitles,
+  h, replace, icon, loadScenario, formatDate, lastUpdateText, findTenant, alertTitles,
 } from '/demo-assets/common/dom.js';
 
 let S = null; // scenario
@@ -480,7 +480,10 @@ function incidentPage(t, id, slug) {
     h('h2', { class: 'demo-section-title', text: 'Incident details' }),
     field('Assigned to', inc.owner || 'Unassigned'), field('Incident ID', inc.defenderId),
     field('Classification', 'Not set'), field('Categories', inc.categories.join(', ')),
+    // guess: 'Active alerts' (active/total) and 'Last update time' here; both are queue columns.
+    field('Active alerts', `${inc.alerts}/${inc.alerts}`),
     field('First activity', formatDate(inc.created)), field('Last activity', formatDate(inc.lastActivity)),
+    field('Last update time', lastUpdateText(inc)),
     field('Workspace', inc.workspace || ''), field('Tags', inc.tags.join(', ')), commentsLink);
   let body;
   switch (current[1]) {
