@@ -12,9 +12,14 @@ const ready = init().catch((error) => {
 
 const planKey = (tabId) => `plan:${tabId}`;
 const healthKey = (tabId) => `health:${tabId}`;
+const syncKey = (tabId) => `sync:${tabId}`;
 
-// The local calendar date, YYYY-MM-DD, for the retirement countdown.
-const today = () => new Date().toLocaleDateString('en-CA');
+// The local date (YYYY-MM-DD) for the retirement countdown; the instant and the time zone for
+// reading the times the portals display.
+function clock() {
+  const now = new Date();
+  return { today: now.toLocaleDateString('en-CA'), nowMs: now.getTime(), tzOffsetMinutes: now.getTimezoneOffset() };
+}
 
 function describeSender(sender) {
   return {
@@ -29,15 +34,18 @@ function describeSender(sender) {
 async function respond(message, sender) {
   await ready;
   const { settings } = await chrome.storage.sync.get('settings');
-  const action = handle(message, describeSender(sender), settings ?? null, today());
+  const action = handle(message, describeSender(sender), settings ?? null, clock());
   switch (action && action.action) {
     case 'store-plan': {
       await chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
-      await chrome.storage.session.remove(healthKey(action.tabId));
+      await chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
       // Blade frames of the tab anchor their part of the plan; frames that load later ask.
       chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
       return { plan: action.plan };
     }
+    case 'store-sync':
+      await chrome.storage.session.set({ [syncKey(action.tabId)]: action.view });
+      return { view: action.view };
     case 'reply-tab':
       return { tabId: action.tabId };
     case 'reply-anchors': {
@@ -66,5 +74,5 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  chrome.storage.session.remove([planKey(tabId), healthKey(tabId)]);
+  chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId)]);
 });

@@ -33,6 +33,9 @@
   let anchorsSince = 0;
   let graceTimer = 0;
   let lastReport = '';
+  let readers = null; // the plan's sync readers (incident pages and queues)
+  let syncView = null; // the worker's answer to what they read
+  let lastFacts = '';
 
   const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
 
@@ -73,6 +76,9 @@
     const items = plan && Array.isArray(plan.items) ? plan.items : [];
     if (items.length > 0) mountPanel();
     else unmountPanel();
+    readers = (plan && plan.syncReaders) || null;
+    syncView = null;
+    lastFacts = '';
     setAnchors(plan && Array.isArray(plan.anchors) ? plan.anchors : []);
   }
 
@@ -86,11 +92,13 @@
     anchorsSince = Date.now();
     lastReport = '';
     clearTimeout(graceTimer);
-    if (anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(schedulePass, GRACE_MS + 50);
-    if (anchors.length > 0 && !anchorWatcher) {
+    const watching = anchors.length > 0 || readers !== null;
+    if (readers || anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(schedulePass, GRACE_MS + 50);
+    if (watching && !anchorWatcher) {
+      // characterData too: the values the sync readers read change in place.
       anchorWatcher = new MutationObserver(schedulePass);
-      anchorWatcher.observe(document.body || document.documentElement, { childList: true, subtree: true });
-    } else if (anchors.length === 0 && anchorWatcher) {
+      anchorWatcher.observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
+    } else if (!watching && anchorWatcher) {
       anchorWatcher.disconnect();
       anchorWatcher = null;
     }
@@ -99,21 +107,21 @@
 
   function runPass() {
     const wanted = new Set();
-    for (const anchor of anchors) {
+    const incident = syncView && syncView.incident;
+    const title = readers && readers.title && incident ? [{ kind: 'sync', id: 'incident-sync', label: incident.label, state: incident.state, place: 'after', probe: readers.title }] : [];
+    for (const anchor of anchors.concat(title)) {
       const key = `${anchor.kind}:${anchor.id}`;
       wanted.add(key);
-      const target = findTarget(anchor.probe);
-      const mark = marks.get(key);
-      const placed = anchor.place === 'after' ? mark && mark.previousElementSibling === target : mark && mark.parentElement === target;
-      if (mark && target && mark.isConnected && placed) continue;
-      if (mark) mark.remove();
-      marks.delete(key);
-      if (target) {
-        const fresh = makeMark(anchor);
-        if (anchor.place === 'after') target.after(fresh);
-        else target.append(fresh);
-        marks.set(key, fresh);
-      }
+      place(key, anchor, findTarget(anchor.probe));
+    }
+    const rows = readers && readers.queue ? readRows(readers.queue) : [];
+    const badges = new Map(((syncView && syncView.badges) || []).map((b) => [b.key, b]));
+    for (const row of rows) {
+      const badge = badges.get(row.key);
+      if (!badge || !row.cell) continue;
+      const key = `row:${row.key}`;
+      wanted.add(key);
+      place(key, { kind: 'sync', id: 'incident-sync', row: row.key, label: badge.label, title: badge.title, state: badge.state }, row.cell);
     }
     for (const [key, mark] of marks) {
       if (!wanted.has(key)) {
@@ -122,6 +130,76 @@
       }
     }
     report();
+    if (readers) sendFacts(rows);
+  }
+
+  // Puts `anchor`'s mark at `target` unless it is already there with the same text.
+  function place(key, anchor, target) {
+    const mark = marks.get(key);
+    const placed = anchor.place === 'after' ? mark && mark.previousElementSibling === target : mark && mark.parentElement === target;
+    if (mark && target && mark.isConnected && placed && mark.wfLabel === anchor.label) return;
+    if (mark) mark.remove();
+    marks.delete(key);
+    if (!target) return;
+    const fresh = makeMark(anchor);
+    if (anchor.place === 'after') target.after(fresh);
+    else target.append(fresh);
+    marks.set(key, fresh);
+  }
+
+  // ---------- sync readings ----------
+  // The plan says what to read (catalog/sync.json); the worker's core decides what it means.
+  // Values are sent as text, bounded; a reading is sent again only when it changed.
+
+  const clip = (text) => (text || '').trim().slice(0, 256);
+
+  function readValue(element, read) {
+    if (read === 'href') return element.href ? String(element.href) : '';
+    if (read === 'next-text') return clip(element.nextElementSibling && element.nextElementSibling.textContent);
+    if (read === 'previous-text') return clip(element.previousElementSibling && element.previousElementSibling.textContent);
+    return clip(element.textContent);
+  }
+
+  // Queue cells are found by their column header's text, as the portals' grids keep cells in
+  // header order (portal-dom.md §1.3, §3.1).
+  function readRows(queue) {
+    const headers = Array.from(document.querySelectorAll(queue.headers), (h) => h.textContent.trim());
+    const keyAt = headers.indexOf(queue.key);
+    if (keyAt < 0) return [];
+    const badgeAt = headers.indexOf(queue.badgeIn);
+    const columns = queue.columns.map((c) => [c.id, headers.indexOf(c.header)]);
+    const rows = [];
+    for (const row of document.querySelectorAll(queue.rows)) {
+      if (rows.length >= 500) break;
+      const cells = row.querySelectorAll(queue.cells);
+      const key = cells[keyAt] ? clip(cells[keyAt].textContent) : '';
+      if (!key || key.length > 64) continue;
+      const values = {};
+      for (const [id, at] of columns) if (at >= 0 && cells[at]) values[id] = clip(cells[at].textContent);
+      rows.push({ key, values, cell: cells[badgeAt] || null });
+    }
+    return rows;
+  }
+
+  function sendFacts(rows) {
+    const values = {};
+    for (const reader of readers.readers || []) {
+      const element = findTarget(reader.probe);
+      if (element) values[reader.id] = readValue(element, reader.read);
+    }
+    const facts = { values, rows: rows.map((r) => ({ key: r.key, values: r.values })), settled: Date.now() - anchorsSince >= GRACE_MS };
+    const key = JSON.stringify(facts);
+    if (key === lastFacts) return;
+    lastFacts = key;
+    const url = lastUrl;
+    chrome.runtime
+      .sendMessage({ type: 'page-facts', facts })
+      .then((reply) => {
+        if (url !== lastUrl || !reply || !reply.view) return;
+        syncView = reply.view;
+        schedulePass();
+      })
+      .catch(() => {});
   }
 
   // Tell the worker which notices found their place (the popup's health view lists the rest
@@ -176,27 +254,36 @@
   // A mark is a host element with its own shadow root, so portal styles do not reach it and
   // its text stays out of the page's text content. Styles are CSSOM properties: the portal's
   // style-src CSP would block a <style> element. Labels are set as text, never as HTML.
+  // Sync marks are coloured by state: green when synced, grey when unknown or still checking,
+  // amber for every "not synced" state.
+  const SYNC_COLOURS = { synced: ['#0e700e', '#f1faf1'], unknown: ['#616161', '#f5f5f5'], checking: ['#616161', '#f5f5f5'] };
+
   function makeMark(anchor) {
-    const notice = anchor.kind === 'notice';
+    const boxed = anchor.kind !== 'trainer';
+    const [colour, background] = anchor.kind === 'sync' ? SYNC_COLOURS[anchor.state] || ['#8a3707', '#fdf6f3'] : boxed ? ['#8a3707', '#fdf6f3'] : ['#0f6cbd', 'transparent'];
     const mark = document.createElement('span');
     mark.setAttribute('data-wayfinder-kind', anchor.kind);
     mark.setAttribute('data-wayfinder-id', anchor.id);
+    if (anchor.state) mark.setAttribute('data-wayfinder-state', anchor.state);
+    if (anchor.row) mark.setAttribute('data-wayfinder-row', anchor.row);
+    if (anchor.title) mark.title = anchor.title;
+    mark.wfLabel = anchor.label;
     const text = document.createElement('span');
     text.className = 'wf-mark-text';
-    text.textContent = notice ? `\u26a0 ${anchor.label}` : anchor.label;
+    text.textContent = anchor.kind === 'notice' ? `\u26a0 ${anchor.label}` : anchor.label;
     Object.assign(text.style, {
-      display: notice ? 'inline-block' : 'block',
-      margin: notice ? '2px 6px' : '2px 0 0',
-      padding: notice ? '1px 6px' : '0',
+      display: boxed ? 'inline-block' : 'block',
+      margin: boxed ? '2px 6px' : '2px 0 0',
+      padding: boxed ? '1px 6px' : '0',
       borderRadius: '4px',
-      background: notice ? '#fdf6f3' : 'transparent',
-      border: notice ? '1px solid #bc4b09' : '0',
+      background,
+      border: boxed ? `1px solid ${colour}` : '0',
       font: '11px/14px "Segoe UI", system-ui, sans-serif',
-      color: notice ? '#8a3707' : '#0f6cbd',
+      color: colour,
       whiteSpace: 'normal',
     });
     mark.attachShadow({ mode: 'open' }).append(text);
-    mark.style.display = notice ? 'inline-block' : 'block';
+    mark.style.display = boxed ? 'inline-block' : 'block';
     return mark;
   }
 
@@ -213,6 +300,9 @@
     // The frame may report the extension's static origin although it was loaded through its
     // dynamic (use_dynamic_url) URL; accept both, computed once per frame.
     frameOrigins = [`chrome-extension://${chrome.runtime.id}`, new URL(frame.src).origin];
+    // The sync card's "Copy verify query" writes to the clipboard from inside this frame. Both
+    // origins are named: the document reports the static one, the source is the dynamic one.
+    frame.allow = `clipboard-write ${frameOrigins.join(' ')}`;
     frame.title = 'SecOps Wayfinder';
     // CSSOM properties, not a <style> element: the page's style-src CSP governs the latter.
     Object.assign(frame.style, {

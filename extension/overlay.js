@@ -1,6 +1,6 @@
 // Overlay iframe shell: loads the leptos UI, finds which tab it is in, shows that tab's plan
 // from session storage and follows its changes, and reports its height to the content script.
-import init, { mountOverlay, setHealth, setPlan, setProblem } from './wasm/wayfinder.js';
+import init, { mountOverlay, setHealth, setPlan, setProblem, setSync } from './wasm/wayfinder.js';
 import { followTab, settingsHooks } from './tab-state.js';
 
 await init();
@@ -18,7 +18,7 @@ if (parentOrigin) {
 
 const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
 if (reply && Number.isInteger(reply.tabId)) {
-  await followTab(reply.tabId, { setPlan, setHealth });
+  await followTab(reply.tabId, { setPlan, setHealth, setSync });
 } else {
   setProblem('the service worker did not say which tab this is');
 }

@@ -7,20 +7,27 @@ export const settingsHooks = {
   save: (settings) => chrome.storage.sync.set({ settings }),
 };
 
-/** Hands the tab's plan and probe results to the page now and on every change. */
-export async function followTab(tabId, { setPlan, setHealth }) {
+/**
+ * Hands the tab's plan, probe results and (when `setSync` is given) sync view to the page now
+ * and on every change.
+ */
+export async function followTab(tabId, { setPlan, setHealth, setSync = () => {} }) {
   if (!Number.isInteger(tabId)) {
     setHealth(null);
+    setSync(null);
     setPlan(null);
     return;
   }
   const planKey = `plan:${tabId}`;
   const healthKey = `health:${tabId}`;
+  const syncKey = `sync:${tabId}`;
   chrome.storage.session.onChanged.addListener((changes) => {
     if (planKey in changes) setPlan(changes[planKey].newValue);
     if (healthKey in changes) setHealth(changes[healthKey].newValue);
+    if (syncKey in changes) setSync(changes[syncKey].newValue);
   });
-  const stored = await chrome.storage.session.get([planKey, healthKey]);
+  const stored = await chrome.storage.session.get([planKey, healthKey, syncKey]);
   setHealth(stored[healthKey]);
+  setSync(stored[syncKey]);
   setPlan(stored[planKey]);
 }

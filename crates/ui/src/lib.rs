@@ -11,6 +11,7 @@ mod options_page;
 mod overlay_panel;
 mod popup_page;
 mod settings_store;
+mod sync_card;
 mod where_is;
 
 // The service worker's exports (`handle`, `checkSettings`, `search`) live in the worker crate;
@@ -22,12 +23,14 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::Health;
 use wayfinder_core::plan::OverlayPlan;
+use wayfinder_core::sync::SyncView;
 
 pub use item_card::ItemCard;
 pub use options_page::OptionsPage;
 pub use overlay_panel::OverlayPanel;
 pub use popup_page::{PopupHooks, PopupPage};
 pub use settings_store::SettingsStore;
+pub use sync_card::SyncCard;
 pub use where_is::WhereIs;
 
 thread_local! {
@@ -35,6 +38,8 @@ thread_local! {
     static PLAN: Cell<Option<RwSignal<PlanState>>> = const { Cell::new(None) };
     /// What the tab's probes found (notices whose control was not found say so).
     static HEALTH: Cell<Option<RwSignal<Health>>> = const { Cell::new(None) };
+    /// The tab's incident sync view (incident pages).
+    static SYNC: Cell<Option<RwSignal<Option<SyncView>>>> = const { Cell::new(None) };
 }
 
 /// The document's signal kept in `slot`, created with `initial` on first use.
@@ -65,13 +70,29 @@ pub fn set_health(health: JsValue) {
     health_signal().set(value);
 }
 
+/// The sync view of the tab shown in this document.
+pub fn sync_signal() -> RwSignal<Option<SyncView>> {
+    document_signal(&SYNC, || None)
+}
+
+/// Replaces the tab's sync view (`sync:<tabId>`); an unreadable one shows as "checking".
+#[wasm_bindgen(js_name = setSync)]
+pub fn set_sync(view: JsValue) {
+    let value = if view.is_undefined() || view.is_null() {
+        None
+    } else {
+        serde_wasm_bindgen::from_value(view).ok()
+    };
+    sync_signal().set(value);
+}
+
 /// What the overlay or popup knows about the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlanState {
     /// Waiting for the service worker.
     Loading,
     /// A plan to show.
-    Ready(OverlayPlan),
+    Ready(Box<OverlayPlan>),
     /// The plan could not be read; the message says why.
     Unreadable(String),
 }
@@ -83,10 +104,10 @@ fn plan_signal() -> RwSignal<PlanState> {
 /// Decodes a plan handed over by a JS shell into the state the pages render.
 pub fn decode_plan(plan: JsValue) -> PlanState {
     if plan.is_undefined() || plan.is_null() {
-        return PlanState::Ready(OverlayPlan::empty());
+        return PlanState::Ready(Box::new(OverlayPlan::empty()));
     }
     match serde_wasm_bindgen::from_value::<OverlayPlan>(plan) {
-        Ok(plan) => PlanState::Ready(plan),
+        Ok(plan) => PlanState::Ready(Box::new(plan)),
         Err(e) => PlanState::Unreadable(e.to_string()),
     }
 }

@@ -1,6 +1,6 @@
 //! The overlay panel shown on portal pages (inside the extension-origin iframe).
 
-use crate::{ItemCard, PlanState};
+use crate::{sync_signal, ItemCard, PlanState, SyncCard};
 use leptos::prelude::*;
 
 /// The panel: a header that collapses it, then one card per plan item.
@@ -8,7 +8,9 @@ use leptos::prelude::*;
 pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
     let expanded = RwSignal::new(true);
     let count = move || match plan.get() {
-        PlanState::Ready(p) => p.items.len(),
+        PlanState::Ready(p) => {
+            p.items.len() + usize::from(p.sync_readers.is_some_and(|r| r.title.is_some()))
+        }
         _ => 0,
     };
     view! {
@@ -39,7 +41,17 @@ pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
                             .into_any()
                     }
                     PlanState::Ready(p) => {
-                        p.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view().into_any()
+                        // Incident pages lead with the sync card (their readers name a title).
+                        let sync = p
+                            .sync_readers
+                            .as_ref()
+                            .is_some_and(|r| r.title.is_some())
+                            .then(|| view! { <SyncCard view=sync_signal() /> });
+                        view! {
+                            {sync}
+                            {p.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view()}
+                        }
+                            .into_any()
                     }
                 }}
             </div>

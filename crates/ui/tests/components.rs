@@ -110,7 +110,7 @@ fn panel_shows_cant_read_instead_of_nothing() {
 #[wasm_bindgen_test]
 async fn panel_collapses_and_expands() {
     let plan = plan_for_url(HUNTING, Some("2026-11-22"), &Settings::default());
-    let root = mount_panel(RwSignal::new(PlanState::Ready(plan)));
+    let root = mount_panel(RwSignal::new(PlanState::Ready(Box::new(plan))));
     let toggle: web_sys::HtmlElement = find(&root, ".wf-toggle").dyn_into().expect("a button");
     let body = find(&root, ".wf-panel-body");
     assert_eq!(
@@ -211,4 +211,49 @@ async fn where_is_lists_hits_and_moves_with_the_arrow_keys() {
         .query_selector("[role='listbox']")
         .expect("query")
         .is_none());
+}
+
+/// A sync view as the worker computes it for an Azure incident page with a hostile workspace
+/// name in the evidence.
+fn synced_view() -> wayfinder_core::sync::SyncView {
+    use wayfinder_core::sync::{view_for, Now, PageFacts};
+    let url = "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd";
+    let route = wayfinder_core::route::classify(url).expect("an incident URL");
+    let mut facts = PageFacts::default();
+    facts.values.insert("incident-number".into(), "Incident number 118".into());
+    facts.values.insert(
+        "defender-link".into(),
+        "https://security.microsoft.com/incidents/3421".into(),
+    );
+    facts.values.insert("alerts".into(), "150+".into());
+    view_for(&route, &facts, Now::default()).expect("a sync view")
+}
+
+#[wasm_bindgen_test]
+async fn sync_card_shows_state_twin_cap_and_rules() {
+    let view = RwSignal::new(None);
+    let root = container();
+    leptos::mount::mount_to(root.clone(), move || view! { <wayfinder_ui::SyncCard view=view /> }).forget();
+    let card = find(&root, "[data-wayfinder-kind=\"sync\"]");
+    assert_eq!(card.get_attribute("data-wayfinder-state").as_deref(), Some("checking"));
+    view.set(Some(synced_view()));
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let card = find(&root, "[data-wayfinder-id=\"incident-sync\"]");
+    assert_eq!(card.get_attribute("data-wayfinder-state").as_deref(), Some("synced"));
+    let twin = find(&root, "a[data-wayfinder-link=\"defender\"]");
+    assert_eq!(
+        twin.get_attribute("href").as_deref(),
+        Some("https://security.microsoft.com/incidents/3421")
+    );
+    assert!(find(&root, ".wf-sync-cap").text_content().unwrap_or_default().contains("150"));
+    assert_eq!(
+        find(&root, ".wf-sync-lag").get_attribute("data-lag").as_deref(),
+        Some("unknown")
+    );
+    assert!(root
+        .query_selector_all(".wf-sync-fields li[data-way=\"no\"]")
+        .expect("a valid selector")
+        .length()
+        >= 3);
+    assert!(find(&root, ".wf-kql").text_content().unwrap_or_default().contains("IncidentName"));
 }
