@@ -14,13 +14,17 @@ use std::path::{Path, PathBuf};
 /// The shipped file stays readable for store and security reviewers; only the measure is
 /// minified.
 const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
-/// All wasm modules together, gzipped. ARCHITECTURE.md and issue 7 aim at 180 KB; the one
+/// All wasm modules together, gzipped. ARCHITECTURE.md and issue 7 aim at 180 KB. The one
 /// module (leptos pages, worker entry points, catalog with notices and probes, fuzzy search)
 /// measured 189.7 KB on 2026-11-22 after every cheap cut was tried (two modules merged: -40 KB;
 /// nucleo → skim matcher: -20 KB; opt-level s, erase_components, wasm-opt --converge: no gain).
-/// This guard keeps growth visible until issue 7's size work (serde-wasm-bindgen → JSON at the
-/// boundary is the next candidate) brings it back under 180 KB.
-const WASM_GZIP_BUDGET: u64 = 195 * 1024;
+/// The incident sync indicators (issue 5) added 37.7 KB (227.4 KB): measured with twiggy on the
+/// unoptimised module, +130 KB raw, of which serde deserializers 37 KB (serde-wasm-bindgen
+/// instantiations per type, and the tagged `Request` enum buffering through serde's `Content`),
+/// leptos views 29 KB, data 14 KB, core logic 13 KB, serializers 8 KB. This guard keeps further
+/// growth visible; issue 7's size work (JSON strings instead of serde-wasm-bindgen at the JS
+/// boundary, fewer derive instantiations) has to bring it back under 180 KB.
+const WASM_GZIP_BUDGET: u64 = 232 * 1024;
 /// The wasm crate and the module name the JS shells import. One module for the service worker
 /// and the pages: the ui crate links the worker crate, so std, serde and the core are shipped
 /// once (two modules cost ~40 KB gzipped more).
