@@ -12,6 +12,9 @@
 
 pub mod error;
 pub mod http;
+pub mod link;
+pub mod provider;
 pub mod time;
 
 pub use error::ArmError;
+pub use provider::Provider;
