@@ -11,10 +11,16 @@
 //! serde-wasm-bindgen, so the types only derive `Deserialize` (tests use serde_json).
 
 pub mod error;
+#[cfg(test)]
+mod fixtures;
 pub mod http;
+pub mod incident;
 pub mod link;
 pub mod provider;
+pub mod record;
 pub mod time;
 
 pub use error::ArmError;
+pub use incident::{WireIncident, WireIncidentList};
 pub use provider::Provider;
+pub use record::{check, check_list, IncidentList, IncidentRecord};
