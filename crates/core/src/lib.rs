@@ -5,6 +5,7 @@
 //! to show (the overlay plan) live here, so they are unit-tested natively and shared by every wasm
 //! crate. This crate has no web dependencies on purpose (ARCHITECTURE.md, decision 2).
 
+pub mod arm;
 pub mod catalog;
 pub mod dates;
 pub mod messages;
