@@ -12,7 +12,7 @@
 
 pub mod error;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod http;
 pub mod incident;
 pub mod link;

@@ -9,6 +9,7 @@ pub mod assess;
 pub mod badges;
 pub mod clock;
 pub mod facts;
+pub mod from_arm;
 pub mod kql;
 pub mod spec;
 pub mod view;

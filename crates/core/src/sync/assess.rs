@@ -152,7 +152,7 @@ fn count_text(count: AlertCount) -> String {
     }
 }
 
-fn cap_note(alerts: Option<AlertCount>) -> Option<String> {
+pub(super) fn cap_note(alerts: Option<AlertCount>) -> Option<String> {
     let cap = TIMING.alert_cap;
     alerts.filter(|a| a.exceeds(cap)).map(|a| {
         format!(
@@ -174,24 +174,32 @@ fn age_text(seconds: i64) -> String {
     }
 }
 
-/// How likely the latest change has reached the other portal, from the last update time.
+/// How likely the latest change has reached the other portal, from the page's last update time.
 fn lag(page: &PageFacts, now: Now) -> Lag {
-    let unknown = |text: &str| Lag {
-        state: LagState::Unknown,
-        text: text.to_string(),
-    };
     let Some(text) = page.get("last-update") else {
-        return unknown(
+        return unknown_lag(
             "Can't read when it last changed, so whether its latest change has synced is unknown.",
         );
     };
-    let (Some(updated), Some(now)) = (
-        super::clock::parse_display_time(text, now.tz_offset_minutes),
-        now.unix,
-    ) else {
-        return unknown(
+    match super::clock::parse_display_time(text, now.tz_offset_minutes) {
+        Some(updated) => lag_since(Some(updated), now),
+        None => unknown_lag(
             "Can't read its last update time, so whether its latest change has synced is unknown.",
-        );
+        ),
+    }
+}
+
+fn unknown_lag(text: &str) -> Lag {
+    Lag {
+        state: LagState::Unknown,
+        text: text.to_string(),
+    }
+}
+
+/// The lag line for a change at `updated` (seconds since the epoch).
+pub(super) fn lag_since(updated: Option<i64>, now: Now) -> Lag {
+    let (Some(updated), Some(now)) = (updated, now.unix) else {
+        return unknown_lag("The last update time is not known, so whether its latest change has synced is unknown.");
     };
     let age = (now - updated).max(0);
     let t = &TIMING;
