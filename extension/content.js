@@ -121,7 +121,8 @@
       if (!badge || !row.cell) continue;
       const key = `row:${row.key}`;
       wanted.add(key);
-      place(key, { kind: 'sync', id: 'incident-sync', row: row.key, label: badge.label, title: badge.title, state: badge.state }, row.cell);
+      // First in the cell: grid cells cut overflowing text, which would hide a badge at the end.
+      place(key, { kind: 'sync', id: 'incident-sync', row: row.key, label: badge.label, title: badge.title, state: badge.state, place: 'prepend' }, row.cell);
     }
     for (const [key, mark] of marks) {
       if (!wanted.has(key)) {
@@ -143,6 +144,7 @@
     if (!target) return;
     const fresh = makeMark(anchor);
     if (anchor.place === 'after') target.after(fresh);
+    else if (anchor.place === 'prepend') target.prepend(fresh);
     else target.append(fresh);
     marks.set(key, fresh);
   }

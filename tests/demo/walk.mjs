@@ -55,6 +55,22 @@ try {
     await shoot(incident, '06-azure-incident-notices');
     await incident.close();
 
+    // Sync indicators: a synced incident in the Defender portal, and the Azure queue's badges.
+    const synced = await browser.context.newPage();
+    await synced.goto(`https://security.microsoft.com/incidents/3422?tid=${demo.tenant}`);
+    await overlay(synced).locator('[data-wayfinder-kind="sync"][data-wayfinder-state="synced"]').waitFor();
+    await waitForPanelHeight(synced, 200);
+    await shoot(synced, '10-defender-incident-sync');
+    await synced.close();
+    const queue = await browser.context.newPage();
+    await queue.goto(azureBladeUrls('Incidents')['view with encoded id']);
+    await queue.locator('[data-wayfinder-row="120"]').waitFor();
+    await overlay(queue).getByRole('button', { name: 'Hide' }).click();
+    await overlay(queue).locator('button[aria-expanded="false"]').waitFor();
+    await queue.waitForFunction(() => document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe').getBoundingClientRect().height < 100);
+    await shoot(queue, '11-azure-queue-sync-badges');
+    await queue.close();
+
     // "Where is …?" in the popup.
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 640 });
