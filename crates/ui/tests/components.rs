@@ -220,7 +220,9 @@ fn synced_view() -> wayfinder_core::sync::SyncView {
     let url = "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd";
     let route = wayfinder_core::route::classify(url).expect("an incident URL");
     let mut facts = PageFacts::default();
-    facts.values.insert("incident-number".into(), "Incident number 118".into());
+    facts
+        .values
+        .insert("incident-number".into(), "Incident number 118".into());
     facts.values.insert(
         "defender-link".into(),
         "https://security.microsoft.com/incidents/3421".into(),
@@ -233,27 +235,46 @@ fn synced_view() -> wayfinder_core::sync::SyncView {
 async fn sync_card_shows_state_twin_cap_and_rules() {
     let view = RwSignal::new(None);
     let root = container();
-    leptos::mount::mount_to(root.clone(), move || view! { <wayfinder_ui::SyncCard view=view /> }).forget();
+    leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <wayfinder_ui::SyncCard view=view /> },
+    )
+    .forget();
     let card = find(&root, "[data-wayfinder-kind=\"sync\"]");
-    assert_eq!(card.get_attribute("data-wayfinder-state").as_deref(), Some("checking"));
+    assert_eq!(
+        card.get_attribute("data-wayfinder-state").as_deref(),
+        Some("checking")
+    );
     view.set(Some(synced_view()));
     gloo_timers::future::TimeoutFuture::new(0).await;
     let card = find(&root, "[data-wayfinder-id=\"incident-sync\"]");
-    assert_eq!(card.get_attribute("data-wayfinder-state").as_deref(), Some("synced"));
+    assert_eq!(
+        card.get_attribute("data-wayfinder-state").as_deref(),
+        Some("synced")
+    );
     let twin = find(&root, "a[data-wayfinder-link=\"defender\"]");
     assert_eq!(
         twin.get_attribute("href").as_deref(),
         Some("https://security.microsoft.com/incidents/3421")
     );
-    assert!(find(&root, ".wf-sync-cap").text_content().unwrap_or_default().contains("150"));
+    assert!(find(&root, ".wf-sync-cap")
+        .text_content()
+        .unwrap_or_default()
+        .contains("150"));
     assert_eq!(
-        find(&root, ".wf-sync-lag").get_attribute("data-lag").as_deref(),
+        find(&root, ".wf-sync-lag")
+            .get_attribute("data-lag")
+            .as_deref(),
         Some("unknown")
     );
-    assert!(root
-        .query_selector_all(".wf-sync-fields li[data-way=\"no\"]")
-        .expect("a valid selector")
-        .length()
-        >= 3);
-    assert!(find(&root, ".wf-kql").text_content().unwrap_or_default().contains("IncidentName"));
+    assert!(
+        root.query_selector_all(".wf-sync-fields li[data-way=\"no\"]")
+            .expect("a valid selector")
+            .length()
+            >= 3
+    );
+    assert!(find(&root, ".wf-kql")
+        .text_content()
+        .unwrap_or_default()
+        .contains("IncidentName"));
 }
