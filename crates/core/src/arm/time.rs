@@ -89,7 +89,7 @@ fn digits(b: &[u8], at: usize, len: usize) -> Option<i64> {
 
 /// Unix seconds of a UTC calendar time, `None` when a field is out of range (February 30th,
 /// hour 24, …). Second 60 is allowed: both RFC 3339 and RFC 5322 dates may name a leap second.
-fn civil_to_unix(
+pub(crate) fn civil_to_unix(
     year: i64,
     month: i64,
     day: i64,

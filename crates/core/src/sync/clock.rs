@@ -2,9 +2,9 @@
 //!
 //! The portals show times in the browser's time zone in US English by default; the service
 //! worker passes that zone's offset (`Date.getTimezoneOffset()`, minutes to add to local time
-//! to get UTC). ISO 8601 forms with a zone are read as written. Anything else is not a time.
+//! to get UTC). RFC 3339 times (ISO 8601 with a zone) are read as written, by `arm::time`. Anything else is not a time.
 
-use crate::dates;
+use crate::arm::time;
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -16,30 +16,20 @@ pub fn parse_display_time(text: &str, tz_offset_minutes: i32) -> Option<i64> {
     if text.len() > 64 {
         return None;
     }
-    if let Some(t) = parse_iso(text) {
+    if let Some(t) = time::rfc3339_to_unix(text) {
         return Some(t);
     }
     let local = parse_us_month_name(text).or_else(|| parse_us_numeric(text))?;
     Some(local + i64::from(tz_offset_minutes) * 60)
 }
 
-fn civil(year: i64, month: i64, day: i64) -> Option<i64> {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let last_day = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if !(1..=last_day).contains(&day) || !(1970..=9999).contains(&year) {
+/// Seconds of a calendar time (read as UTC; the caller applies the zone), within the years a
+/// portal can show; the calendar checks are `arm::time`'s.
+fn civil_seconds(year: i64, month: i64, day: i64, (h, m, s): (i64, i64, i64)) -> Option<i64> {
+    if !(1970..=9999).contains(&year) {
         return None;
     }
-    dates::days_from_iso(&format!("{year:04}-{month:02}-{day:02}"))
-}
-
-fn seconds(days: i64, hour: i64, minute: i64, second: i64) -> Option<i64> {
-    ((0..24).contains(&hour) && (0..60).contains(&minute) && (0..61).contains(&second))
-        .then_some(days * 86_400 + hour * 3_600 + minute * 60 + second)
+    time::civil_to_unix(year, month, day, h, m, s)
 }
 
 /// "10:47 AM", "10:47:05 pm", "22:47" → (hour 0–23, minute, second).
@@ -74,13 +64,12 @@ fn parse_us_month_name(text: &str) -> Option<i64> {
         .position(|m| month.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))?;
     let (day, rest) = rest.split_once(',')?;
     let (year, time) = rest.trim().split_once(' ')?;
-    let days = civil(
+    civil_seconds(
         year.parse().ok()?,
         month as i64 + 1,
         day.trim().parse().ok()?,
-    )?;
-    let (h, m, s) = clock_time(time)?;
-    seconds(days, h, m, s)
+        clock_time(time)?,
+    )
 }
 
 /// "11/22/2026, 10:47:05 AM" (local).
@@ -93,35 +82,7 @@ fn parse_us_numeric(text: &str) -> Option<i64> {
     if parts.next().is_some() {
         return None;
     }
-    let (h, m, s) = clock_time(time)?;
-    seconds(civil(year, month, day)?, h, m, s)
-}
-
-/// "2026-11-22T10:47:00Z", "2026-11-22T10:47:00.123+01:00" (a zone is required).
-pub fn parse_iso(text: &str) -> Option<i64> {
-    let (date, time) = text.split_once('T')?;
-    let mut ymd = date.splitn(3, '-').map(str::parse::<i64>);
-    let (Some(Ok(y)), Some(Ok(mo)), Some(Ok(d))) = (ymd.next(), ymd.next(), ymd.next()) else {
-        return None;
-    };
-    let days = civil(y, mo, d).filter(|_| date.len() == 10)?;
-    let (clock, offset_minutes) = if let Some(c) = time.strip_suffix('Z') {
-        (c, 0)
-    } else {
-        let at = time.rfind(['+', '-'])?;
-        let (c, zone) = time.split_at(at);
-        let sign = if zone.starts_with('-') { -1 } else { 1 };
-        let (zh, zm) = zone[1..].split_once(':')?;
-        let zh: i64 = zh.parse().ok()?;
-        let zm: i64 = zm.parse().ok()?;
-        if zh > 23 || zm > 59 {
-            return None;
-        }
-        (c, sign * (zh * 60 + zm))
-    };
-    let clock = clock.split('.').next()?;
-    let (h, m, s) = clock_time(clock)?;
-    Some(seconds(days, h, m, s)? - offset_minutes * 60)
+    civil_seconds(year, month, day, clock_time(time)?)
 }
 
 #[cfg(test)]
@@ -166,11 +127,11 @@ mod tests {
             Some(NOV_22_2026_1047_UTC)
         );
         assert_eq!(
-            parse_iso("2026-11-22T11:47:00.5+01:00"),
+            parse_display_time("2026-11-22T11:47:00.5+01:00", 0),
             Some(NOV_22_2026_1047_UTC)
         );
         assert_eq!(
-            parse_iso("2026-11-22T10:47:00"),
+            parse_display_time("2026-11-22T10:47:00", 0),
             None,
             "no zone, no instant"
         );
