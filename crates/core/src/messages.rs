@@ -201,15 +201,18 @@ fn sender_document(sender: &Sender) -> Option<Frame> {
     }
 }
 
+/// An id a message may carry: 1 to `MAX_ID_LEN` characters of `[a-z0-9-]` (catalog ids and
+/// reader ids are of this form; anything else is refused, not cleaned).
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 fn valid_ids(ids: &[String]) -> bool {
-    ids.len() <= MAX_REPORT_IDS
-        && ids.iter().all(|id| {
-            !id.is_empty()
-                && id.len() <= MAX_ID_LEN
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        })
+    ids.len() <= MAX_REPORT_IDS && ids.iter().all(|id| is_plain_id(id))
 }
 
 /// `scheme://host` of an absolute URL (port dropped: the portals are on 443).

@@ -5,6 +5,7 @@
 //! anything that does not parse counts as not read. Nothing is inferred from free text such as
 //! the title.
 
+use crate::messages::is_plain_id;
 use crate::route::{self, Portal};
 use crate::url;
 use serde::{Deserialize, Serialize};
@@ -45,13 +46,6 @@ pub struct RowFacts {
     pub values: BTreeMap<String, String>,
 }
 
-fn plain_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 impl PageFacts {
     /// Checks the bounds; the reason names what is wrong.
     pub fn check(&self) -> Result<(), &'static str> {
@@ -59,7 +53,7 @@ impl PageFacts {
             values.len() <= MAX_VALUES
                 && values
                     .iter()
-                    .all(|(k, v)| plain_id(k) && v.len() <= MAX_VALUE_LEN)
+                    .all(|(k, v)| is_plain_id(k) && v.len() <= MAX_VALUE_LEN)
         };
         if !values_ok(&self.values) {
             return Err("page-facts with malformed or oversized values");
