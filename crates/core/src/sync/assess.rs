@@ -14,7 +14,6 @@ use super::facts::{self, AlertCount, PageFacts};
 use super::kql;
 use super::spec::TIMING;
 use super::view::{IncidentSync, Lag, LagState, SyncState};
-use crate::plan::{LinkPortal, PortalLink};
 use crate::route::Route;
 
 /// The time facts are judged at.
@@ -39,20 +38,11 @@ pub fn azure_incident(route: &Route, page: &PageFacts, now: Now) -> IncidentSync
     let mut sync = IncidentSync::new(SyncState::Checking);
     sync.verify = verify;
     if let Some(link) = link {
-        sync.set_state(
-            SyncState::Synced,
-            format!("⇄ Synced with Defender incident {}", link.id),
-        );
-        sync.headline = "Synchronized with the Defender portal".into();
+        let id = link.id.to_string();
         sync.evidence.push(format!(
-            "The page links to Defender incident {} ('Investigate in Microsoft Defender XDR'), a link the Azure portal shows only for incidents from Defender XDR.",
-            link.id
+            "The page links to Defender incident {id} ('Investigate in Microsoft Defender XDR'), a link the Azure portal shows only for incidents from Defender XDR."
         ));
-        sync.twin = Some(PortalLink {
-            portal: LinkPortal::Defender,
-            href: link.href,
-            label: format!("Open Defender incident {}", link.id),
-        });
+        sync.synced_with_defender(Some((&id, link.href)));
         sync.lag = Some(lag(page, now));
         sync.cap = cap_note(alerts);
         return sync;
@@ -70,33 +60,20 @@ pub fn azure_incident(route: &Route, page: &PageFacts, now: Now) -> IncidentSync
         };
     }
     sync.evidence.push(NO_XDR_LINK.into());
-    sync.twin_note = Some("There is no copy in the Defender portal.".into());
     match alerts {
         Some(AlertCount::Exact(0)) => {
-            sync.set_state(
-                SyncState::CreatedInAzure,
-                "Not synced: created in the Azure portal".into(),
-            );
-            sync.headline = "Not synchronized: created in the Azure portal".into();
+            sync.created_in_azure();
             sync.evidence.push("It has no alerts. Analytics rules and Defender XDR always create incidents with alerts, so a person or a script created this one, and such incidents stay in the Azure portal.".into());
         }
         Some(count) => {
-            sync.set_state(
-                SyncState::SentinelOnly,
-                "Sentinel only: not in the Defender portal".into(),
-            );
-            sync.headline = "Sentinel only: not synchronized".into();
+            sync.sentinel_only();
             sync.evidence.push(format!(
                 "It has {} alert(s), so an analytics rule created it.",
                 count_text(count)
             ));
         }
         None => {
-            sync.set_state(
-                SyncState::SentinelOnly,
-                "Sentinel only: not in the Defender portal".into(),
-            );
-            sync.headline = "Sentinel only: not synchronized".into();
+            sync.sentinel_only();
             sync.evidence.push(
                 "Its alert count can't be read, so whether a person created it is not known."
                     .into(),

@@ -10,7 +10,6 @@ use super::facts::{self, AlertCount};
 use super::kql;
 use super::view::{IncidentSync, SyncState};
 use crate::arm::{IncidentRecord, Provider};
-use crate::plan::{LinkPortal, PortalLink};
 
 /// The sync indicator of an incident read from ARM.
 pub fn incident(record: &IncidentRecord, now: Now) -> IncidentSync {
@@ -39,30 +38,22 @@ pub fn incident(record: &IncidentRecord, now: Now) -> IncidentSync {
                 .clone()
                 .filter(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
         });
-        let label = match &id {
-            Some(id) => format!("⇄ Synced with Defender incident {id}"),
-            None => "⇄ Synced with the Defender portal".to_string(),
-        };
-        sync.set_state(SyncState::Synced, label);
-        sync.headline = "Synchronized with the Defender portal".into();
-        if let Some(link) = link {
-            sync.evidence.push(format!(
-                "Azure links it to Defender incident {} (providerIncidentUrl).",
-                link.id
-            ));
-            sync.twin = Some(PortalLink {
-                portal: LinkPortal::Defender,
-                href: link.href,
-                label: format!("Open Defender incident {}", link.id),
-            });
-        } else if let Some(id) = id {
-            sync.twin = Some(PortalLink {
-                portal: LinkPortal::Defender,
-                href: format!("https://security.microsoft.com/incidents/{id}"),
-                label: format!("Open Defender incident {id}"),
-            });
-        } else {
-            sync.twin_note = Some("Azure gives no Defender incident id for it.".into());
+        match (link, id) {
+            (Some(link), _) => {
+                let id = link.id.to_string();
+                sync.evidence.push(format!(
+                    "Azure links it to Defender incident {id} (providerIncidentUrl)."
+                ));
+                sync.synced_with_defender(Some((&id, link.href)));
+            }
+            (None, Some(id)) => {
+                let href = format!("https://security.microsoft.com/incidents/{id}");
+                sync.synced_with_defender(Some((&id, href)));
+            }
+            (None, None) => {
+                sync.synced_with_defender(None);
+                sync.twin_note = Some("Azure gives no Defender incident id for it.".into());
+            }
         }
         sync.lag = Some(lag_since(record.last_modified_unix, now));
         sync.cap = cap_note(alerts);
@@ -72,22 +63,12 @@ pub fn incident(record: &IncidentRecord, now: Now) -> IncidentSync {
         Provider::AzureSentinel
             if record.alerts_count == Some(0) && record.related_analytic_rule_ids.is_empty() =>
         {
-            sync.set_state(
-                SyncState::CreatedInAzure,
-                "Not synced: created in the Azure portal".into(),
-            );
-            sync.headline = "Not synchronized: created in the Azure portal".into();
+            sync.created_in_azure();
             sync.evidence.push("It has no alerts and no analytics rule, so a person or a script created it, and such incidents stay in the Azure portal.".into());
-            sync.twin_note = Some("There is no copy in the Defender portal.".into());
             sync
         }
         Provider::AzureSentinel => {
-            sync.set_state(
-                SyncState::SentinelOnly,
-                "Sentinel only: not in the Defender portal".into(),
-            );
-            sync.headline = "Sentinel only: not synchronized".into();
-            sync.twin_note = Some("There is no copy in the Defender portal.".into());
+            sync.sentinel_only();
             sync
         }
         _ => sync.unknown("That provider is not one whose sync rules are documented."),

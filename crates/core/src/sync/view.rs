@@ -1,7 +1,9 @@
 //! The sync indicator's content: what the overlay panel, the in-page mark and the queue badges
 //! show. Plain data, computed by the core, rendered by the shells.
 
-use crate::plan::PortalLink;
+use crate::plan::{LinkPortal, PortalLink};
+
+const NO_DEFENDER_COPY: &str = "There is no copy in the Defender portal.";
 use serde::{Deserialize, Serialize};
 
 /// An incident's synchronization state.
@@ -100,6 +102,39 @@ impl IncidentSync {
     pub fn set_state(&mut self, state: SyncState, label: String) {
         self.state = state;
         self.label = label;
+    }
+
+    /// In both portals: Defender incident `defender` (`(id, link)`, when known) is its twin.
+    pub fn synced_with_defender(&mut self, defender: Option<(&str, String)>) {
+        self.state = SyncState::Synced;
+        self.headline = "Synchronized with the Defender portal".into();
+        match defender {
+            Some((id, href)) => {
+                self.label = format!("⇄ Synced with Defender incident {id}");
+                self.twin = Some(PortalLink {
+                    portal: LinkPortal::Defender,
+                    href,
+                    label: format!("Open Defender incident {id}"),
+                });
+            }
+            None => self.label = "⇄ Synced with the Defender portal".into(),
+        }
+    }
+
+    /// Sentinel's own incident, with no copy in the Defender portal.
+    pub fn sentinel_only(&mut self) {
+        self.state = SyncState::SentinelOnly;
+        self.label = "Sentinel only: not in the Defender portal".into();
+        self.headline = "Sentinel only: not synchronized".into();
+        self.twin_note = Some(NO_DEFENDER_COPY.into());
+    }
+
+    /// Created by hand or through the API in the Azure portal: never synced.
+    pub fn created_in_azure(&mut self) {
+        self.state = SyncState::CreatedInAzure;
+        self.label = "Not synced: created in the Azure portal".into();
+        self.headline = "Not synchronized: created in the Azure portal".into();
+        self.twin_note = Some(NO_DEFENDER_COPY.into());
     }
 
     /// Unknown, with the reason.
