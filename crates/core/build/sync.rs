@@ -5,7 +5,7 @@
 //! without a probe, a queue whose key column it does not read) fails the build instead of
 //! reaching a user as a silent non-reading.
 
-use super::{fail, is_iso_date, template_code, ProbeTemplate, Source, Tier};
+use super::{fail, fail_on_problems, is_iso_date, template_code, ProbeTemplate, Source, Tier};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -104,14 +104,7 @@ const READER_IDS: &[&str] = &[
 pub fn compile(text: &str) -> String {
     let catalog: SyncCatalog = serde_json::from_str(text)
         .unwrap_or_else(|e| fail(&format!("catalog/sync.json is not valid: {e}")));
-    let errors = validate(&catalog);
-    if !errors.is_empty() {
-        fail(&format!(
-            "catalog/sync.json has {} problem(s):\n  {}",
-            errors.len(),
-            errors.join("\n  ")
-        ));
-    }
+    fail_on_problems("catalog/sync.json", &validate(&catalog));
     generate(&catalog)
 }
 
