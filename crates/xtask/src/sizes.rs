@@ -1,5 +1,8 @@
 //! The size report of a build: what the user downloads and what the budgets of ARCHITECTURE.md
-//! measure. `assemble` fills it in while it checks the budgets; `cargo xtask build` prints it.
+//! measure. `assemble` fills it in while it checks the budgets, `cargo xtask build` prints it and
+//! `cargo xtask bench` hands it to the browser benchmark, so both show the same figures.
+
+use serde_json::json;
 
 /// One wasm module of `dist/extension`.
 pub struct WasmSize {
@@ -54,6 +57,24 @@ impl SizeReport {
         }
         rows.join("\n")
     }
+
+    /// The figures, and the same table as `markdown` so every report prints it alike.
+    pub fn to_json(&self) -> serde_json::Value {
+        json!({
+            "markdown": self.markdown(),
+            "content_script": {
+                "raw": self.content_raw,
+                "minified": self.content_minified,
+                "budget_minified": self.content_budget,
+            },
+            "wasm": self.wasm.iter().map(|w| json!({
+                "name": w.name, "raw": w.raw, "gzip": w.gzip,
+            })).collect::<Vec<_>>(),
+            "wasm_gzip_total": self.wasm_gzip_total(),
+            "wasm_gzip_budget": self.wasm_gzip_budget,
+            "zip": self.zip.as_ref().map(|(name, size)| json!({ "name": name, "size": size })),
+        })
+    }
 }
 
 /// Bytes with their KiB, the unit of the budgets (12 KB = 12 × 1024 bytes).
@@ -88,5 +109,14 @@ mod tests {
             "| wasm/wayfinder_bg.wasm | 700000 B (683.6 KB) | 189257 B (184.8 KB) gzip |"
         ));
         assert!(table.contains("secops-wayfinder-0.1.0.zip (store zip) | 250000 B"));
+    }
+
+    #[test]
+    fn json_carries_the_totals() {
+        let v = report().to_json();
+        assert_eq!(v["wasm_gzip_total"], 189_257);
+        assert_eq!(v["content_script"]["minified"], 5_095);
+        assert_eq!(v["zip"]["size"], 250_000);
+        assert!(v["markdown"].as_str().unwrap().starts_with("| file |"));
     }
 }
