@@ -23,6 +23,10 @@ const med = (list, f) => median(list.map(f));
 /** Median count and median total of per-run lists of long-task durations. */
 const longTasks = (runs, f) => `${med(runs, (s) => f(s).length)} / ${ms(med(runs, (s) => sum(f(s))))}`;
 
+const KINDS = ['script', 'styleLayout', 'paintCommit', 'parseHtml', 'other'];
+/** Median main-thread self time per kind, "a / b / c / d / e" in ms. */
+const byKind = (runs) => KINDS.map((k) => med(runs, (s) => s.mainThread[k])).map((v) => (v == null ? '—' : v.toFixed(1))).join(' / ') + ' ms';
+
 /** A row; `budget` rows carry the budget text and whether the median met it. */
 function info(metric, without, withExt, change = '') {
   return { metric, without, with: withExt, change, budget: '—', result: 'info' };
@@ -34,13 +38,12 @@ function budgeted(metric, without, withExt, change, budget, ok) {
 function loadRows(samples, page, windowMs) {
   const w = pick(samples.with.loads, 'page', page.key);
   const wo = pick(samples.without.loads, 'page', page.key);
-  const cost = pick(samples.with.scriptCost, 'page', page.key);
-  const costWithout = pick(samples.without.scriptCost, 'page', page.key);
+  const traced = pick(samples.with.tracedLoads, 'page', page.key);
+  const tracedWithout = pick(samples.without.tracedLoads, 'page', page.key);
   const script = [med(wo, (s) => s.scriptMs), med(w, (s) => s.scriptMs)];
   const scriptRatio = ratio(script[1], script[0]);
   const task = [med(wo, (s) => s.taskMs), med(w, (s) => s.taskMs)];
   const cpu = [med(wo, (s) => s.browserCpuMs), med(w, (s) => s.browserCpuMs)];
-  const contexts = [med(costWithout, (s) => s.contextSetupMs), med(cost, (s) => s.contextSetupMs)];
   const dcl = med(w, (s) => s.dclToHostMs);
   const p = page.label;
   return [
@@ -48,10 +51,10 @@ function loadRows(samples, page, windowMs) {
       `${times(scriptRatio)} (${signed(diff(script[1], script[0]), ms)})`, `≤ ${BUDGETS.scriptingRatio}×`,
       scriptRatio == null ? null : scriptRatio <= BUDGETS.scriptingRatio),
     info(`${p}: content script on the main thread (traced load): compile / top level / callbacks`, '—',
-      [med(cost, (s) => s.compileMs), med(cost, (s) => s.topLevelMs), med(cost, (s) => s.callbacksMs)].map(ms).join(' / ')),
-    info(`${p}: JS context creation on the main thread (traced load; +1 isolated world)`, ms(contexts[0]), ms(contexts[1]),
-      signed(diff(contexts[1], contexts[0]), ms)),
+      ['compileMs', 'topLevelMs', 'callbacksMs'].map((k) => ms(med(traced, (s) => s.contentScript[k]))).join(' / ')),
     info(`${p}: main-thread task time (TaskDuration)`, ms(task[0]), ms(task[1]), times(ratio(task[1], task[0]))),
+    info(`${p}: main-thread time by kind (traced load): script / style and layout / paint and commit / HTML parsing / other`,
+      byKind(tracedWithout), byKind(traced)),
     info(`${p}: CPU time of all browser processes`, ms(cpu[0]), ms(cpu[1]), times(ratio(cpu[1], cpu[0]))),
     info(`${p}: long tasks in the window (count / total)`, longTasks(wo, (s) => s.longTasks), longTasks(w, (s) => s.longTasks)),
     budgeted(`${p}: DOMContentLoaded → overlay host in the page`, '—', ms(dcl), '', `≤ ${BUDGETS.firstOverlayMs} ms`,

@@ -15,7 +15,7 @@ import { measureChurn } from './scenarios/churn.mjs';
 import { measureColdStart } from './scenarios/cold-start.mjs';
 import { measureLoad } from './scenarios/load.mjs';
 import { measureRoute } from './scenarios/route.mjs';
-import { measureLoadScriptCost } from './scenarios/script-cost.mjs';
+import { measureTracedLoad } from './scenarios/traced-load.mjs';
 import { sleep } from './stats.mjs';
 
 const log = (message) => console.error(`bench: ${message}`);
@@ -38,7 +38,7 @@ async function runIteration(profile, samples) {
   }
   for (const target of LOAD_PAGES) {
     log(`  traced load ${target.key}`);
-    samples.scriptCost.push(await measureLoadScriptCost(profile, target, options));
+    samples.tracedLoads.push(await measureTracedLoad(profile, target, options));
   }
   if (profile.extension) {
     for (const route of ROUTES) {
@@ -54,7 +54,7 @@ async function runIteration(profile, samples) {
   }
 }
 
-const samples = Object.fromEntries(PROFILES.map((n) => [n, { loads: [], scriptCost: [], routes: [], coldStarts: [], churn: [] }]));
+const samples = Object.fromEntries(PROFILES.map((n) => [n, { loads: [], tracedLoads: [], routes: [], coldStarts: [], churn: [] }]));
 const portal = await startDemoPortal();
 try {
   for (let i = 0; i < options.iterations; i += 1) {

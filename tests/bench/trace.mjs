@@ -1,4 +1,5 @@
-// What the content script costs on the page's main thread, from a Chromium trace.
+// What the content script costs on the page's main thread, from a Chromium trace: long tasks
+// attributed to it under churn, and a page load's main-thread time by kind.
 //
 // The page's PerformanceObserver sees long tasks but not whose code ran in them: the content
 // script runs in an isolated world of the same main thread. The trace does: every script entry
@@ -7,8 +8,6 @@
 // when it would not have been long without the extension's script time in it.
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
-/** Adds V8's own events, among them V8.DeserializeContext: a new JS context (world) is made. */
-export const LOAD_TRACE_CATEGORIES = [...TRACE_CATEGORIES, 'v8'];
 const LONG_TASK_US = 50_000;
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript']);
 
@@ -86,23 +85,58 @@ export function attributeLongTasks(events, { pageUrl, extensionOrigin }) {
   };
 }
 
+/** DevTools-like kinds of main-thread work, by trace event name; the rest is "other". */
+const KINDS = [
+  ['script', /^(FunctionCall|EvaluateScript|EventDispatch|TimerFire|FireAnimationFrame|FireIdleCallback|RunMicrotasks|BlinkScheduler_PerformMicrotaskCheckpoint|v8\.|V8\.|MajorGC|MinorGC)/],
+  ['styleLayout', /^(UpdateLayoutTree|Layout|ParseAuthorStyleSheet|InvalidateLayout|ScheduleStyleRecalculation|IntersectionObserverController|HitTest)/],
+  ['paintCommit', /^(Paint|PrePaint|Layerize|Commit|UpdateLayer|BeginCommitCompositorFrame|AnimationFrame::)/],
+  ['parseHtml', /^ParseHTML/],
+];
+
 /**
- * The content script's main-thread time during a page load, in three parts: compiling
- * content.js, running its top level, and its callbacks (route checks, the worker's answer,
- * mounting, anchor passes, message handlers); and the time V8 spent making JS contexts on the
- * page's main thread, which the extension raises by one: the content script's isolated world.
- * (Context creation carries no script URL: it is compared with the profile without.)
+ * Self time (an event's duration minus its children's) of every event on `thread`, summed by
+ * kind, in ms; `otherTop` names the largest contributors to "other".
  */
-export function loadScriptCost(events, { pageUrl, extensionOrigin }) {
+function mainThreadTime(events, thread) {
+  const own = events
+    .filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.dur != null)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur)
+    .map((e) => ({ name: e.name, start: e.ts, end: e.ts + e.dur, self: e.dur }));
+  const stack = [];
+  for (const e of own) {
+    while (stack.length && stack[stack.length - 1].end <= e.start) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.self -= Math.min(e.end, parent.end) - e.start;
+    stack.push(e);
+  }
+  const kinds = { script: 0, styleLayout: 0, paintCommit: 0, parseHtml: 0, other: 0 };
+  const other = new Map();
+  for (const e of own) {
+    const kind = KINDS.find(([, re]) => re.test(e.name))?.[0] ?? 'other';
+    kinds[kind] += e.self / 1000;
+    if (kind === 'other') other.set(e.name, (other.get(e.name) ?? 0) + e.self / 1000);
+  }
+  const otherTop = [...other].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, ms]) => ({ name, ms }));
+  return { ...kinds, otherTop };
+}
+
+/**
+ * A traced page load: the content script's main-thread time in three parts (compiling
+ * content.js, running its top level, its callbacks: route checks, the worker's answer,
+ * mounting, anchor passes, message handlers), and all of the main thread's time by kind, to
+ * compare with the profile without the extension.
+ */
+export function loadCost(events, { pageUrl, extensionOrigin }) {
   const thread = pageThread(events, pageUrl);
   const ms = (list) => list.reduce((total, e) => total + (e.dur ?? 0), 0) / 1000;
   const compileMs = ms(scriptEvents(events, thread, extensionOrigin, new Set(['v8.compile'])));
   const evaluateMs = ms(scriptEvents(events, thread, extensionOrigin, new Set(['EvaluateScript'])));
-  const contexts = events.filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.name === 'V8.DeserializeContext');
   return {
-    compileMs,
-    topLevelMs: evaluateMs - compileMs,
-    callbacksMs: totalMs(scriptIntervals(events, thread, extensionOrigin)) - evaluateMs,
-    contextSetupMs: ms(contexts),
+    contentScript: {
+      compileMs,
+      topLevelMs: evaluateMs - compileMs,
+      callbacksMs: totalMs(scriptIntervals(events, thread, extensionOrigin)) - evaluateMs,
+    },
+    mainThread: mainThreadTime(events, thread),
   };
 }
