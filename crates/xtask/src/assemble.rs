@@ -5,6 +5,7 @@
 use crate::icons;
 use crate::paths;
 use crate::process::{command, run};
+use crate::sizes::{SizeReport, WasmSize};
 use crate::toolchain::BuildTools;
 use std::fs;
 use std::io::Write as _;
@@ -34,6 +35,8 @@ const WASM_CRATES: [(&str, &str); 1] = [("crates/ui", "wayfinder")];
 pub struct Built {
     /// The store zip.
     pub zip: PathBuf,
+    /// Sizes of the content script, the wasm modules and the zip.
+    pub sizes: SizeReport,
 }
 
 /// Builds `dist/extension/` and `dist/secops-wayfinder-<version>.zip`.
@@ -88,14 +91,15 @@ pub fn build(tools: &BuildTools) -> Result<Built, String> {
         }
     }
     icons::write_all(&dist.join("icons"))?;
-    check_budgets(&dist, tools)?;
+    let mut sizes = check_budgets(&dist, tools)?;
 
-    let zip = root
-        .join("dist")
-        .join(format!("secops-wayfinder-{version}.zip"));
+    let zip_name = format!("secops-wayfinder-{version}.zip");
+    let zip = root.join("dist").join(&zip_name);
     write_zip(&dist, &zip)?;
+    let zip_size = fs::metadata(&zip).map_err(|e| e.to_string())?.len();
+    sizes.zip = Some((zip_name, zip_size));
     eprintln!("xtask: built {} and {}", dist.display(), zip.display());
-    Ok(Built { zip })
+    Ok(Built { zip, sizes })
 }
 
 fn manifest_version(root: &Path) -> Result<String, String> {
@@ -159,13 +163,14 @@ fn minified_size(script: &Path, tools: &BuildTools) -> Result<u64, String> {
         .ok_or_else(|| format!("esbuild could not minify {}", script.display()))
 }
 
-fn check_budgets(dist: &Path, tools: &BuildTools) -> Result<(), String> {
+/// Measures the shipped sizes and fails when one is over its budget.
+fn check_budgets(dist: &Path, tools: &BuildTools) -> Result<SizeReport, String> {
     let raw = fs::metadata(dist.join("content.js"))
         .map_err(|e| e.to_string())?
         .len();
     let content = minified_size(&dist.join("content.js"), tools)?;
     eprintln!("xtask: content.js {raw} bytes, {content} bytes minified");
-    let mut wasm_gz = 0;
+    let mut wasm = Vec::new();
     for file in files_under(dist)?
         .iter()
         .filter(|f| f.extension().is_some_and(|e| e == "wasm"))
@@ -180,8 +185,21 @@ fn check_budgets(dist: &Path, tools: &BuildTools) -> Result<(), String> {
             bytes.len(),
             size
         );
-        wasm_gz += size;
+        wasm.push(WasmSize {
+            name: entry_name(dist, file)?,
+            raw: bytes.len() as u64,
+            gzip: size,
+        });
     }
+    let sizes = SizeReport {
+        content_raw: raw,
+        content_minified: content,
+        content_budget: CONTENT_SCRIPT_BUDGET,
+        wasm,
+        wasm_gzip_budget: WASM_GZIP_BUDGET,
+        zip: None,
+    };
+    let wasm_gz = sizes.wasm_gzip_total();
     eprintln!("xtask: sizes: content.js {content} B minified (budget {CONTENT_SCRIPT_BUDGET}), wasm {wasm_gz} B gzipped (budget {WASM_GZIP_BUDGET})");
     if content > CONTENT_SCRIPT_BUDGET {
         return Err(format!(
@@ -193,7 +211,7 @@ fn check_budgets(dist: &Path, tools: &BuildTools) -> Result<(), String> {
             "wasm modules are {wasm_gz} bytes gzipped, over the {WASM_GZIP_BUDGET}-byte budget"
         ));
     }
-    Ok(())
+    Ok(sizes)
 }
 
 fn write_zip(dist: &Path, zip_path: &Path) -> Result<(), String> {

@@ -5,30 +5,37 @@
 //!   screenshots under `target/demo/`.
 //! - `cargo xtask test`  installs what is missing, builds, and runs every test: native,
 //!   wasm-bindgen-test in headless Chromium, and end-to-end in Chromium.
-//! - `cargo xtask build` builds `dist/extension/` and the store zip; `cargo xtask setup` only
-//!   installs the toolchain.
+//! - `cargo xtask build` builds `dist/extension/` and the store zip and prints their sizes;
+//!   `cargo xtask setup` only installs the toolchain.
+//! - `cargo xtask bench` builds, then measures the extension's cost in Chromium against the demo
+//!   portal (with vs without the extension); not part of `test`.
 //!
 //! Every step is idempotent: it checks for a tool before installing it.
 
 mod assemble;
+mod bench;
 mod demo;
 mod fuzz;
 mod icons;
 mod paths;
 mod process;
+mod sizes;
 mod test;
 mod toolchain;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|fuzz>
+const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|fuzz|bench>
   demo    build, start the demo portal and open Chromium with the extension
           (no display: walk the demo headless and write screenshots to target/demo/)
   test    build and run every test (native, wasm in Chromium, end-to-end in Chromium)
-  build   build dist/extension/ and dist/secops-wayfinder-<version>.zip
+  build   build dist/extension/ and dist/secops-wayfinder-<version>.zip, print their sizes
   setup   install the toolchain only
   fuzz [target] [--seconds N]
-          run the cargo-fuzz targets of fuzz/ (default: all, 600 s each)";
+          run the cargo-fuzz targets of fuzz/ (default: all, 600 s each)
+  bench [--quick] [--iterations N] [--churn-seconds N]
+          build, then compare Chromium with and without the extension on the demo portal
+          (default 5 iterations, 30 s of DOM churn; raw results in target/bench/latest.json)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,12 +43,13 @@ fn main() -> ExitCode {
         Some("setup") => {
             toolchain::ensure_build_tools().and_then(|_| toolchain::ensure_browser_tools())
         }
-        Some("build") => {
-            toolchain::ensure_build_tools().and_then(|tools| assemble::build(&tools).map(|_| ()))
-        }
+        Some("build") => toolchain::ensure_build_tools()
+            .and_then(|tools| assemble::build(&tools))
+            .map(|built| println!("{}", built.sizes.markdown())),
         Some("test") => test::run(),
         Some("demo") => demo::run(),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,143 @@
+// The in-page probe, installed with `context.addInitScript` in both profiles so both pay for it
+// alike. It runs in the page's main world (never the content script's isolated world) and in
+// the extension's overlay iframe, and only records: times are read back by the scenarios.
+//
+// Frames: a DOM change is painted in the frame whose rendering runs next. Chromium runs
+// requestAnimationFrame callbacks and then style, layout and paint in one task; a message
+// posted from our rAF callback runs as the task after it. So between our callback and that
+// message the page is "in a frame" (a change made there, e.g. by another rAF callback, is
+// painted in this frame); otherwise a change waits for the next frame.
+
+export function installProbe() {
+  if (window.__wayfinderBench) return;
+  const now = () => performance.now();
+  const abs = (t) => performance.timeOrigin + t; // comparable across processes (overlay vs page)
+
+  // ---------- animation frames, counted only while a measurement asks for them ----------
+  const clock = { ticking: false, phase: 'task', ticks: [] };
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { clock.phase = 'task'; };
+  function tick(ts) {
+    if (!clock.ticking) return;
+    clock.ticks.push(ts);
+    clock.phase = 'frame';
+    channel.port2.postMessage(0);
+    requestAnimationFrame(tick);
+  }
+  function startTicks() {
+    clock.ticks = [];
+    clock.phase = 'task';
+    if (!clock.ticking) {
+      clock.ticking = true;
+      requestAnimationFrame(tick);
+    }
+  }
+  const stopTicks = () => { clock.ticking = false; };
+  /** 1-based index of the frame (counted from startTicks) that paints a change made at `t`. */
+  function paintFrame(t, phase) {
+    const begun = clock.ticks.filter((ts) => ts <= t).length;
+    return phase === 'frame' ? begun : begun + 1;
+  }
+
+  const bench = { startTicks, stopTicks, ticks: () => clock.ticks.map(abs) };
+  window.__wayfinderBench = bench;
+
+  if (location.protocol === 'chrome-extension:') {
+    if (location.pathname === '/overlay.html') overlayProbe(bench);
+    return;
+  }
+  if (window.top === window) pageProbe(bench);
+
+  // ---------- the portal page ----------
+  function pageProbe(b) {
+    b.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+
+    // The overlay host is a child of <body> (or of <html> before there is a body); watching
+    // those two child lists sees every mount and unmount without a subtree observer, which
+    // would cost the page something in both profiles under churn.
+    b.hostEvents = [];
+    const onRecords = (records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeType === 1 && n.hasAttribute('data-wayfinder-host')) b.hostEvents.push({ t: now(), phase: clock.phase, present: true });
+        for (const n of r.removedNodes) if (n.nodeType === 1 && n.hasAttribute('data-wayfinder-host')) b.hostEvents.push({ t: now(), phase: clock.phase, present: false });
+      }
+    };
+    const watch = () => {
+      const mo = new MutationObserver(onRecords);
+      mo.observe(document.documentElement, { childList: true });
+      if (document.body) mo.observe(document.body, { childList: true });
+    };
+    if (document.body) watch();
+    else document.addEventListener('DOMContentLoaded', watch, { once: true });
+
+    /** Load figures, relative to the navigation start (performance.now's origin). */
+    b.loadSnapshot = () => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const host = b.hostEvents.find((e) => e.present);
+      return {
+        domContentLoaded: nav ? nav.domContentLoadedEventStart : null,
+        domContentLoadedAbs: nav ? abs(nav.domContentLoadedEventStart) : null,
+        hostAt: host ? host.t : null,
+        longTasks: b.longTasks.slice(),
+        now: now(),
+      };
+    };
+
+    /** Starts counting frames and runs a route change; returns the start time. */
+    b.routeChange = (action) => {
+      startTicks();
+      const t0 = now();
+      b.route = { t0, t0Abs: abs(t0) };
+      if (action.click) document.querySelector(action.click).click();
+      else location.hash = action.hash;
+      return b.route;
+    };
+
+    /** The host's first mount after the route change: ms and frames (null until then). */
+    b.routeMount = () => {
+      const e = b.hostEvents.find((x) => x.present && x.t >= b.route.t0);
+      if (!e) return null;
+      return { ms: e.t - b.route.t0, frames: paintFrame(e.t, e.phase) };
+    };
+  }
+
+  // ---------- the extension's overlay iframe ----------
+  function overlayProbe(b) {
+    // When the panel first shows an item (the UI renders into #root after wasm init and the plan).
+    b.firstItemAbs = null;
+    const first = new MutationObserver(() => {
+      if (document.querySelector('[data-wayfinder-kind]')) {
+        b.firstItemAbs = abs(now());
+        first.disconnect();
+      }
+    });
+    first.observe(document, { childList: true, subtree: true });
+
+    /** Watches for `selector` (e.g. the next route's item); frames are counted from here. */
+    b.watchFor = (selector) => {
+      if (document.querySelector(selector)) throw new Error(`${selector} is already in the overlay`);
+      startTicks();
+      b.watch = null;
+      const mo = new MutationObserver(() => {
+        if (b.watch || !document.querySelector(selector)) return;
+        const t = now();
+        b.watch = { atAbs: abs(t), phase: clock.phase, t };
+        mo.disconnect();
+      });
+      mo.observe(document, { childList: true, subtree: true, attributes: true });
+    };
+
+    /** Start of the overlay frame that painted the watched change, once ticks have passed it. */
+    b.watchResult = () => {
+      if (!b.watch) return null;
+      const frame = paintFrame(b.watch.t, b.watch.phase);
+      const ts = clock.ticks[frame - 1];
+      if (ts === undefined) return null; // that frame has not begun yet
+      stopTicks();
+      return { atAbs: b.watch.atAbs, paintAbs: abs(ts) };
+    };
+  }
+}

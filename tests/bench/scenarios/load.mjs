@@ -1,0 +1,77 @@
+// One page load in a fresh tab: scripting and task time over a fixed window after the
+// navigation, long tasks, DOMContentLoaded → overlay, then memory once the page has settled.
+import { cpuSeconds, deltaMs, getMetrics, heapAfterGc, processes, pss, wasmMemoryBytes, workerSession } from '../cdp.mjs';
+import { overlayFrame } from '../profiles.mjs';
+import { sleep } from '../stats.mjs';
+
+/**
+ * Loads `target.url` and waits `windowMs` from the start of the navigation: the same window
+ * with and without the extension, long enough for the content script, the service worker's
+ * answer and the overlay (measured: under 1 s) to be inside it.
+ */
+export async function measureLoad(profile, target, { windowMs }) {
+  const page = await profile.context.newPage();
+  const session = await profile.context.newCDPSession(page);
+  await session.send('Performance.enable');
+  const before = await getMetrics(session);
+  const cpuBefore = cpuSeconds(await processes(profile.cdp));
+  const started = Date.now();
+  await page.goto(target.url, { waitUntil: 'commit' });
+  await sleep(started + windowMs - Date.now());
+  const after = await getMetrics(session);
+  const procs = await processes(profile.cdp);
+  const load = await page.evaluate(() => window.__wayfinderBench.loadSnapshot());
+  const frame = overlayFrame(profile, page);
+  const firstItemAbs = frame ? await frame.evaluate(() => window.__wayfinderBench.firstItemAbs) : null;
+
+  const result = {
+    page: target.key,
+    scriptMs: deltaMs(before, after, 'ScriptDuration'),
+    taskMs: deltaMs(before, after, 'TaskDuration'),
+    browserCpuMs: (cpuSeconds(procs) - cpuBefore) * 1000,
+    // Long tasks that began inside the window (the observer is buffered from the start).
+    longTasks: load.longTasks.filter((t) => t.start <= windowMs).map((t) => t.duration),
+    dclToHostMs: load.hostAt != null && load.domContentLoaded != null ? load.hostAt - load.domContentLoaded : null,
+    dclToOverlayItemMs: firstItemAbs != null && load.domContentLoadedAbs != null ? firstItemAbs - load.domContentLoadedAbs : null,
+    hostMounted: load.hostAt != null,
+    memory: await measureMemory(profile, session, frame, procs),
+  };
+  await page.close();
+  return result;
+}
+
+/**
+ * JS heaps after a forced GC: the page's isolate (the content script's isolated world lives in
+ * it too), the overlay iframe's (the extension's process, one per tab with a panel) and the
+ * service worker's (one per browser), with the wasm linear memory of the last two; plus the
+ * whole browser's PSS, which also counts what no heap shows (the extension process itself,
+ * DOM, layout, compiled code).
+ */
+async function measureMemory(profile, session, frame, procs) {
+  await session.send('HeapProfiler.collectGarbage');
+  const pageHeap = (await getMetrics(session)).JSHeapUsedSize;
+  let overlayHeap = null;
+  let overlayWasm = null;
+  if (frame) {
+    const frameSession = await profile.context.newCDPSession(frame);
+    overlayHeap = await heapAfterGc(frameSession);
+    overlayWasm = await wasmMemoryBytes(frameSession);
+    await frameSession.detach();
+  }
+  let workerHeap = null;
+  let workerWasm = null;
+  if (profile.extension) {
+    const worker = await workerSession(profile.cdp, profile.extensionOrigin);
+    if (worker) {
+      workerHeap = await heapAfterGc(worker);
+      workerWasm = await wasmMemoryBytes(worker);
+      await worker.detach();
+    }
+  }
+  return { pageHeap, overlayHeap, overlayWasm, workerHeap, workerWasm, ...(await browserPss(procs)) };
+}
+
+async function browserPss(procs) {
+  const { total, processes: list } = await pss(procs);
+  return { browserPss: total, browserPssByProcess: list };
+}
