@@ -1,4 +1,4 @@
-//! Validates `catalog/features.json`, `probes.json` and `sync.json` and compiles them into static
+//! Validates `catalog/features.json`, `probes.json`, `sync.json` and `onboarding.json` and compiles them into static
 //! Rust data.
 //!
 //! Portal knowledge is data, not code: a portal change is an edit of the JSON file. The
@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::{env, fs, path::PathBuf};
 
+#[path = "build/onboarding.rs"]
+mod onboarding;
 #[path = "build/sync.rs"]
 mod sync;
 
@@ -173,6 +175,15 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", sync_path.display())));
     let out = out_dir.join("sync_catalog.rs");
     fs::write(&out, sync::compile(&text))
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+
+    let onboarding_path = PathBuf::from("catalog/onboarding.json");
+    println!("cargo:rerun-if-changed={}", onboarding_path.display());
+    println!("cargo:rerun-if-changed=build/onboarding.rs");
+    let text = fs::read_to_string(&onboarding_path)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", onboarding_path.display())));
+    let out = out_dir.join("onboarding_catalog.rs");
+    fs::write(&out, onboarding::compile(&text))
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
 }
 

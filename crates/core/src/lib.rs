@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod dates;
 pub mod messages;
 pub mod notices;
+pub mod onboarding;
 pub mod plan;
 pub mod probe;
 pub mod route;

@@ -40,8 +40,9 @@ impl Portal {
     }
 }
 
-/// A Log Analytics workspace with Sentinel, as named in a URL.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A Log Analytics workspace with Sentinel, as named in a URL (or in an ARM resource id, see
+/// `onboarding::calls`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WorkspaceRef {
     /// Subscription id.

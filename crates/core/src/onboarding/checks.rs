@@ -1,0 +1,349 @@
+//! The readiness checklist: each check's outcome from the tenant's workspaces and ARM facts.
+//!
+//! Why each check is computed here while its words live in `catalog/onboarding.json`: the
+//! outcome is logic (tested natively), the title, fix and documentation link are knowledge that
+//! follows Microsoft's docs. A check that needs ARM and has no ARM facts is `Unknown` with "sign
+//! in", never a pass: nothing says "ready" without evidence.
+
+use super::arm_facts::{ArmFacts, ArmWorkspace, Known};
+use super::permissions;
+use super::spec::{self, CONNECT_ACTIONS, HUNTING_DAYS, VIEW_ACTIONS};
+use super::view::{CheckResult, CheckState, Connection, Finding, Overall, Tri, WorkspaceView};
+
+const SIGN_IN: &str = "Sign in (Options › Onboarding status) to read this from Azure.";
+
+/// Every check, in catalog order.
+pub fn evaluate(
+    overall: &Finding<Overall>,
+    workspaces: &[WorkspaceView],
+    arm: Option<&ArmFacts>,
+) -> Vec<CheckResult> {
+    spec::CHECKS
+        .iter()
+        .map(|def| {
+            let (state, detail, items) = match def.id {
+                "sentinel-enabled" => sentinel_enabled(workspaces, arm),
+                "primary-connected" => primary_connected(overall, workspaces),
+                "xdr-connector" => xdr_connector(workspaces),
+                "onboarding-roles" => onboarding_roles(arm),
+                "fusion-rule" => rules(arm, overall, RuleKind::Fusion),
+                "incident-creation-rules" => rules(arm, overall, RuleKind::IncidentCreation),
+                "alert-only-rules" => rules(arm, overall, RuleKind::AlertOnly),
+                "automation-conditions" => automation(arm),
+                _ => table_retention(arm),
+            };
+            CheckResult {
+                id: def.id.to_string(),
+                title: def.title.to_string(),
+                state,
+                detail,
+                items,
+                fix: (state != CheckState::Pass).then(|| def.fix.to_string()),
+                doc: def.doc.to_string(),
+            }
+        })
+        .collect()
+}
+
+type Outcome = (CheckState, String, Vec<String>);
+
+fn unknown(why: impl Into<String>) -> Outcome {
+    (CheckState::Unknown, why.into(), Vec::new())
+}
+
+/// The Sentinel workspaces ARM read, with their facts.
+fn sentinel_workspaces(arm: &ArmFacts) -> impl Iterator<Item = &ArmWorkspace> {
+    arm.workspaces
+        .iter()
+        .filter(|w| w.sentinel.got() == Some(&true))
+}
+
+fn sentinel_enabled(workspaces: &[WorkspaceView], arm: Option<&ArmFacts>) -> Outcome {
+    let on: Vec<String> = workspaces
+        .iter()
+        .filter(|w| w.sentinel.value == Tri::Yes)
+        .map(|w| w.name.clone())
+        .collect();
+    if !on.is_empty() {
+        return (
+            CheckState::Pass,
+            format!(
+                "Microsoft Sentinel is enabled on {}.",
+                count(on.len(), "workspace", "workspaces")
+            ),
+            on,
+        );
+    }
+    let Some(arm) = arm else {
+        return unknown(SIGN_IN);
+    };
+    let off: Vec<String> = workspaces
+        .iter()
+        .filter(|w| w.sentinel.value == Tri::No)
+        .map(|w| w.name.clone())
+        .collect();
+    let all_read = arm.subscriptions_read.got().is_some()
+        && arm
+            .subscriptions
+            .iter()
+            .all(|s| s.workspaces.got().is_some())
+        && arm.workspaces.iter().all(|w| w.sentinel.got().is_some());
+    if all_read {
+        let detail = if off.is_empty() {
+            "You can see no Log Analytics workspace.".to_string()
+        } else {
+            format!(
+                "None of the {} you can see has Microsoft Sentinel enabled.",
+                count(off.len(), "workspace", "workspaces")
+            )
+        };
+        (CheckState::Fail, detail, off)
+    } else {
+        unknown("Some workspaces could not be read (see the problems below).")
+    }
+}
+
+fn primary_connected(overall: &Finding<Overall>, workspaces: &[WorkspaceView]) -> Outcome {
+    let primary = workspaces
+        .iter()
+        .find(|w| w.connection.value == Connection::Primary);
+    let secondaries: Vec<String> = workspaces
+        .iter()
+        .filter(|w| w.connection.value == Connection::Secondary)
+        .map(|w| w.name.clone())
+        .collect();
+    match (overall.value, primary) {
+        (Overall::Connected, Some(p)) => {
+            let mut items = vec![format!("{} (primary)", p.name)];
+            items.extend(secondaries.iter().map(|s| format!("{s} (secondary)")));
+            let extra = if secondaries.is_empty() { String::new() } else { format!(" and {}", count(secondaries.len(), "secondary", "secondaries")) };
+            (CheckState::Pass, format!("{} is the primary{extra}.", p.name), items)
+        }
+        (Overall::Connected, None) => (CheckState::Pass, "The tenant is connected; which workspace is primary shows under System › Settings › Microsoft Sentinel.".into(), Vec::new()),
+        (Overall::NotConnected, _) => (CheckState::Fail, overall.evidence.join(" "), Vec::new()),
+        (Overall::Unknown, _) => unknown(overall.evidence.join(" ")),
+    }
+}
+
+fn xdr_connector(workspaces: &[WorkspaceView]) -> Outcome {
+    let Some(primary) = workspaces
+        .iter()
+        .find(|w| w.connection.value == Connection::Primary)
+    else {
+        return unknown("No primary workspace is known.");
+    };
+    match primary.xdr_connector.value {
+        Tri::Yes => (
+            CheckState::Pass,
+            primary.xdr_connector.evidence.join(" "),
+            vec![primary.name.clone()],
+        ),
+        Tri::No => (
+            CheckState::Fail,
+            primary.xdr_connector.evidence.join(" "),
+            vec![primary.name.clone()],
+        ),
+        Tri::Unknown => unknown(primary.xdr_connector.evidence.join(" ")),
+    }
+}
+
+fn onboarding_roles(arm: Option<&ArmFacts>) -> Outcome {
+    let Some(arm) = arm else {
+        return unknown(SIGN_IN);
+    };
+    let mut read_any = false;
+    let mut lacking = Vec::new();
+    let mut failures = 0;
+    for w in sentinel_workspaces(arm) {
+        match &w.permissions {
+            Known::Got(p) => {
+                read_any = true;
+                let missing: Vec<&str> = permissions::missing(p, CONNECT_ACTIONS)
+                    .into_iter()
+                    .chain(permissions::missing(p, VIEW_ACTIONS))
+                    .collect();
+                if !missing.is_empty() {
+                    lacking.push(format!(
+                        "{}: lacks {}",
+                        w.workspace.name,
+                        missing.join(", ")
+                    ));
+                }
+            }
+            Known::Failed(_) => failures += 1,
+            _ => {}
+        }
+    }
+    if !lacking.is_empty() {
+        return (
+            CheckState::Fail,
+            "Your account lacks operations that connecting a workspace needs.".into(),
+            lacking,
+        );
+    }
+    if failures > 0 || !read_any {
+        return unknown(if read_any {
+            "Your permissions could not be read on every workspace."
+        } else {
+            "No Sentinel workspace's permissions were read."
+        });
+    }
+    (CheckState::Pass, "Your account has the Azure operations to connect every Sentinel workspace read (the Entra Security Administrator role is not visible here).".into(), Vec::new())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RuleKind {
+    Fusion,
+    IncidentCreation,
+    AlertOnly,
+}
+
+fn rules(arm: Option<&ArmFacts>, overall: &Finding<Overall>, kind: RuleKind) -> Outcome {
+    let Some(arm) = arm else {
+        return unknown(SIGN_IN);
+    };
+    let mut items = Vec::new();
+    let mut failed = false;
+    for w in sentinel_workspaces(arm) {
+        match &w.rules {
+            Known::Got(r) => {
+                let names = match kind {
+                    RuleKind::Fusion => &r.fusion_enabled,
+                    RuleKind::IncidentCreation => &r.incident_creation_enabled,
+                    RuleKind::AlertOnly => &r.alert_only,
+                };
+                items.extend(names.iter().map(|n| format!("{} ({n})", w.workspace.name)));
+            }
+            Known::Failed(_) => failed = true,
+            _ => {}
+        }
+    }
+    let connected = overall.value == Overall::Connected;
+    if items.is_empty() {
+        if failed {
+            return unknown("The analytics rules of some workspaces could not be read.");
+        }
+        let detail = match kind {
+            RuleKind::Fusion => "No enabled Fusion rule.",
+            RuleKind::IncidentCreation => "No enabled Microsoft incident creation rule.",
+            RuleKind::AlertOnly => "Every enabled Scheduled and NRT rule creates incidents.",
+        };
+        return (CheckState::Pass, detail.into(), items);
+    }
+    let n = items.len();
+    let (state, detail) = match kind {
+        RuleKind::Fusion if connected => (CheckState::Fail, format!("{} enabled although the tenant is connected: that workspace is not the connected primary, or connecting did not finish.", count(n, "Fusion rule is", "Fusion rules are"))),
+        RuleKind::Fusion => (CheckState::Warn, format!("{} enabled; connecting turns it off and Defender XDR correlation takes over.", count(n, "Fusion rule is", "Fusion rules are"))),
+        RuleKind::IncidentCreation if connected => (CheckState::Warn, format!("{} still enabled; they are not supported in the Defender portal.", count(n, "Microsoft incident creation rule is", "Microsoft incident creation rules are"))),
+        RuleKind::IncidentCreation => (CheckState::Warn, format!("{} enabled; connecting deactivates them.", count(n, "Microsoft incident creation rule is", "Microsoft incident creation rules are"))),
+        RuleKind::AlertOnly => (CheckState::Warn, format!("{} alerts without incidents; those alerts are not visible in the Defender portal.", count(n, "rule creates", "rules create"))),
+    };
+    (state, detail, items)
+}
+
+fn automation(arm: Option<&ArmFacts>) -> Outcome {
+    let Some(arm) = arm else {
+        return unknown(SIGN_IN);
+    };
+    let mut items = Vec::new();
+    let mut failed = false;
+    for w in sentinel_workspaces(arm) {
+        match &w.automation {
+            Known::Got(found) => items.extend(
+                found
+                    .iter()
+                    .map(|f| format!("{} ({}): tests {}", w.workspace.name, f.rule, f.property)),
+            ),
+            Known::Failed(_) => failed = true,
+            _ => {}
+        }
+    }
+    if !items.is_empty() {
+        let n = items.len();
+        return (
+            CheckState::Warn,
+            format!(
+                "{} the incident title or provider.",
+                count(
+                    n,
+                    "automation rule condition tests",
+                    "automation rule conditions test"
+                )
+            ),
+            items,
+        );
+    }
+    if failed {
+        return unknown("The automation rules of some workspaces could not be read.");
+    }
+    (
+        CheckState::Pass,
+        "No automation rule tests the incident title or provider.".into(),
+        items,
+    )
+}
+
+fn table_retention(arm: Option<&ArmFacts>) -> Outcome {
+    let Some(arm) = arm else {
+        return unknown(SIGN_IN);
+    };
+    let mut items = Vec::new();
+    let mut failed = false;
+    // Only workspaces the XDR connector streams into ingest these tables.
+    let streaming =
+        sentinel_workspaces(arm).filter(|w| matches!(&w.connector, Known::Got(Some(_))));
+    for w in streaming {
+        match &w.tables {
+            Known::Got(tables) => items.extend(
+                tables
+                    .iter()
+                    .filter(|t| t.total_retention_days.is_some_and(|d| d <= HUNTING_DAYS))
+                    .map(|t| {
+                        format!(
+                            "{} ({}): {} days",
+                            w.workspace.name,
+                            t.name,
+                            t.total_retention_days.unwrap_or_default()
+                        )
+                    }),
+            ),
+            Known::Failed(_) => failed = true,
+            _ => {}
+        }
+    }
+    if !items.is_empty() {
+        let n = items.len();
+        return (
+            CheckState::Warn,
+            format!(
+                "{} kept {HUNTING_DAYS} days or less, which Advanced hunting already keeps.",
+                count(n, "Defender XDR table is", "Defender XDR tables are")
+            ),
+            items,
+        );
+    }
+    if failed {
+        return unknown("The tables of some workspaces could not be read.");
+    }
+    (CheckState::Pass, format!("No Defender XDR table is kept {HUNTING_DAYS} days or less in a workspace the connector streams into."), items)
+}
+
+/// "1 workspace" / "3 workspaces".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(count(1, "rule is", "rules are"), "1 rule is");
+        assert_eq!(count(3, "rule is", "rules are"), "3 rules are");
+    }
+}
