@@ -19,6 +19,7 @@ pub mod collect;
 pub mod page;
 pub mod permissions;
 pub mod report;
+pub mod signin;
 pub mod spec;
 pub mod view;
 pub mod wire;

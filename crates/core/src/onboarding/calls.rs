@@ -7,8 +7,8 @@
 //! be a plain resource name, never a path or query fragment. The type is the route's
 //! `WorkspaceRef` (the same workspace, named by a URL there); reading it from an ARM id is here.
 
-use crate::route::is_tenant_guid;
 pub use crate::route::WorkspaceRef;
+use crate::route::{is_tenant_guid, workspace_from_resource_id};
 use serde::{Deserialize, Serialize};
 
 /// The ARM host (public cloud).
@@ -32,23 +32,19 @@ impl WorkspaceRef {
     /// Reads `/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.OperationalInsights/workspaces/{n}`
     /// (segment names in any case, as ARM returns them). `None` for anything else.
     pub fn from_id(id: &str) -> Option<Self> {
-        let parts: Vec<&str> = id.trim_end_matches('/').split('/').collect();
-        let [empty, subs, sub, rgs, rg, providers, ns, kind, name] = parts.as_slice() else {
-            return None;
-        };
-        let fixed = empty.is_empty()
-            && subs.eq_ignore_ascii_case("subscriptions")
-            && rgs.eq_ignore_ascii_case("resourcegroups")
-            && providers.eq_ignore_ascii_case("providers")
-            && ns.eq_ignore_ascii_case("microsoft.operationalinsights")
-            && kind.eq_ignore_ascii_case("workspaces");
-        (fixed && is_tenant_guid(sub) && is_resource_name(rg) && is_resource_name(name)).then(
-            || WorkspaceRef {
-                subscription: sub.to_ascii_lowercase(),
-                resource_group: (*rg).to_string(),
-                name: (*name).to_string(),
-            },
-        )
+        let w = workspace_from_resource_id(id)?;
+        // Exactly the workspace itself (no child resource), and the Log Analytics form only.
+        let whole = id.starts_with('/') && id.trim_end_matches('/').split('/').count() == 9;
+        let log_analytics = id
+            .to_ascii_lowercase()
+            .contains("/providers/microsoft.operationalinsights/workspaces/");
+        let plain = is_tenant_guid(&w.subscription)
+            && is_resource_name(&w.resource_group)
+            && is_resource_name(&w.name);
+        (whole && log_analytics && plain).then(|| WorkspaceRef {
+            subscription: w.subscription.to_ascii_lowercase(),
+            ..w
+        })
     }
 
     /// The workspace's resource path (no host).

@@ -805,3 +805,129 @@ fn the_report_round_trips_and_import_names_the_bad_field() {
         .expect_err("long")
         .contains("workspaces[0].name"));
 }
+
+mod sign_in {
+    use super::super::signin::{self, AppRegistration, FlowSecrets, WireToken};
+
+    const REDIRECT: &str = "https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/";
+
+    fn app() -> AppRegistration {
+        AppRegistration {
+            tenant: "6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b".into(),
+            client_id: "11111111-2222-4333-8444-555555555555".into(),
+        }
+    }
+
+    fn secrets() -> FlowSecrets {
+        FlowSecrets {
+            state: "c3RhdGUtc3RhdGUtc3RhdGU".into(),
+            challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into(),
+        }
+    }
+
+    #[test]
+    fn the_authorize_url_asks_for_a_code_with_pkce_for_arm_only() {
+        let url = signin::authorize_url(&app(), REDIRECT, &secrets()).expect("valid");
+        assert!(url.starts_with("https://login.microsoftonline.com/6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b/oauth2/v2.0/authorize?"));
+        for part in [
+            "client_id=11111111-2222-4333-8444-555555555555",
+            "response_type=code",
+            "redirect_uri=https%3A%2F%2Fabcdefghijklmnopabcdefghijklmnop.chromiumapp.org%2F",
+            "scope=https%3A%2F%2Fmanagement.azure.com%2Fuser_impersonation",
+            "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            "code_challenge_method=S256",
+            "state=c3RhdGUtc3RhdGUtc3RhdGU",
+        ] {
+            assert!(url.contains(part), "{part} in {url}");
+        }
+        let domain = AppRegistration {
+            tenant: "contoso.onmicrosoft.com".into(),
+            ..app()
+        };
+        assert!(signin::authorize_url(&domain, REDIRECT, &secrets()).is_ok());
+        let bad = AppRegistration {
+            tenant: "contoso/../x".into(),
+            ..app()
+        };
+        assert!(signin::authorize_url(&bad, REDIRECT, &secrets())
+            .expect_err("tenant")
+            .starts_with("Tenant"));
+        let bad = AppRegistration {
+            client_id: "my app".into(),
+            ..app()
+        };
+        assert!(signin::authorize_url(&bad, REDIRECT, &secrets())
+            .expect_err("client")
+            .starts_with("Client id"));
+        assert!(signin::authorize_url(&app(), "https://evil.example/", &secrets()).is_err());
+        let weak = FlowSecrets {
+            challenge: "short".into(),
+            ..secrets()
+        };
+        assert!(signin::authorize_url(&app(), REDIRECT, &weak).is_err());
+    }
+
+    #[test]
+    fn the_redirect_must_carry_our_state_and_a_code() {
+        let ok =
+            format!("{REDIRECT}?code=0.AAA-code&state=c3RhdGUtc3RhdGUtc3RhdGU&session_state=x");
+        assert_eq!(
+            signin::read_redirect(&ok, REDIRECT, "c3RhdGUtc3RhdGUtc3RhdGU"),
+            Ok("0.AAA-code".into())
+        );
+        let other_state = format!("{REDIRECT}?code=x&state=forged");
+        assert!(
+            signin::read_redirect(&other_state, REDIRECT, "c3RhdGUtc3RhdGUtc3RhdGU")
+                .expect_err("state")
+                .contains("state mismatch")
+        );
+        let error = format!("{REDIRECT}?error=access_denied&error_description=AADSTS65004%3A+User+declined.&state=s");
+        assert_eq!(
+            signin::read_redirect(&error, REDIRECT, "s"),
+            Err("Sign-in failed (access_denied): AADSTS65004: User declined.".into())
+        );
+        assert!(
+            signin::read_redirect("https://evil.example/?code=x&state=s", REDIRECT, "s").is_err()
+        );
+        assert!(signin::read_redirect(&format!("{REDIRECT}?state=s"), REDIRECT, "s").is_err());
+    }
+
+    #[test]
+    fn the_token_answer_must_be_a_bearer_token_for_arm_with_an_expiry() {
+        let good = WireToken {
+            token_type: Some("Bearer".into()),
+            scope: Some("https://management.azure.com/user_impersonation".into()),
+            expires_in: Some(3599),
+            access_token: Some("eyJ0eXAi.x.y".into()),
+            ..WireToken::default()
+        };
+        let t = signin::read_token(200, good.clone(), 1_000).expect("fresh token");
+        assert_eq!(t.expires_at_ms, 1_000 + 3_599_000);
+        assert!(t.is_fresh(1_000) && !t.is_fresh(1_000 + 3_500_000));
+        let graph = WireToken {
+            scope: Some("https://graph.microsoft.com/User.Read".into()),
+            ..good.clone()
+        };
+        assert!(signin::read_token(200, graph, 0).is_err());
+        let no_expiry = WireToken {
+            expires_in: None,
+            ..good
+        };
+        assert!(signin::read_token(200, no_expiry, 0).is_err());
+        let entra = WireToken {
+            error: Some("invalid_grant".into()),
+            error_description: Some("AADSTS70008: expired\u{7}".into()),
+            ..WireToken::default()
+        };
+        assert_eq!(
+            signin::read_token(400, entra, 0),
+            Err("Sign-in failed (invalid_grant): AADSTS70008: expired".into())
+        );
+        assert!(signin::read_token(500, WireToken::default(), 0)
+            .expect_err("500")
+            .contains("HTTP 500"));
+        let body = signin::token_form(&app(), "c o+de", REDIRECT, "verifier-1");
+        assert!(body.starts_with("client_id=11111111-2222-4333-8444-555555555555&grant_type=authorization_code&code=c%20o%2Bde&"));
+        assert!(body.contains("code_verifier=verifier-1"));
+    }
+}
