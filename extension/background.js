@@ -3,7 +3,7 @@
 // Listeners are registered synchronously at start-up (MV3 service workers are stopped when
 // idle and restarted by events). The wasm module is imported statically because module service
 // workers cannot import() dynamically. State lives in chrome.storage, never in globals.
-import init, { handle } from './wasm/wayfinder.js';
+import init, { absorbEvidence, handle, onboardingView } from './wasm/wayfinder.js';
 
 const ready = init().catch((error) => {
   console.error('SecOps Wayfinder: the core failed to load', error);
@@ -13,6 +13,29 @@ const ready = init().catch((error) => {
 const planKey = (tabId) => `plan:${tabId}`;
 const healthKey = (tabId) => `health:${tabId}`;
 const syncKey = (tabId) => `sync:${tabId}`;
+// Onboarding status, per tenant key ("home" or the pages' tid), in local storage: what the Defender
+// pages showed lasts across sessions, and every portal page's chip reads the view.
+const evidenceKey = (tenant) => `onboarding:evidence:${tenant}`;
+const viewKey = (tenant) => `onboarding:view:${tenant}`;
+
+// The toolbar badge mirrors the chip of the tab's tenant: ✓ connected, ! not connected, ? unknown.
+const BADGES = { connected: ['✓', '#0e700e'], 'not-connected': ['!', '#bc4b09'], unknown: ['?', '#616161'] };
+
+async function showBadge(tabId, tenant) {
+  const view = tenant ? (await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)] : null;
+  const [text, colour] = view ? BADGES[view.chip.state] || BADGES.unknown : ['', '#616161'];
+  await chrome.action.setBadgeText({ tabId, text }).catch(() => {});
+  if (text) await chrome.action.setBadgeBackgroundColor({ tabId, color: colour }).catch(() => {});
+  if (view) await chrome.action.setTitle({ tabId, title: `SecOps Wayfinder: ${view.chip.label}` }).catch(() => {});
+}
+
+// Re-assesses a tenant from what is stored and keeps the view for the chips, the badge and the popup.
+async function assessTenant(tenant) {
+  const stored = await chrome.storage.local.get(evidenceKey(tenant));
+  const view = onboardingView(tenant, stored[evidenceKey(tenant)] ?? null);
+  await chrome.storage.local.set({ [viewKey(tenant)]: view });
+  return view;
+}
 
 // The local date (YYYY-MM-DD) for the retirement countdown; the instant and the time zone for
 // reading the times the portals display.
@@ -41,11 +64,24 @@ async function respond(message, sender) {
       await chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
       // Blade frames of the tab anchor their part of the plan; frames that load later ask.
       chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
+      const tenant = action.plan.onboarding ? action.plan.onboarding.tenant : null;
+      if (tenant && !(await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)]) await assessTenant(tenant);
+      await showBadge(action.tabId, tenant);
       return { plan: action.plan };
     }
     case 'store-sync':
       await chrome.storage.session.set({ [syncKey(action.tabId)]: action.view });
       return { view: action.view };
+    case 'store-evidence': {
+      const key = evidenceKey(action.tenant);
+      const update = absorbEvidence((await chrome.storage.local.get(key))[key] ?? null, action.facts, Date.now());
+      if (update.changed) {
+        await chrome.storage.local.set({ [key]: update.evidence });
+        await assessTenant(action.tenant);
+        await showBadge(action.tabId, action.tenant);
+      }
+      return { view: null };
+    }
     case 'reply-tab':
       return { tabId: action.tabId };
     case 'reply-anchors': {

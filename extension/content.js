@@ -33,7 +33,7 @@
   let anchorsSince = 0;
   let graceTimer = 0;
   let lastReport = '';
-  let readers = null; // the plan's sync readers (incident pages and queues)
+  let readers = null; // the plan's page readers (sync: incident pages and queues; onboarding: Defender Home and Sentinel settings)
   let syncView = null; // the worker's answer to what they read
   let lastFacts = '';
 
@@ -76,10 +76,68 @@
     const items = plan && Array.isArray(plan.items) ? plan.items : [];
     if (items.length > 0) mountPanel();
     else unmountPanel();
-    readers = (plan && plan.syncReaders) || null;
+    readers = (plan && plan.pageReaders) || null;
     syncView = null;
     lastFacts = '';
     setAnchors(plan && Array.isArray(plan.anchors) ? plan.anchors : []);
+    showChipOf(plan && plan.onboarding ? plan.onboarding.tenant : null);
+  }
+
+  // ---------- onboarding chip ----------
+  // Every portal page shows its tenant's onboarding status, which the worker keeps in local
+  // storage (`onboarding:view:<tenant>`) and updates as evidence arrives. Bottom left, small, in
+  // its own open shadow root; only the chip itself takes pointer events. Text only.
+  const CHIP_COLOURS = { connected: ['#0e700e', '#f1faf1'], 'not-connected': ['#8a3707', '#fdf6f3'], unknown: ['#616161', '#f5f5f5'] };
+  let chipTenant = null;
+  let chipHost = null;
+  let chipWatcher = null;
+  const chipKey = () => `onboarding:view:${chipTenant}`;
+
+  async function showChipOf(tenant) {
+    chipTenant = tenant;
+    if (!tenant) return drawChip(null);
+    const view = (await chrome.storage.local.get(chipKey()))[chipKey()];
+    if (chipTenant === tenant) drawChip(view ? view.chip : null);
+  }
+
+  function drawChip(chip) {
+    if (!chip) {
+      if (chipWatcher) chipWatcher.disconnect();
+      if (chipHost) chipHost.remove();
+      chipHost = chipWatcher = null;
+      return;
+    }
+    if (!chipHost) {
+      chipHost = document.createElement('div');
+      chipHost.setAttribute('data-wayfinder-chip-host', '');
+      chipHost.attachShadow({ mode: 'open' });
+      Object.assign(chipHost.style, { position: 'fixed', left: '8px', bottom: '8px', zIndex: '2147483000' });
+    }
+    const [colour, background] = CHIP_COLOURS[chip.state] || CHIP_COLOURS.unknown;
+    const element = document.createElement('span');
+    element.setAttribute('data-wayfinder-kind', 'onboarding');
+    element.setAttribute('data-wayfinder-id', 'onboarding-status');
+    element.setAttribute('data-wayfinder-state', chip.state);
+    element.setAttribute('role', 'status');
+    element.title = chip.title;
+    element.textContent = chip.label;
+    Object.assign(element.style, {
+      display: 'inline-block',
+      padding: '2px 8px',
+      borderRadius: '10px',
+      border: `1px solid ${colour}`,
+      background,
+      color: colour,
+      font: '11px/16px "Segoe UI", system-ui, sans-serif',
+    });
+    chipHost.shadowRoot.replaceChildren(element);
+    const parent = document.body || document.documentElement;
+    if (!chipHost.isConnected) parent.append(chipHost);
+    if (!chipWatcher) {
+      // Portals re-render whole subtrees; put the chip back if the page removes it.
+      chipWatcher = new MutationObserver(() => chipHost && !chipHost.isConnected && parent.append(chipHost));
+      chipWatcher.observe(parent, { childList: true });
+    }
   }
 
   // ---------- anchored marks ----------
@@ -360,6 +418,7 @@
 
   function teardown() {
     unmountPanel();
+    drawChip(null);
     setAnchors([]);
     for (const mark of marks.values()) mark.remove();
     marks.clear();
@@ -383,6 +442,10 @@
 
   // A settings change (dismiss, trainer mode, options) changes the plan of the same URL.
   function onStorageChanged(changes, area) {
+    if (area === 'local' && chipTenant && changes[chipKey()]) {
+      const view = changes[chipKey()].newValue;
+      return drawChip(view ? view.chip : null);
+    }
     if (area !== 'sync' || !changes.settings) return;
     if (!extensionAlive()) return teardown();
     lastUrl = '';

@@ -6,6 +6,7 @@
 //! script's message, so nothing a message says is trusted beyond what its sender may ask
 //! (ARCHITECTURE.md, security rules; perf-security-anchors.md D3).
 
+use crate::onboarding;
 use crate::plan::{self, OverlayPlan};
 use crate::probe::Frame;
 use crate::route::{self, Portal};
@@ -37,7 +38,7 @@ pub enum Request {
         /// Anchor ids not found within the grace period.
         missing: Vec<String>,
     },
-    /// The top frame's content script read what the plan's sync readers asked for.
+    /// The top frame's content script read what the plan's page readers asked for.
     PageFacts {
         /// The readings.
         facts: PageFacts,
@@ -137,6 +138,17 @@ pub enum Action {
         tab_id: u32,
         /// The view.
         view: SyncView,
+    },
+    /// Add what a Defender page showed about the connection to the tenant's stored evidence
+    /// (`onboarding:evidence:<tenant>`), then re-assess the tenant.
+    StoreEvidence {
+        /// The tab (its toolbar badge follows the new view).
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+        /// The tenant key (`plan::tenant_key`).
+        tenant: String,
+        /// The readings.
+        facts: PageFacts,
     },
     /// Refuse; the reason is logged, never shown to the page.
     Reject {
@@ -278,6 +290,16 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             let Some(route) = route::classify(sender_url) else {
                 return reject("page-facts from a page that is not a portal page");
             };
+            if onboarding::spec::is_evidence_page(&route) {
+                if !settings.onboarding {
+                    return reject("page-facts while onboarding status is off");
+                }
+                return Action::StoreEvidence {
+                    tab_id,
+                    tenant: plan::tenant_key(&route),
+                    facts,
+                };
+            }
             if !settings.shows(plan::OverlayKind::Sync, plan::SYNC_ID) {
                 return reject("page-facts while sync indicators are off");
             }

@@ -7,6 +7,7 @@
 use crate::catalog::{self, Feature, Status};
 use crate::dates;
 use crate::notices;
+use crate::onboarding;
 use crate::probe::Anchor;
 use crate::route::{self, Portal, Route, WorkspaceRef};
 use crate::settings::Settings;
@@ -134,9 +135,32 @@ pub struct OverlayPlan {
     /// Marks the content script places next to page elements (trainer labels).
     #[serde(default)]
     pub anchors: Vec<Anchor>,
-    /// What the content script reads for the sync indicators (incident pages and queues).
+    /// What the content script reads and sends back as `page-facts`: the sync indicators'
+    /// readings (incident pages and queues) or the onboarding evidence (Defender Home and
+    /// Settings › Microsoft Sentinel).
     #[serde(default)]
-    pub sync_readers: Option<PageReaders>,
+    pub page_readers: Option<PageReaders>,
+    /// The onboarding status chip of this page, when onboarding status is on.
+    #[serde(default)]
+    pub onboarding: Option<OnboardingSlot>,
+}
+
+/// Which tenant's onboarding status a page shows (the content script draws the chip from the
+/// worker's stored view of that tenant, `onboarding:view:<tenant>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OnboardingSlot {
+    /// The tenant key: `?tid=` (or the Azure portal's `@tenant`), lower case; `home` without one.
+    pub tenant: String,
+}
+
+/// The tenant key of a route (see [`OnboardingSlot::tenant`]).
+pub fn tenant_key(route: &Route) -> String {
+    route
+        .tenant
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_else(|| "home".to_string())
 }
 
 impl OverlayPlan {
@@ -151,7 +175,8 @@ impl OverlayPlan {
             },
             items: Vec::new(),
             anchors: Vec::new(),
-            sync_readers: None,
+            page_readers: None,
+            onboarding: None,
         }
     }
 }
@@ -199,9 +224,20 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
         },
         items,
         anchors,
-        sync_readers: sync::readers_for(&route)
-            .filter(|_| settings.shows(OverlayKind::Sync, SYNC_ID)),
+        page_readers: page_readers(&route, settings),
+        onboarding: (settings.onboarding && route.portal != Portal::AzureBladeFrame).then(|| {
+            OnboardingSlot {
+                tenant: tenant_key(&route),
+            }
+        }),
     }
+}
+
+/// The sync readers of incident pages and queues, or the onboarding evidence readers of the
+/// Defender pages that tell the connection, as the settings allow.
+fn page_readers(route: &Route, settings: &Settings) -> Option<PageReaders> {
+    let sync = sync::readers_for(route).filter(|_| settings.shows(OverlayKind::Sync, SYNC_ID));
+    sync.or_else(|| onboarding::spec::page_readers(route).filter(|_| settings.onboarding))
 }
 
 fn source_of(feature: &Feature) -> SourceNote {

@@ -9,7 +9,7 @@ pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
     let expanded = RwSignal::new(true);
     let count = move || match plan.get() {
         PlanState::Ready(p) => {
-            p.items.len() + usize::from(p.sync_readers.is_some_and(|r| r.title.is_some()))
+            p.items.len() + usize::from(p.page_readers.is_some_and(|r| r.title.is_some()))
         }
         _ => 0,
     };
@@ -43,7 +43,7 @@ pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
                     PlanState::Ready(p) => {
                         // Incident pages lead with the sync card (their readers name a title).
                         let sync = p
-                            .sync_readers
+                            .page_readers
                             .as_ref()
                             .is_some_and(|r| r.title.is_some())
                             .then(|| view! { <SyncCard view=sync_signal() /> });

@@ -7,8 +7,10 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
+use wayfinder_core::onboarding::{tenant_view, ArmStatus, Inputs, PageEvidence};
 use wayfinder_core::search::{self, SearchContext};
 use wayfinder_core::settings::Settings;
+use wayfinder_core::sync::PageFacts;
 
 /// Decodes and checks one message and returns the action for the shell to carry out
 /// (`{action: "store-plan" | "store-sync" | "reply-tab" | …, …}`). `clock` is
@@ -40,6 +42,40 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
 #[wasm_bindgen(js_name = checkSettings)]
 pub fn check_settings(settings: JsValue) -> Option<String> {
     decode::<Settings>(settings).err()
+}
+
+/// Adds a settled reading of a Defender evidence page (`facts`) to a tenant's stored evidence
+/// (`stored`, `null` when none yet) and returns `{evidence, changed}`; `changed` is false when the
+/// reading told nothing new (then the shell skips the write). Stored evidence that no longer
+/// decodes starts afresh rather than blocking the status.
+#[wasm_bindgen(js_name = absorbEvidence)]
+pub fn absorb_evidence(stored: JsValue, facts: JsValue, now_ms: f64) -> JsValue {
+    let mut evidence = decode::<PageEvidence>(stored).unwrap_or_default();
+    let changed = match decode::<PageFacts>(facts) {
+        Ok(facts) if facts.check().is_ok() => evidence.absorb(&facts, now_ms as i64),
+        _ => false,
+    };
+    to_js(&EvidenceUpdate { evidence, changed })
+}
+
+#[derive(Serialize)]
+struct EvidenceUpdate {
+    evidence: PageEvidence,
+    changed: bool,
+}
+
+/// The tenant view of `tenant` from its stored page evidence (`null` when none). The ARM side
+/// joins when sign-in lands (the core's `onboarding::collect` is ready for it); until then the
+/// view says "not configured" and rests on the portal's own pages.
+#[wasm_bindgen(js_name = onboardingView)]
+pub fn onboarding_view(tenant: String, evidence: JsValue) -> JsValue {
+    let evidence = decode::<PageEvidence>(evidence).unwrap_or_default();
+    to_js(&tenant_view(Inputs {
+        tenant: &tenant,
+        page: &evidence,
+        arm: None,
+        arm_status: &ArmStatus::NotConfigured,
+    }))
 }
 
 /// Most results the popup shows for one query.

@@ -350,3 +350,41 @@ fn page_facts_decode_strictly() {
     let extra = r#"{"type":"page-facts","facts":{"values":{},"html":"<b>"}}"#;
     assert!(decode(extra).is_err());
 }
+
+#[test]
+fn page_facts_from_defender_home_and_sentinel_settings_feed_the_tenants_onboarding_evidence() {
+    let home = "https://security.microsoft.com/homepage?tid=6F3C2B1A-4D5E-4F60-8A7B-9C0D1E2F3A4B";
+    let request = || facts_request(&[("home-ready", "Your unified SIEM and XDR is ready")]);
+    let action = decide(
+        request(),
+        &top_frame(home),
+        &Settings::default(),
+        &Clock::default(),
+    );
+    let Action::StoreEvidence {
+        tab_id,
+        tenant,
+        facts,
+    } = action
+    else {
+        panic!("expected evidence, got {action:?}")
+    };
+    assert_eq!(
+        (tab_id, tenant.as_str()),
+        (7, "6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b")
+    );
+    assert_eq!(facts.values.len(), 1);
+    let settings = "https://security.microsoft.com/sentinel/settings";
+    assert!(matches!(
+        decide(request(), &top_frame(settings), &Settings::default(), &Clock::default()),
+        Action::StoreEvidence { ref tenant, .. } if tenant == "home"
+    ));
+    let off = Settings {
+        onboarding: false,
+        ..Settings::default()
+    };
+    assert!(matches!(
+        decide(request(), &top_frame(home), &off, &Clock::default()),
+        Action::Reject { .. }
+    ));
+}

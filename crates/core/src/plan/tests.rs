@@ -172,3 +172,48 @@ fn plan_round_trips_through_json() {
     let back: OverlayPlan = serde_json::from_str(&json).expect("deserializes");
     assert_eq!(back, plan);
 }
+
+#[test]
+fn every_portal_page_names_its_tenant_for_the_onboarding_chip_and_evidence_pages_read_it() {
+    let home = plan_for_url(
+        "https://security.microsoft.com/homepage",
+        None,
+        &Settings::default(),
+    );
+    assert_eq!(
+        home.onboarding.as_ref().map(|o| o.tenant.as_str()),
+        Some("home")
+    );
+    let readers = home.page_readers.expect("Home reads the banner");
+    let ids: Vec<&str> = readers.readers.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["home-ready", "home-connect", "sentinel-nav"]);
+    assert!(readers.queue.is_none() && readers.title.is_none());
+
+    let settings = plan_for_url(
+        "https://security.microsoft.com/sentinel/settings?tid=9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+        None,
+        &Settings::default(),
+    );
+    assert_eq!(
+        settings.onboarding.map(|o| o.tenant),
+        Some("9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4".to_string())
+    );
+    assert_eq!(
+        settings.page_readers.and_then(|r| r.queue).map(|q| q.key),
+        Some("Workspace name".to_string())
+    );
+
+    let azure = plan_for_url(HUNTING_VIEW, None, &Settings::default());
+    assert!(azure.onboarding.is_some() && azure.page_readers.is_none());
+    let off = Settings {
+        onboarding: false,
+        ..Settings::default()
+    };
+    let home_off = plan_for_url("https://security.microsoft.com/homepage", None, &off);
+    assert!(home_off.onboarding.is_none() && home_off.page_readers.is_none());
+    assert!(
+        plan_for_url("https://example.com/", None, &Settings::default())
+            .onboarding
+            .is_none()
+    );
+}
