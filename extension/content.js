@@ -85,13 +85,18 @@
 
   // ---------- onboarding chip ----------
   // Every portal page shows its tenant's onboarding status, which the worker keeps in local
-  // storage (`onboarding:view:<tenant>`) and updates as evidence arrives. Bottom left, small, in
-  // its own open shadow root; only the chip itself takes pointer events. Text only.
+  // storage (`onboarding:view:<tenant>`) and updates as evidence arrives. Bottom right, left of
+  // the panel when there is one (bottom left covered the portals' navigation), small, in its own
+  // open shadow root; only the chip itself takes pointer events. Text only.
   const CHIP_COLOURS = { connected: ['#0e700e', '#f1faf1'], 'not-connected': ['#8a3707', '#fdf6f3'], unknown: ['#616161', '#f5f5f5'] };
   let chipTenant = null;
   let chipHost = null;
   let chipWatcher = null;
   const chipKey = () => `onboarding:view:${chipTenant}`;
+
+  function placeChip() {
+    if (chipHost) chipHost.style.right = (host ? 2 * PANEL_MARGIN_PX + PANEL_WIDTH_PX : PANEL_MARGIN_PX) + 'px';
+  }
 
   async function showChipOf(tenant) {
     chipTenant = tenant;
@@ -111,8 +116,9 @@
       chipHost = document.createElement('div');
       chipHost.setAttribute('data-wayfinder-chip-host', '');
       chipHost.attachShadow({ mode: 'open' });
-      Object.assign(chipHost.style, { position: 'fixed', left: '8px', bottom: '8px', zIndex: '2147483000' });
+      Object.assign(chipHost.style, { position: 'fixed', bottom: PANEL_MARGIN_PX + 12 + 'px', zIndex: '2147483000' });
     }
+    placeChip();
     const [colour, background] = CHIP_COLOURS[chip.state] || CHIP_COLOURS.unknown;
     const element = document.createElement('span');
     element.setAttribute('data-wayfinder-kind', 'onboarding');
@@ -382,6 +388,7 @@
     shadow.append(frame);
     window.addEventListener('message', onFrameMessage);
     attachHost();
+    placeChip();
   }
 
   function attachHost() {
@@ -404,6 +411,7 @@
     frame = null;
     frameOrigins = [];
     hostWatcher = null;
+    placeChip();
   }
 
   // The overlay reports its content height so the iframe fits it. Accept it only from our

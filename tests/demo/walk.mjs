@@ -71,6 +71,18 @@ try {
     await shoot(queue, '11-azure-queue-sync-badges');
     await queue.close();
 
+    // Onboarding status: the chip after the Defender portal showed its Home and SIEM workspaces.
+    const onboarding = await browser.context.newPage();
+    await onboarding.goto(`https://security.microsoft.com/homepage?tid=${demo.tenant}`);
+    await onboarding.locator('[data-wayfinder-kind="onboarding"][data-wayfinder-state="connected"]').waitFor();
+    await onboarding.goto(`https://security.microsoft.com/sentinel/settings?tid=${demo.tenant}`);
+    await onboarding.locator('[data-wayfinder-kind="onboarding"]', { hasText: 'primary' }).waitFor();
+    await waitForPanelHeight(onboarding, 100);
+    await overlay(onboarding).getByRole('button', { name: 'Hide' }).click();
+    await overlay(onboarding).locator('button[aria-expanded="false"]').waitFor();
+    await shoot(onboarding, '12-defender-onboarding-chip');
+    await onboarding.close();
+
     // "Where is …?" in the popup.
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 640 });
