@@ -20,7 +20,9 @@
 //!   request path can never reach the file system.
 
 pub mod assets;
+pub mod ids;
 pub mod routes;
+pub mod scenarios;
 pub mod server;
 pub mod tls;
 
