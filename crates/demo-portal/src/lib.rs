@@ -20,8 +20,8 @@
 //! - [`route`] is a pure function `(data, state, request) -> Reply`; all
 //!   routing, content types, security headers and scenario decisions live
 //!   behind it and are unit tested without sockets. The portal pages are the
-//!   stateless [`respond`] `(host, path)`; sign-in is [`login`], the
-//!   data is [`scenarios`], and what must be remembered between
+//!   stateless [`respond`] `(host, path)`; sign-in is [`login`], ARM is
+//!   [`arm`], the data is [`scenarios`], and what must be remembered between
 //!   requests (codes, tokens, call counts) is the small [`state::DemoState`].
 //! - [`server`] does the I/O (TLS with a throw-away self-signed certificate,
 //!   HTTP/1.1 through hyper), keeps the state behind one mutex and sleeps when
@@ -30,6 +30,7 @@
 //!   binary with `include_str!`; nothing is read from disk at run time, so a
 //!   request path can never reach the file system.
 
+pub mod arm;
 pub mod assets;
 pub mod clock;
 pub mod dispatch;

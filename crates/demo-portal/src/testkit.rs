@@ -124,3 +124,13 @@ pub fn sign_in(state: &mut DemoState, id: &str) -> String {
     assert_eq!(r.status, 200, "{}", text(&r));
     json(&r)["access_token"].as_str().unwrap().to_string()
 }
+
+/// `GET https://management.azure.com{target}` with a token, at [`NOW`].
+pub fn arm_get(state: &mut DemoState, token: &str, target: &str) -> Reply {
+    send(
+        state,
+        &DemoRequest::get("management.azure.com", target)
+            .bearer(token)
+            .at(NOW + 5),
+    )
+}
