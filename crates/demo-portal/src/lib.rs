@@ -9,23 +9,47 @@
 //! real host names to this server (`--host-resolver-rules`), which keeps the
 //! extension's host permissions, origins and frame layout realistic.
 //!
+//! It also plays Entra ID sign-in (`login.microsoftonline.com`) and Azure
+//! Resource Manager (`management.azure.com`) for the onboarding status
+//! (contract: `docs/onboarding-arm.md`): the extension signs in through
+//! `chrome.identity.launchWebAuthFlow` with PKCE, and the account chosen on the
+//! demo's "Pick an account" page selects one of the scenarios of
+//! `data/arm-tenants.json`, which ARM then shows.
+//!
 //! Design:
-//! - [`respond`] is a pure function `(host, path) -> DemoResponse`; all
-//!   routing, content types and security headers live there and are unit
-//!   tested without sockets.
+//! - [`route`] is a pure function `(data, state, request) -> Reply`; all
+//!   routing, content types, security headers and scenario decisions live
+//!   behind it and are unit tested without sockets. The portal pages are the
+//!   stateless [`respond`] `(host, path)`; sign-in is [`login`], ARM is
+//!   [`arm`], the data is [`scenarios`], and what must be remembered between
+//!   requests (codes, tokens, call counts) is the small [`state::DemoState`].
 //! - [`server`] does the I/O (TLS with a throw-away self-signed certificate,
-//!   HTTP/1.1 through hyper).
-//! - All HTML, JavaScript, CSS and the demo scenario are compiled into the
+//!   HTTP/1.1 through hyper), keeps the state behind one mutex and sleeps when
+//!   a reply asks for a delay.
+//! - All HTML, JavaScript, CSS and the demo data are compiled into the
 //!   binary with `include_str!`; nothing is read from disk at run time, so a
 //!   request path can never reach the file system.
 
+pub mod arm;
 pub mod assets;
+pub mod clock;
+pub mod dispatch;
+pub mod ids;
+pub mod login;
+pub mod request;
 pub mod routes;
+pub mod scenarios;
 pub mod server;
+pub mod state;
+#[cfg(test)]
+mod testkit;
 pub mod tls;
 
+pub use dispatch::route;
+pub use request::{DemoRequest, Method, Reply};
 pub use routes::{respond, site_for_host, DemoResponse, Site};
 pub use server::{serve, ServeError};
+pub use state::DemoState;
 
 /// Every host name the server answers for. Callers build Chromium's
 /// `--host-resolver-rules` from this list (one `MAP host 127.0.0.1:PORT` each).

@@ -1,8 +1,10 @@
-//! Pure request routing: `(host, path) -> DemoResponse`.
+//! Pure routing of the portal pages: `(host, path) -> DemoResponse`.
 //!
 //! Why pure: the routing rules (which host gets which app, SPA fallback,
 //! security headers, content types) are the contract other code depends on,
-//! so they are kept free of I/O and covered by unit tests.
+//! so they are kept free of I/O and covered by unit tests. The API hosts
+//! (sign-in and ARM) need the whole request and the server's state; they are
+//! answered by [`crate::route`].
 
 use crate::assets::{self, AZURE_SHELL, DEFENDER_SHELL, REACTBLADE_SHELL};
 use crate::{CSP_AZURE, CSP_DEFENDER, CSP_REACTBLADE};
@@ -16,9 +18,9 @@ pub enum Site {
     Azure,
     /// Azure portal React-view sandbox (`sandbox-N.reactblade.portal.azure.net`).
     ReactBlade,
-    /// Azure Resource Manager API (`management.azure.com`), placeholder for now.
+    /// Azure Resource Manager API (`management.azure.com`): [`crate::arm`].
     Arm,
-    /// Entra ID sign-in (`login.microsoftonline.com`), placeholder for now.
+    /// Entra ID sign-in (`login.microsoftonline.com`): [`crate::login`].
     Login,
 }
 
@@ -116,7 +118,8 @@ fn arm_error(status: u16, code: &str, message: &str) -> DemoResponse {
 ///
 /// Portal hosts: exact asset paths get the asset, other paths under the asset
 /// prefixes get 404, everything else gets the app shell (SPA fallback) so deep
-/// links load. API hosts answer ARM-style JSON errors for now.
+/// links load. API hosts are answered by [`crate::route`]; without the request
+/// and the state this function can only answer them with a 404 ARM-style error.
 pub fn respond(host: &str, path_and_query: &str) -> DemoResponse {
     let path = path_and_query
         .split(['?', '#'])
@@ -137,14 +140,14 @@ pub fn respond(host: &str, path_and_query: &str) -> DemoResponse {
             return arm_error(
                 404,
                 "NotFound",
-                &format!("The demo ARM endpoint does not implement '{path}' yet."),
+                &format!("The demo ARM endpoint answers '{path}' through demo_portal::route."),
             )
         }
         Site::Login => {
             return arm_error(
                 404,
                 "NotFound",
-                &format!("The demo sign-in endpoint does not implement '{path}' yet."),
+                &format!("The demo sign-in answers '{path}' through demo_portal::route."),
             )
         }
     };
@@ -380,7 +383,7 @@ mod tests {
     }
 
     #[test]
-    fn api_hosts_return_arm_errors() {
+    fn api_hosts_without_state_get_arm_404s() {
         for host in ["management.azure.com", "login.microsoftonline.com"] {
             let r = respond(host, "/subscriptions?api-version=2022-12-01");
             assert_eq!(r.status, 404);
