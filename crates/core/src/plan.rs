@@ -214,7 +214,7 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
             anchors.push(anchor);
         }
     }
-    items.retain(|item| settings.shows(item.kind, &item.id));
+    items.retain(|item| settings.shows_on(item.kind, &item.id, today));
     OverlayPlan {
         page: PageSummary {
             portal: Some(route.portal),

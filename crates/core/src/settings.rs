@@ -3,6 +3,7 @@
 //! Stored by the extension in `chrome.storage.sync`. A stored value that does not decode never
 //! blocks the overlays: the service worker falls back to the defaults and says so in its log.
 
+use crate::dates;
 use crate::plan::OverlayKind;
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +23,8 @@ pub struct Settings {
     pub retirement: bool,
     /// Trainer mode: label the Sentinel menus with the other portal's locations.
     pub trainer: bool,
-    /// Ids of items the user dismissed.
+    /// Items the user dismissed: an id (for good), or `id@YYYY-MM-DD` for a snoozed item (hidden
+    /// for [`SNOOZE_DAYS`] from that day; see [`snooze_entry`]).
     pub dismissed: Vec<String>,
 }
 
@@ -40,8 +42,35 @@ impl Default for Settings {
     }
 }
 
+/// How long a snoozed item stays hidden (the Azure-portal retirement reminder: a week).
+pub const SNOOZE_DAYS: i64 = 7;
+
+/// Items that are snoozed rather than dismissed for good: the retirement reminder comes back
+/// while the date approaches.
+pub fn snoozes(kind: OverlayKind) -> bool {
+    kind == OverlayKind::Retirement
+}
+
+/// The `dismissed` entry for an item dismissed on `today` (`YYYY-MM-DD`, the user's local date).
+pub fn snooze_entry(id: &str, today: &str) -> String {
+    format!("{id}@{today}")
+}
+
 impl Settings {
-    /// Should an item of this kind and id be shown?
+    /// Should an item of this kind and id be shown on `today`? Without a date a snoozed item
+    /// stays hidden (it reappears once the date is known again).
+    pub fn shows_on(&self, kind: OverlayKind, id: &str, today: Option<&str>) -> bool {
+        let snoozed = |entry: &str| {
+            let Some((entry_id, day)) = entry.split_once('@') else {
+                return false;
+            };
+            let since = today.and_then(|t| dates::days_between(day, t));
+            entry_id == id && since.is_none_or(|d| (0..SNOOZE_DAYS).contains(&d))
+        };
+        self.shows(kind, id) && !self.dismissed.iter().any(|d| snoozed(d))
+    }
+
+    /// Should an item of this kind and id be shown (kind switched on, not dismissed for good)?
     pub fn shows(&self, kind: OverlayKind, id: &str) -> bool {
         let kind_on = match kind {
             OverlayKind::Hint => self.hints,
@@ -81,5 +110,27 @@ mod tests {
         assert!(!s.shows(OverlayKind::Hint, "hunting"));
         assert!(s.shows(OverlayKind::Hint, "logs"));
         assert!(!s.shows(OverlayKind::Retirement, "azure-portal-retirement"));
+    }
+
+    #[test]
+    fn a_snoozed_item_is_hidden_for_a_week_from_its_day() {
+        let id = "azure-portal-retirement";
+        let s = Settings {
+            dismissed: vec![snooze_entry(id, "2026-11-23")],
+            ..Settings::default()
+        };
+        let on = |today| s.shows_on(OverlayKind::Retirement, id, today);
+        assert!(!on(Some("2026-11-23")) && !on(Some("2026-11-29")));
+        assert!(on(Some("2026-11-30")), "back after seven days");
+        assert!(
+            on(Some("2026-11-22")),
+            "a day before the snooze (a clock set back) shows it"
+        );
+        assert!(!on(None), "without a date it stays hidden");
+        assert!(
+            s.shows(OverlayKind::Retirement, id),
+            "a snooze is not a dismissal for good"
+        );
+        assert!(snoozes(OverlayKind::Retirement) && !snoozes(OverlayKind::Hint));
     }
 }

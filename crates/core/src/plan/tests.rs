@@ -217,3 +217,23 @@ fn every_portal_page_names_its_tenant_for_the_onboarding_chip_and_evidence_pages
             .is_none()
     );
 }
+
+#[test]
+fn the_retirement_reminder_snoozed_today_returns_a_week_later() {
+    let settings = Settings {
+        dismissed: vec![crate::settings::snooze_entry(
+            "azure-portal-retirement",
+            "2026-11-23",
+        )],
+        ..Settings::default()
+    };
+    let ids = |today| -> Vec<String> {
+        plan_for_url(HUNTING_VIEW, Some(today), &settings)
+            .items
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    };
+    assert_eq!(ids("2026-11-25"), ["hunting"]);
+    assert_eq!(ids("2026-11-30"), ["hunting", "azure-portal-retirement"]);
+}
