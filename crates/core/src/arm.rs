@@ -7,8 +7,9 @@
 //! into values the UI can show without second thoughts: non-negative numbers, times as unix
 //! seconds, links only to the portal (or ARM) hosts they claim. `http` turns a status into an
 //! [`ArmError`] state, `time` reads the two timestamp forms involved. There is no JSON parser
-//! here on purpose: the service worker decodes JSON in JS and hands the value to
-//! serde-wasm-bindgen, so the types only derive `Deserialize` (tests use serde_json).
+//! here on purpose: the service worker decodes JSON in JS and hands the value to its serde
+//! decoder of JS values (`from_js`), so the types only derive `Deserialize` (tests use
+//! serde_json).
 
 pub mod error;
 #[cfg(test)]

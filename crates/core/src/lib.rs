@@ -19,3 +19,4 @@ pub mod settings;
 pub mod sync;
 pub mod trainer;
 pub mod url;
+mod wire;

@@ -13,6 +13,7 @@ use crate::route::{self, Portal};
 use crate::settings::Settings;
 use crate::sync::{self, Now, PageFacts, SyncView};
 use crate::url;
+use crate::wire;
 use serde::{Deserialize, Serialize};
 
 /// Longest URL we accept in a message; portal URLs are far shorter.
@@ -20,7 +21,7 @@ pub const MAX_URL_LEN: usize = 8 * 1024;
 
 /// A request to the service worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(tag = "type", rename_all = "kebab-case", try_from = "RequestFields")]
 pub enum Request {
     /// The top frame of a portal tab is at `url` (sent on load and on every route change).
     PageChanged {
@@ -43,6 +44,51 @@ pub enum Request {
         /// The readings.
         facts: PageFacts,
     },
+}
+
+/// Every field a [`Request`] can have, decoded flat (see [`crate::wire`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequestFields {
+    #[serde(rename = "type")]
+    kind: RequestKind,
+    #[serde(default, deserialize_with = "wire::present")]
+    url: Option<String>,
+    #[serde(default, deserialize_with = "wire::present")]
+    found: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "wire::present")]
+    missing: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "wire::present")]
+    facts: Option<PageFacts>,
+}
+
+/// The `type` of a [`Request`].
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum RequestKind {
+    PageChanged,
+    OverlayReady,
+    FrameReady,
+    ProbeReport,
+    PageFacts,
+}
+
+impl TryFrom<RequestFields> for Request {
+    type Error = &'static str;
+
+    fn try_from(f: RequestFields) -> Result<Self, Self::Error> {
+        use RequestKind as K;
+        match (f.kind, f.url, f.found, f.missing, f.facts) {
+            (K::PageChanged, Some(url), None, None, None) => Ok(Request::PageChanged { url }),
+            (K::OverlayReady, None, None, None, None) => Ok(Request::OverlayReady),
+            (K::FrameReady, None, None, None, None) => Ok(Request::FrameReady),
+            (K::ProbeReport, None, Some(found), Some(missing), None) => {
+                Ok(Request::ProbeReport { found, missing })
+            }
+            (K::PageFacts, None, None, None, Some(facts)) => Ok(Request::PageFacts { facts }),
+            _ => Err(wire::MISMATCH),
+        }
+    }
 }
 
 /// The time as the service worker sees it: the local date for the retirement countdown, the

@@ -7,11 +7,12 @@
 //! find instead of failing silently (§4.8).
 
 use crate::plan::SourceNote;
+use crate::wire;
 use serde::{Deserialize, Serialize};
 
 /// One way to find the element. The content script tries tiers in order and takes the first hit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "by", rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(tag = "by", rename_all = "kebab-case", try_from = "TierFields")]
 pub enum Tier {
     /// The first element matching a CSS selector.
     Selector {
@@ -33,6 +34,45 @@ pub enum Tier {
         /// URL path, `/a/b`.
         path: String,
     },
+}
+
+/// Every field a [`Tier`] can have, decoded flat (see [`crate::wire`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TierFields {
+    by: TierBy,
+    #[serde(default, deserialize_with = "wire::present")]
+    css: Option<String>,
+    #[serde(default, deserialize_with = "wire::present")]
+    within: Option<String>,
+    #[serde(default, deserialize_with = "wire::present")]
+    text: Option<String>,
+    #[serde(default, deserialize_with = "wire::present")]
+    path: Option<String>,
+}
+
+/// The `by` of a [`Tier`].
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum TierBy {
+    Selector,
+    Text,
+    LinkPath,
+}
+
+impl TryFrom<TierFields> for Tier {
+    type Error = &'static str;
+
+    fn try_from(f: TierFields) -> Result<Self, Self::Error> {
+        match (f.by, f.css, f.within, f.text, f.path) {
+            (TierBy::Selector, Some(css), None, None, None) => Ok(Tier::Selector { css }),
+            (TierBy::Text, None, Some(within), Some(text), None) => Ok(Tier::Text { within, text }),
+            (TierBy::LinkPath, None, Some(within), None, Some(path)) => {
+                Ok(Tier::LinkPath { within, path })
+            }
+            _ => Err(wire::MISMATCH),
+        }
+    }
 }
 
 /// How to find one element.
@@ -198,6 +238,27 @@ mod tests {
             panic!("first tier is a selector")
         };
         assert_eq!(css, r#"[data-telemetryname="Menu-a\"] , body [x=\""]"#);
+    }
+
+    #[test]
+    fn tiers_keep_their_tagged_form() {
+        let tier = Tier::LinkPath {
+            within: "nav".into(),
+            path: "/a".into(),
+        };
+        let json = r#"{"by":"link-path","within":"nav","path":"/a"}"#;
+        assert_eq!(serde_json::to_string(&tier).ok().as_deref(), Some(json));
+        assert_eq!(serde_json::from_str::<Tier>(json).ok(), Some(tier));
+        for bad in [
+            r#"{"by":"selector","css":"a","within":"nav"}"#,
+            r#"{"by":"text","within":"nav"}"#,
+            r#"{"by":"selector","css":null}"#,
+            r#"{"by":"selector","css":"a","css":"b"}"#,
+            r#"{"by":"xpath","css":"a"}"#,
+            r#"{"css":"a"}"#,
+        ] {
+            assert!(serde_json::from_str::<Tier>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -24,6 +24,7 @@ use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::Health;
 use wayfinder_core::plan::OverlayPlan;
 use wayfinder_core::sync::SyncView;
+use wayfinder_worker::from_js::decode;
 
 pub use item_card::ItemCard;
 pub use options_page::OptionsPage;
@@ -65,7 +66,7 @@ pub fn set_health(health: JsValue) {
     let value = if health.is_undefined() || health.is_null() {
         Health::default()
     } else {
-        serde_wasm_bindgen::from_value(health).unwrap_or_default()
+        decode(&health).unwrap_or_default()
     };
     health_signal().set(value);
 }
@@ -81,7 +82,7 @@ pub fn set_sync(view: JsValue) {
     let value = if view.is_undefined() || view.is_null() {
         None
     } else {
-        serde_wasm_bindgen::from_value(view).ok()
+        decode(&view).ok()
     };
     sync_signal().set(value);
 }
@@ -106,7 +107,7 @@ pub fn decode_plan(plan: JsValue) -> PlanState {
     if plan.is_undefined() || plan.is_null() {
         return PlanState::Ready(Box::new(OverlayPlan::empty()));
     }
-    match serde_wasm_bindgen::from_value::<OverlayPlan>(plan) {
+    match decode::<OverlayPlan>(&plan) {
         Ok(plan) => PlanState::Ready(Box::new(plan)),
         Err(e) => PlanState::Unreadable(e.to_string()),
     }

@@ -11,7 +11,7 @@ pub fn decode_settings(value: JsValue) -> Result<Settings, String> {
     if value.is_undefined() || value.is_null() {
         return Ok(Settings::default());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    wayfinder_worker::from_js::decode(&value)
 }
 
 const KINDS: [(&str, &str); 5] = [
@@ -50,7 +50,7 @@ pub fn OptionsPage(initial: Result<Settings, String>, save: js_sys::Function) ->
     let status = RwSignal::new(String::new());
     let persist = move || {
         let save = save.clone();
-        let value = serde_wasm_bindgen::to_value(&settings.get_untracked());
+        let value = wayfinder_worker::to_js::encode(&settings.get_untracked());
         spawn_local(async move {
             let outcome = match value {
                 Ok(v) => match save.call1(&JsValue::NULL, &v) {

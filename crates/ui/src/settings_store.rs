@@ -54,7 +54,7 @@ impl SettingsStore {
             .await
             .map_err(|why| format!("your saved settings could not be read ({why})"))?;
         change(&mut settings);
-        let value = serde_wasm_bindgen::to_value(&settings).map_err(|e| e.to_string())?;
+        let value = wayfinder_worker::to_js::encode(&settings)?;
         settle(self.save.call1(&JsValue::NULL, &value)).await?;
         Ok(settings)
     }

@@ -21,9 +21,9 @@ fn run_search(search: &js_sys::Function, query: &str, context: &SearchContext) -
     if query.trim().is_empty() {
         return Results::Idle;
     }
-    let context = serde_wasm_bindgen::to_value(context).unwrap_or(JsValue::NULL);
+    let context = wayfinder_worker::to_js::encode(context).unwrap_or(JsValue::NULL);
     match search.call2(&JsValue::NULL, &JsValue::from_str(query), &context) {
-        Ok(value) => match serde_wasm_bindgen::from_value::<Vec<SearchHit>>(value) {
+        Ok(value) => match wayfinder_worker::from_js::decode::<Vec<SearchHit>>(&value) {
             Ok(hits) => Results::Hits(hits),
             Err(e) => Results::Failed(e.to_string()),
         },

@@ -4,6 +4,10 @@
 //! its sender and the stored settings to [`handle`], and carries out the returned action
 //! (store and reply). Decoding and every decision happen here, in typed Rust.
 
+pub mod from_js;
+pub mod to_js;
+
+use from_js::decode;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
@@ -20,11 +24,11 @@ use wayfinder_core::sync::PageFacts;
 /// `reject` action naming the problem; settings that do not decode fall back to defaults.
 #[wasm_bindgen]
 pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsValue) -> JsValue {
-    let action = match (decode::<Request>(request), decode::<Sender>(sender)) {
+    let action = match (decode::<Request>(&request), decode::<Sender>(&sender)) {
         (Ok(request), Ok(sender)) => {
-            let settings = decode::<Settings>(settings).unwrap_or_default();
+            let settings = decode::<Settings>(&settings).unwrap_or_default();
             // A clock that does not decode only costs the countdown and the lag line.
-            let clock = decode::<Clock>(clock).unwrap_or_default();
+            let clock = decode::<Clock>(&clock).unwrap_or_default();
             messages::decide(request, &sender, &settings, &clock)
         }
         (Err(e), _) => Action::Reject {
@@ -41,7 +45,7 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
 /// and the worker log).
 #[wasm_bindgen(js_name = checkSettings)]
 pub fn check_settings(settings: JsValue) -> Option<String> {
-    decode::<Settings>(settings).err()
+    decode::<Settings>(&settings).err()
 }
 
 /// Adds a settled reading of a Defender evidence page (`facts`) to a tenant's stored evidence
@@ -86,19 +90,10 @@ const SEARCH_LIMIT: usize = 8;
 /// Runs in the popup, which loads this module itself so typing never waits for the worker.
 #[wasm_bindgen]
 pub fn search(query: String, context: JsValue) -> JsValue {
-    let context = decode::<SearchContext>(context).unwrap_or_default();
+    let context = decode::<SearchContext>(&context).unwrap_or_default();
     to_js(&search::search(&query, &context, SEARCH_LIMIT))
 }
 
-fn decode<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    if value.is_undefined() || value.is_null() {
-        return Err("missing".to_string());
-    }
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
-}
-
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    // Plain objects (not Maps) so the JS shell and chrome.storage can use them directly.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    to_js::encode(value).unwrap_or(JsValue::NULL)
 }

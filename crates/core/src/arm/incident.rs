@@ -7,7 +7,8 @@
 //! or `null`, enum-like values (severity, status, classification) stay strings, and counts are
 //! signed so that a negative one reaches `record::check` and gets a clear reason there instead
 //! of a bare type error here. Only `Deserialize` is derived: the worker decodes JSON in JS and
-//! hands the value over through serde-wasm-bindgen; tests and the fuzzer use serde_json.
+//! hands the value to its serde decoder of JS values (`from_js`); tests and the fuzzer use
+//! serde_json.
 //! Field names follow the 2024-09-01 swagger (`Incidents.json`) and the examples in
 //! `shared/reference/arm-examples/`.
 

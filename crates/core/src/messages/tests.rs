@@ -40,6 +40,10 @@ fn rejects_unknown_types_and_fields() {
         r#"{"url":"u"}"#,
         r#"{"type":"page-changed"}"#,
         r#"{"type":"page-changed","url":5}"#,
+        r#"{"type":"page-changed","url":"u","found":[]}"#,
+        r#"{"type":"page-changed","url":"u","url":"v"}"#,
+        r#"{"type":"overlay-ready","url":null}"#,
+        r#"{"type":"probe-report","found":[]}"#,
         r#"[]"#,
     ] {
         assert!(decode(bad).is_err(), "{bad}");

@@ -1,0 +1,25 @@
+//! How the internally tagged enums (`{"type": "page-changed", "url": …}`) are decoded.
+//!
+//! serde decodes a `#[serde(tag = "…")]` enum by first copying the whole object into its
+//! private `Content` tree, then decoding the variant from that copy: every type inside the enum
+//! gets a second decoder, and the tree's own code comes along. That is dead weight in the
+//! extension's wasm (issue 7, the size budget), so [`crate::messages::Request`] and
+//! [`crate::probe::Tier`] are decoded through a flat struct holding every variant's fields
+//! (`#[serde(try_from = …)]`) and then checked against the tag. The wire format stays as it
+//! was: unknown fields, a field of another variant, a missing field and `null` for a field are
+//! all refused. Encoding keeps serde's derive, which does not buffer.
+
+use serde::{Deserialize, Deserializer};
+
+/// For a flat struct's `Option` field, with `#[serde(default, deserialize_with = …)]`: a present
+/// field must hold a value (`null` is refused), an absent one is `None`.
+pub(crate) fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
+/// Why a flat struct does not make a variant (serde reports it as the decoding error).
+pub(crate) const MISMATCH: &str = "the fields do not match the tag";

@@ -1,0 +1,94 @@
+//! Typed values across the JS boundary (the worker's `from_js` and `to_js`), in a real browser:
+//! the core's `deny_unknown_fields`, integer and `null` rules hold for JS objects as they do for
+//! JSON in the core's native tests, and what is written reads back the same.
+#![cfg(target_arch = "wasm32")]
+// clippy's allow-expect-in-tests does not see #[wasm_bindgen_test] functions as tests.
+#![allow(clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+use wayfinder_core::messages::{Request, Sender};
+use wayfinder_core::plan::{plan_for_url, OverlayPlan};
+use wayfinder_core::settings::Settings;
+use wayfinder_core::sync::PageFacts;
+use wayfinder_ui::worker::from_js::decode;
+use wayfinder_ui::worker::to_js::encode;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The JS object of a JSON text (what a shell hands over).
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test JSON")
+}
+
+#[wasm_bindgen_test]
+fn requests_decode_from_objects() {
+    assert_eq!(
+        decode::<Request>(&js(r#"{"type":"page-changed","url":"u"}"#)),
+        Ok(Request::PageChanged { url: "u".into() })
+    );
+    let facts = r#"{"type":"page-facts","facts":{"values":{"alerts":"3"},"rows":[{"key":"118","values":{}}],"settled":true}}"#;
+    let Ok(Request::PageFacts { facts }) = decode::<Request>(&js(facts)) else {
+        panic!("page-facts did not decode");
+    };
+    assert_eq!(
+        facts.values,
+        BTreeMap::from([("alerts".to_string(), "3".to_string())])
+    );
+    assert!(facts.settled);
+}
+
+#[wasm_bindgen_test]
+fn unknown_fields_are_refused_at_every_level() {
+    for bad in [
+        r#"{"type":"page-changed","url":"u","extra":true}"#,
+        r#"{"type":"page-facts","facts":{"values":{},"html":"<b>"}}"#,
+        r#"{"type":"probe-report","found":[],"missing":[],"url":"u"}"#,
+        r#"{"type":"page-changed","url":5}"#,
+        r#""nonsense""#,
+        "[]",
+    ] {
+        assert!(decode::<Request>(&js(bad)).is_err(), "{bad}");
+    }
+    assert!(decode::<PageFacts>(&js(r#"{"rows":[{"key":"1","extra":1}]}"#)).is_err());
+    assert!(decode::<Request>(&JsValue::UNDEFINED).is_err());
+}
+
+#[wasm_bindgen_test]
+fn numbers_and_nulls_follow_the_types() {
+    let sender = |json: &str| decode::<Sender>(&js(json));
+    let ok =
+        sender(r#"{"sameExtension":true,"url":null,"tabId":7,"frameId":-1,"extensionOrigin":"o"}"#)
+            .expect("a sender");
+    assert_eq!((ok.url, ok.tab_id, ok.frame_id), (None, Some(7), Some(-1)));
+    for bad in [
+        r#"{"sameExtension":true,"tabId":7.5,"extensionOrigin":"o"}"#,
+        r#"{"sameExtension":true,"tabId":-1,"extensionOrigin":"o"}"#,
+        r#"{"sameExtension":"yes","extensionOrigin":"o"}"#,
+        r#"{"sameExtension":true}"#,
+    ] {
+        assert!(sender(bad).is_err(), "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn what_is_written_reads_back_the_same() {
+    let settings = Settings {
+        trainer: true,
+        dismissed: vec!["hunting".into()],
+        ..Settings::default()
+    };
+    let value = encode(&settings).expect("settings encode");
+    assert_eq!(decode::<Settings>(&value).as_ref(), Ok(&settings));
+
+    // Trainer mode: the plan carries anchors, whose probes hold tagged tiers.
+    let plan = plan_for_url(
+        "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/id/x",
+        Some("2026-11-22"),
+        &settings,
+    );
+    assert!(!plan.anchors.is_empty());
+    let value = encode(&plan).expect("plan encode");
+    assert_eq!(decode::<OverlayPlan>(&value), Ok(plan));
+}
