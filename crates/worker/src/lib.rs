@@ -54,8 +54,8 @@ pub fn check_settings(settings: JsValue) -> Option<String> {
 /// decodes starts afresh rather than blocking the status.
 #[wasm_bindgen(js_name = absorbEvidence)]
 pub fn absorb_evidence(stored: JsValue, facts: JsValue, now_ms: f64) -> JsValue {
-    let mut evidence = decode::<PageEvidence>(stored).unwrap_or_default();
-    let changed = match decode::<PageFacts>(facts) {
+    let mut evidence = decode::<PageEvidence>(&stored).unwrap_or_default();
+    let changed = match decode::<PageFacts>(&facts) {
         Ok(facts) if facts.check().is_ok() => evidence.absorb(&facts, now_ms as i64),
         _ => false,
     };
@@ -73,7 +73,7 @@ struct EvidenceUpdate {
 /// view says "not configured" and rests on the portal's own pages.
 #[wasm_bindgen(js_name = onboardingView)]
 pub fn onboarding_view(tenant: String, evidence: JsValue) -> JsValue {
-    let evidence = decode::<PageEvidence>(evidence).unwrap_or_default();
+    let evidence = decode::<PageEvidence>(&evidence).unwrap_or_default();
     to_js(&tenant_view(Inputs {
         tenant: &tenant,
         page: &evidence,
