@@ -11,6 +11,7 @@ mod options_page;
 mod overlay_panel;
 mod popup_page;
 mod settings_store;
+mod shown;
 mod sync_card;
 mod where_is;
 
@@ -102,13 +103,14 @@ fn plan_signal() -> RwSignal<PlanState> {
     document_signal(&PLAN, || PlanState::Loading)
 }
 
-/// Decodes a plan handed over by a JS shell into the state the pages render.
+/// Decodes a plan handed over by a JS shell into the state the pages render (the plan without
+/// the parts only the content script uses: see [`shown`]).
 pub fn decode_plan(plan: JsValue) -> PlanState {
     if plan.is_undefined() || plan.is_null() {
         return PlanState::Ready(Box::new(OverlayPlan::empty()));
     }
-    match decode::<OverlayPlan>(&plan) {
-        Ok(plan) => PlanState::Ready(Box::new(plan)),
+    match decode::<shown::ShownPlan>(&plan) {
+        Ok(plan) => PlanState::Ready(Box::new(plan.into())),
         Err(e) => PlanState::Unreadable(e.to_string()),
     }
 }

@@ -1,0 +1,53 @@
+//! What the pages decode of a stored plan: the parts they show.
+//!
+//! A plan also carries its anchors and, on incident pages, the sync readers' probes and the queue
+//! layout: instructions for the content script, which reads them from the same stored object.
+//! The pages never use them (the panel only asks whether the readers name an incident title), so
+//! they are skipped here instead of decoded: decoding them cost about 3.4 KB gzipped of the one
+//! wasm module (issue 7). What is kept is decoded exactly as the core's types are, and unknown
+//! fields are still refused; the result is the plan without anchors, readers or queue.
+
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use wayfinder_core::plan::{OverlayItem, OverlayPlan, PageSummary};
+use wayfinder_core::probe::Probe;
+use wayfinder_core::sync::PageReaders;
+
+/// `OverlayPlan`'s fields, with the content script's parts skipped.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct ShownPlan {
+    page: PageSummary,
+    items: Vec<OverlayItem>,
+    #[serde(default, rename = "anchors")]
+    _anchors: IgnoredAny,
+    #[serde(default)]
+    sync_readers: Option<ShownReaders>,
+}
+
+/// `PageReaders`' fields: only the title probe is kept.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShownReaders {
+    #[serde(default, rename = "readers")]
+    _readers: IgnoredAny,
+    #[serde(default)]
+    title: Option<Probe>,
+    #[serde(default, rename = "queue")]
+    _queue: IgnoredAny,
+}
+
+impl From<ShownPlan> for OverlayPlan {
+    fn from(shown: ShownPlan) -> Self {
+        OverlayPlan {
+            page: shown.page,
+            items: shown.items,
+            anchors: Vec::new(),
+            sync_readers: shown.sync_readers.map(|r| PageReaders {
+                readers: Vec::new(),
+                title: r.title,
+                queue: None,
+            }),
+        }
+    }
+}
