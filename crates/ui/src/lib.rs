@@ -77,13 +77,14 @@ pub fn sync_signal() -> RwSignal<Option<SyncView>> {
     document_signal(&SYNC, || None)
 }
 
-/// Replaces the tab's sync view (`sync:<tabId>`); an unreadable one shows as "checking".
+/// Replaces the tab's sync view (`sync:<tabId>`, without the row badges: see [`shown`]); an
+/// unreadable one shows as "checking".
 #[wasm_bindgen(js_name = setSync)]
 pub fn set_sync(view: JsValue) {
     let value = if view.is_undefined() || view.is_null() {
         None
     } else {
-        decode(&view).ok()
+        decode::<shown::ShownSync>(&view).ok().map(SyncView::from)
     };
     sync_signal().set(value);
 }

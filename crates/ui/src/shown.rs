@@ -1,17 +1,19 @@
-//! What the pages decode of a stored plan: the parts they show.
+//! What the pages decode of a stored plan and sync view: the parts they show.
 //!
 //! A plan also carries its anchors and, on incident pages, the sync readers' probes and the queue
-//! layout: instructions for the content script, which reads them from the same stored object.
-//! The pages never use them (the panel only asks whether the readers name an incident title), so
-//! they are skipped here instead of decoded: decoding them cost about 3.4 KB gzipped of the one
-//! wasm module (issue 7). What is kept is decoded exactly as the core's types are, and unknown
-//! fields are still refused; the result is the plan without anchors, readers or queue.
+//! layout; a sync view carries the queue rows' badges. Those are for the content script, which
+//! reads them from the same stored objects. The pages never use them (the panel only asks
+//! whether the readers name an incident title), so they are skipped here instead of decoded:
+//! decoding them cost about 3.6 KB gzipped of the one wasm module (issue 7) for the plan,
+//! 0.7 KB for the badges. What is kept is decoded exactly as the core's types are, and unknown
+//! fields are still refused; the result is the plan without anchors, readers or queue, and the
+//! sync view without badges.
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use wayfinder_core::plan::{OverlayItem, OverlayPlan, PageSummary};
 use wayfinder_core::probe::Probe;
-use wayfinder_core::sync::PageReaders;
+use wayfinder_core::sync::{IncidentSync, PageReaders, SyncView};
 
 /// `OverlayPlan`'s fields, with the content script's parts skipped.
 #[derive(Deserialize)]
@@ -49,5 +51,20 @@ impl From<ShownPlan> for OverlayPlan {
                 queue: None,
             }),
         }
+    }
+}
+
+/// `SyncView`'s fields, with the row badges skipped.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ShownSync {
+    incident: Option<IncidentSync>,
+    #[serde(rename = "badges")]
+    _badges: IgnoredAny,
+}
+
+impl From<ShownSync> for SyncView {
+    fn from(shown: ShownSync) -> Self {
+        SyncView::new(shown.incident, Vec::new())
     }
 }
