@@ -12,7 +12,7 @@ use crate::route::{self, Portal};
 use crate::settings::Settings;
 use crate::sync::{self, Now, PageFacts, SyncView};
 use crate::url;
-use crate::wire;
+use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 
 /// Longest URL we accept in a message; portal URLs are far shorter.
@@ -51,14 +51,14 @@ pub enum Request {
 struct RequestFields {
     #[serde(rename = "type")]
     kind: RequestKind,
-    #[serde(default, deserialize_with = "wire::present")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    found: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "wire::present")]
-    missing: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "wire::present")]
-    facts: Option<PageFacts>,
+    #[serde(default)]
+    url: Present<String>,
+    #[serde(default)]
+    found: Present<Vec<String>>,
+    #[serde(default)]
+    missing: Present<Vec<String>>,
+    #[serde(default)]
+    facts: Present<PageFacts>,
 }
 
 /// The `type` of a [`Request`].
@@ -77,7 +77,7 @@ impl TryFrom<RequestFields> for Request {
 
     fn try_from(f: RequestFields) -> Result<Self, Self::Error> {
         use RequestKind as K;
-        match (f.kind, f.url, f.found, f.missing, f.facts) {
+        match (f.kind, f.url.0, f.found.0, f.missing.0, f.facts.0) {
             (K::PageChanged, Some(url), None, None, None) => Ok(Request::PageChanged { url }),
             (K::OverlayReady, None, None, None, None) => Ok(Request::OverlayReady),
             (K::FrameReady, None, None, None, None) => Ok(Request::FrameReady),

@@ -7,7 +7,7 @@
 //! find instead of failing silently (§4.8).
 
 use crate::plan::SourceNote;
-use crate::wire;
+use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 
 /// One way to find the element. The content script tries tiers in order and takes the first hit.
@@ -41,14 +41,14 @@ pub enum Tier {
 #[serde(deny_unknown_fields)]
 struct TierFields {
     by: TierBy,
-    #[serde(default, deserialize_with = "wire::present")]
-    css: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    within: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    text: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    path: Option<String>,
+    #[serde(default)]
+    css: Present<String>,
+    #[serde(default)]
+    within: Present<String>,
+    #[serde(default)]
+    text: Present<String>,
+    #[serde(default)]
+    path: Present<String>,
 }
 
 /// The `by` of a [`Tier`].
@@ -64,7 +64,7 @@ impl TryFrom<TierFields> for Tier {
     type Error = &'static str;
 
     fn try_from(f: TierFields) -> Result<Self, Self::Error> {
-        match (f.by, f.css, f.within, f.text, f.path) {
+        match (f.by, f.css.0, f.within.0, f.text.0, f.path.0) {
             (TierBy::Selector, Some(css), None, None, None) => Ok(Tier::Selector { css }),
             (TierBy::Text, None, Some(within), Some(text), None) => Ok(Tier::Text { within, text }),
             (TierBy::LinkPath, None, Some(within), None, Some(path)) => {
