@@ -4,10 +4,11 @@
 //! layout; a sync view carries the queue rows' badges. Those are for the content script, which
 //! reads them from the same stored objects. The pages never use them (the panel only asks
 //! whether the readers name an incident title), so they are skipped here instead of decoded:
-//! decoding them cost about 3.6 KB gzipped of the one wasm module (issue 7) for the plan,
-//! 0.7 KB for the badges. What is kept is decoded exactly as the core's types are, and unknown
-//! fields are still refused; the result is the plan without anchors, readers or queue, and the
-//! sync view without badges.
+//! decoding them cost about 3.6 KB gzipped of the one wasm module (issue 7) for the plan, 1.3 KB
+//! more for the title probe's tiers, 0.7 KB for the badges. What is kept is decoded exactly as
+//! the core's types are, and unknown fields are still refused; the result is the plan without
+//! anchors, readers, queue or probe tiers (a title probe stays, empty, to say there is one), and
+//! the sync view without badges.
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -27,14 +28,14 @@ pub(crate) struct ShownPlan {
     sync_readers: Option<ShownReaders>,
 }
 
-/// `PageReaders`' fields: only the title probe is kept.
+/// `PageReaders`' fields: only whether there is a title probe is kept.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ShownReaders {
     #[serde(default, rename = "readers")]
     _readers: IgnoredAny,
     #[serde(default)]
-    title: Option<Probe>,
+    title: Option<IgnoredAny>,
     #[serde(default, rename = "queue")]
     _queue: IgnoredAny,
 }
@@ -47,7 +48,7 @@ impl From<ShownPlan> for OverlayPlan {
             anchors: Vec::new(),
             sync_readers: shown.sync_readers.map(|r| PageReaders {
                 readers: Vec::new(),
-                title: r.title,
+                title: r.title.map(|_| Probe { tiers: Vec::new() }),
                 queue: None,
             }),
         }
