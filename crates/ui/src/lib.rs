@@ -141,12 +141,10 @@ fn store_from(hooks: &JsValue) -> Option<SettingsStore> {
 pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
     let store = store_from(&hooks);
-    leptos::mount::mount_to(root, move || {
-        if let Some(store) = store.clone() {
-            provide_context(store);
-        }
-        view! { <OverlayPanel plan=plan /> }
-    })
+    leptos::mount::mount_to(
+        root,
+        move || view! { <OverlayPanel plan=plan store=store.clone() /> },
+    )
     .forget();
 }
 
@@ -162,12 +160,10 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
         pop_out: settings_store::hook(&hooks, "popOut"),
         store: store_from(&hooks),
     };
-    leptos::mount::mount_to(root, move || {
-        if let Some(store) = popup_hooks.store.clone() {
-            provide_context(store);
-        }
-        view! { <PopupPage plan=plan hooks=popup_hooks.clone() /> }
-    })
+    leptos::mount::mount_to(
+        root,
+        move || view! { <PopupPage plan=plan hooks=popup_hooks.clone() /> },
+    )
     .forget();
 }
 

@@ -1,6 +1,6 @@
 //! The overlay panel shown on portal pages (inside the extension-origin iframe).
 
-use crate::{sync_signal, ItemCard, PlanState, SyncCard};
+use crate::{sync_signal, ItemCard, PlanState, SettingsStore, SyncCard};
 use leptos::prelude::*;
 use wayfinder_core::plan::OverlayPlan;
 
@@ -13,7 +13,12 @@ fn leads_with_sync(plan: &OverlayPlan) -> bool {
 
 /// The panel: a header that collapses it, then one card per plan item.
 #[component]
-pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
+pub fn OverlayPanel(
+    plan: RwSignal<PlanState>,
+    /// Enables Dismiss on the items.
+    #[prop(optional_no_strip)]
+    store: Option<SettingsStore>,
+) -> impl IntoView {
     let expanded = RwSignal::new(true);
     let count = move || {
         plan.with(|state| match state {
@@ -52,7 +57,7 @@ pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
                         let sync = leads_with_sync(p).then(|| view! { <SyncCard view=sync_signal() /> });
                         view! {
                             {sync}
-                            {p.items.iter().cloned().map(|item| view! { <ItemCard item=item /> }).collect_view()}
+                            {p.items.iter().cloned().map(|item| view! { <ItemCard item=item store=store.clone() /> }).collect_view()}
                         }
                             .into_any()
                     }

@@ -87,7 +87,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                             .into_any()
                     }
                     PlanState::Ready(p) => {
-                        p.items.iter().cloned().map(|item| view! { <ItemCard item=item /> }).collect_view().into_any()
+                        p.items.iter().cloned().map(|item| view! { <ItemCard item=item store=hooks.store.clone() /> }).collect_view().into_any()
                     }
                 })}
             </section>
