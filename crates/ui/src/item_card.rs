@@ -95,7 +95,7 @@ pub fn ItemCard(
                     let id = id.clone();
                     spawn_local(async move {
                         let outcome = store
-                            .update(|s| {
+                            .update(&|s| {
                                 if !s.dismissed.contains(&id) {
                                     s.dismissed.push(id.clone());
                                 }

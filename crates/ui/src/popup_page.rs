@@ -55,7 +55,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
             return;
         };
         spawn_local(async move {
-            match store.update(|s| s.trainer = on).await {
+            match store.update(&|s| s.trainer = on).await {
                 Ok(_) => trainer_status.set(String::new()),
                 Err(why) => {
                     trainer.set(!on);
