@@ -27,5 +27,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Present<T> {
     }
 }
 
-/// Why a flat struct does not make a variant (serde reports it as the decoding error).
-pub(crate) const MISMATCH: &str = "the fields do not match the tag";
+/// Why a flat struct does not make a variant (serde reports it as the decoding error). The tags
+/// are matched as strings, spelled as the derived `Serialize` writes them; the round-trip tests
+/// of every variant keep the two in step.
+pub(crate) const MISMATCH: &str = "an unknown tag, or fields that do not match the tag";

@@ -20,7 +20,7 @@ const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
 /// nucleo → skim matcher -20 KB; 189.7 KB on 2026-11-22; the incident sync indicators (issue 5)
 /// made it 227.2 KB (579,290 B raw), mostly serde decoders.
 ///
-/// Issue 7, measured with `cargo xtask build` after each step (gzipped; raw 579,290 → 458,126 B):
+/// Issue 7, measured with `cargo xtask build` after each step (gzipped; raw 579,290 → 457,834 B):
 /// - `Request` and `Tier` decoded through flat structs, not serde's `Content` buffer: -12.5 KB
 /// - the worker's own deserializer over `JsValue` (`from_js`) instead of serde-wasm-bindgen,
 ///   errors without the float formatter: -11.1 KB; serde_json + `JSON.parse` to write: -1.5 KB
@@ -30,9 +30,9 @@ const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
 /// - pages read the plan in place and the page check has no derived signals: -2.5 KB
 /// - pages decode only what they show of a plan and a sync view (`crates/ui/src/shown.rs`):
 ///   -3.6, -1.3 and -0.7 KB
-/// - the settings store as a prop, not a leptos context: -1.5 KB; smaller steps -0.4 KB
+/// - the settings store as a prop, not a leptos context: -1.5 KB; smaller steps -0.5 KB
 ///
-/// Result: 183,688 B (179.4 KB) gzipped on 2026-11-23.
+/// Result: 183,555 B (179.3 KB) gzipped on 2026-11-23.
 ///
 /// Tried without gain: JSON text through serde_json for decoding (+14 KB: its parser is inlined
 /// into every type), the same through a `serde_json::Value` tree (+14 KB), opt-level "s" (+11 KB),
