@@ -13,7 +13,7 @@ use crate::route::{self, Portal};
 use crate::settings::Settings;
 use crate::sync::{self, Now, PageFacts, SyncView};
 use crate::url;
-use crate::wire;
+use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 
 /// Longest URL we accept in a message; portal URLs are far shorter.
@@ -50,42 +50,31 @@ pub enum Request {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RequestFields {
+    /// The variant's name, as the derived `Serialize` writes it (kebab-case).
     #[serde(rename = "type")]
-    kind: RequestKind,
-    #[serde(default, deserialize_with = "wire::present")]
-    url: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    found: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "wire::present")]
-    missing: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "wire::present")]
-    facts: Option<PageFacts>,
-}
-
-/// The `type` of a [`Request`].
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum RequestKind {
-    PageChanged,
-    OverlayReady,
-    FrameReady,
-    ProbeReport,
-    PageFacts,
+    kind: String,
+    #[serde(default)]
+    url: Present<String>,
+    #[serde(default)]
+    found: Present<Vec<String>>,
+    #[serde(default)]
+    missing: Present<Vec<String>>,
+    #[serde(default)]
+    facts: Present<PageFacts>,
 }
 
 impl TryFrom<RequestFields> for Request {
     type Error = &'static str;
 
     fn try_from(f: RequestFields) -> Result<Self, Self::Error> {
-        use RequestKind as K;
-        match (f.kind, f.url, f.found, f.missing, f.facts) {
-            (K::PageChanged, Some(url), None, None, None) => Ok(Request::PageChanged { url }),
-            (K::OverlayReady, None, None, None, None) => Ok(Request::OverlayReady),
-            (K::FrameReady, None, None, None, None) => Ok(Request::FrameReady),
-            (K::ProbeReport, None, Some(found), Some(missing), None) => {
+        match (f.kind.as_str(), f.url.0, f.found.0, f.missing.0, f.facts.0) {
+            ("page-changed", Some(url), None, None, None) => Ok(Request::PageChanged { url }),
+            ("overlay-ready", None, None, None, None) => Ok(Request::OverlayReady),
+            ("frame-ready", None, None, None, None) => Ok(Request::FrameReady),
+            ("probe-report", None, Some(found), Some(missing), None) => {
                 Ok(Request::ProbeReport { found, missing })
             }
-            (K::PageFacts, None, None, None, Some(facts)) => Ok(Request::PageFacts { facts }),
+            ("page-facts", None, None, None, Some(facts)) => Ok(Request::PageFacts { facts }),
             _ => Err(wire::MISMATCH),
         }
     }

@@ -7,7 +7,7 @@
 //! find instead of failing silently (§4.8).
 
 use crate::plan::SourceNote;
-use crate::wire;
+use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 
 /// One way to find the element. The content script tries tiers in order and takes the first hit.
@@ -40,34 +40,26 @@ pub enum Tier {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TierFields {
-    by: TierBy,
-    #[serde(default, deserialize_with = "wire::present")]
-    css: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    within: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    text: Option<String>,
-    #[serde(default, deserialize_with = "wire::present")]
-    path: Option<String>,
-}
-
-/// The `by` of a [`Tier`].
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum TierBy {
-    Selector,
-    Text,
-    LinkPath,
+    /// The variant's name, as the derived `Serialize` writes it (kebab-case).
+    by: String,
+    #[serde(default)]
+    css: Present<String>,
+    #[serde(default)]
+    within: Present<String>,
+    #[serde(default)]
+    text: Present<String>,
+    #[serde(default)]
+    path: Present<String>,
 }
 
 impl TryFrom<TierFields> for Tier {
     type Error = &'static str;
 
     fn try_from(f: TierFields) -> Result<Self, Self::Error> {
-        match (f.by, f.css, f.within, f.text, f.path) {
-            (TierBy::Selector, Some(css), None, None, None) => Ok(Tier::Selector { css }),
-            (TierBy::Text, None, Some(within), Some(text), None) => Ok(Tier::Text { within, text }),
-            (TierBy::LinkPath, None, Some(within), None, Some(path)) => {
+        match (f.by.as_str(), f.css.0, f.within.0, f.text.0, f.path.0) {
+            ("selector", Some(css), None, None, None) => Ok(Tier::Selector { css }),
+            ("text", None, Some(within), Some(text), None) => Ok(Tier::Text { within, text }),
+            ("link-path", None, Some(within), None, Some(path)) => {
                 Ok(Tier::LinkPath { within, path })
             }
             _ => Err(wire::MISMATCH),
@@ -238,6 +230,28 @@ mod tests {
             panic!("first tier is a selector")
         };
         assert_eq!(css, r#"[data-telemetryname="Menu-a\"] , body [x=\""]"#);
+    }
+
+    #[test]
+    fn every_tier_reads_back_as_written() {
+        for tier in [
+            Tier::Selector { css: "a".into() },
+            Tier::Text {
+                within: "nav".into(),
+                text: "Hunting".into(),
+            },
+            Tier::LinkPath {
+                within: "nav".into(),
+                path: "/a".into(),
+            },
+        ] {
+            let json = serde_json::to_string(&tier).unwrap_or_default();
+            assert_eq!(
+                serde_json::from_str::<Tier>(&json).ok().as_ref(),
+                Some(&tier),
+                "{json}"
+            );
+        }
     }
 
     #[test]

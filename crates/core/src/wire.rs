@@ -11,15 +11,23 @@
 
 use serde::{Deserialize, Deserializer};
 
-/// For a flat struct's `Option` field, with `#[serde(default, deserialize_with = …)]`: a present
-/// field must hold a value (`null` is refused), an absent one is `None`.
-pub(crate) fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(deserializer).map(Some)
+/// A flat struct's field, with `#[serde(default)]`: absent is `Present(None)`, and a present
+/// field must hold a value (`null` is refused like any other value of the wrong type).
+pub(crate) struct Present<T>(pub(crate) Option<T>);
+
+impl<T> Default for Present<T> {
+    fn default() -> Self {
+        Present(None)
+    }
 }
 
-/// Why a flat struct does not make a variant (serde reports it as the decoding error).
-pub(crate) const MISMATCH: &str = "the fields do not match the tag";
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Present<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(|value| Present(Some(value)))
+    }
+}
+
+/// Why a flat struct does not make a variant (serde reports it as the decoding error). The tags
+/// are matched as strings, spelled as the derived `Serialize` writes them; the round-trip tests
+/// of every variant keep the two in step.
+pub(crate) const MISMATCH: &str = "an unknown tag, or fields that do not match the tag";

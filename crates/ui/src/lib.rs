@@ -11,6 +11,7 @@ mod options_page;
 mod overlay_panel;
 mod popup_page;
 mod settings_store;
+mod shown;
 mod sync_card;
 mod where_is;
 
@@ -76,13 +77,14 @@ pub fn sync_signal() -> RwSignal<Option<SyncView>> {
     document_signal(&SYNC, || None)
 }
 
-/// Replaces the tab's sync view (`sync:<tabId>`); an unreadable one shows as "checking".
+/// Replaces the tab's sync view (`sync:<tabId>`, without the row badges: see [`shown`]); an
+/// unreadable one shows as "checking".
 #[wasm_bindgen(js_name = setSync)]
 pub fn set_sync(view: JsValue) {
     let value = if view.is_undefined() || view.is_null() {
         None
     } else {
-        decode(&view).ok()
+        decode::<shown::ShownSync>(&view).ok().map(SyncView::from)
     };
     sync_signal().set(value);
 }
@@ -102,13 +104,14 @@ fn plan_signal() -> RwSignal<PlanState> {
     document_signal(&PLAN, || PlanState::Loading)
 }
 
-/// Decodes a plan handed over by a JS shell into the state the pages render.
+/// Decodes a plan handed over by a JS shell into the state the pages render (the plan without
+/// the parts only the content script uses: see [`shown`]).
 pub fn decode_plan(plan: JsValue) -> PlanState {
     if plan.is_undefined() || plan.is_null() {
         return PlanState::Ready(Box::new(OverlayPlan::empty()));
     }
-    match decode::<OverlayPlan>(&plan) {
-        Ok(plan) => PlanState::Ready(Box::new(plan)),
+    match decode::<shown::ShownPlan>(&plan) {
+        Ok(plan) => PlanState::Ready(Box::new(plan.into())),
         Err(e) => PlanState::Unreadable(e.to_string()),
     }
 }
@@ -138,12 +141,10 @@ fn store_from(hooks: &JsValue) -> Option<SettingsStore> {
 pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
     let store = store_from(&hooks);
-    leptos::mount::mount_to(root, move || {
-        if let Some(store) = store.clone() {
-            provide_context(store);
-        }
-        view! { <OverlayPanel plan=plan /> }
-    })
+    leptos::mount::mount_to(
+        root,
+        move || view! { <OverlayPanel plan=plan store=store.clone() /> },
+    )
     .forget();
 }
 
@@ -159,12 +160,10 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
         pop_out: settings_store::hook(&hooks, "popOut"),
         store: store_from(&hooks),
     };
-    leptos::mount::mount_to(root, move || {
-        if let Some(store) = popup_hooks.store.clone() {
-            provide_context(store);
-        }
-        view! { <PopupPage plan=plan hooks=popup_hooks.clone() /> }
-    })
+    leptos::mount::mount_to(
+        root,
+        move || view! { <PopupPage plan=plan hooks=popup_hooks.clone() /> },
+    )
     .forget();
 }
 

@@ -1,17 +1,30 @@
 //! The overlay panel shown on portal pages (inside the extension-origin iframe).
 
-use crate::{sync_signal, ItemCard, PlanState, SyncCard};
+use crate::{sync_signal, ItemCard, PlanState, SettingsStore, SyncCard};
 use leptos::prelude::*;
+use wayfinder_core::plan::OverlayPlan;
+
+/// Incident pages lead with the sync card (their readers name a title).
+fn leads_with_sync(plan: &OverlayPlan) -> bool {
+    plan.page_readers
+        .as_ref()
+        .is_some_and(|r| r.title.is_some())
+}
 
 /// The panel: a header that collapses it, then one card per plan item.
 #[component]
-pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
+pub fn OverlayPanel(
+    plan: RwSignal<PlanState>,
+    /// Enables Dismiss on the items.
+    #[prop(optional_no_strip)]
+    store: Option<SettingsStore>,
+) -> impl IntoView {
     let expanded = RwSignal::new(true);
-    let count = move || match plan.get() {
-        PlanState::Ready(p) => {
-            p.items.len() + usize::from(p.page_readers.is_some_and(|r| r.title.is_some()))
-        }
-        _ => 0,
+    let count = move || {
+        plan.with(|state| match state {
+            PlanState::Ready(p) => p.items.len() + usize::from(leads_with_sync(p)),
+            _ => 0,
+        })
     };
     view! {
         <section class="wf-panel" aria-label="SecOps Wayfinder">
@@ -30,7 +43,7 @@ pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
                 </button>
             </header>
             <div id="wf-panel-body" class="wf-panel-body" hidden=move || !expanded.get()>
-                {move || match plan.get() {
+                {move || plan.with(|state| match state {
                     PlanState::Loading => view! { <p class="wf-muted">"Reading this page…"</p> }.into_any(),
                     PlanState::Unreadable(why) => {
                         view! {
@@ -41,19 +54,14 @@ pub fn OverlayPanel(plan: RwSignal<PlanState>) -> impl IntoView {
                             .into_any()
                     }
                     PlanState::Ready(p) => {
-                        // Incident pages lead with the sync card (their readers name a title).
-                        let sync = p
-                            .page_readers
-                            .as_ref()
-                            .is_some_and(|r| r.title.is_some())
-                            .then(|| view! { <SyncCard view=sync_signal() /> });
+                        let sync = leads_with_sync(p).then(|| view! { <SyncCard view=sync_signal() /> });
                         view! {
                             {sync}
-                            {p.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view()}
+                            {p.items.iter().cloned().map(|item| view! { <ItemCard item=item store=store.clone() /> }).collect_view()}
                         }
                             .into_any()
                     }
-                }}
+                })}
             </div>
         </section>
     }

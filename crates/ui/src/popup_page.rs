@@ -6,6 +6,7 @@ use crate::where_is::WhereIs;
 use crate::{ItemCard, PlanState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wayfinder_core::messages::Health;
 use wayfinder_core::search::SearchContext;
 
 /// The functions the popup's JS shell provides.
@@ -26,12 +27,14 @@ pub struct PopupHooks {
 /// The popup body.
 #[component]
 pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView {
-    let context = Signal::derive(move || match plan.get() {
-        PlanState::Ready(p) => SearchContext {
-            tenant: p.page.tenant,
-            workspace: p.page.workspace,
-        },
-        _ => SearchContext::default(),
+    let context = Signal::derive(move || {
+        plan.with(|state| match state {
+            PlanState::Ready(p) => SearchContext {
+                tenant: p.page.tenant.clone(),
+                workspace: p.page.workspace.clone(),
+            },
+            _ => SearchContext::default(),
+        })
     });
     let trainer = RwSignal::new(false);
     let trainer_status = RwSignal::new(String::new());
@@ -52,7 +55,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
             return;
         };
         spawn_local(async move {
-            match store.update(|s| s.trainer = on).await {
+            match store.update(&|s| s.trainer = on).await {
                 Ok(_) => trainer_status.set(String::new()),
                 Err(why) => {
                     trainer.set(!on);
@@ -69,7 +72,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
             </header>
             <WhereIs search=hooks.search open=hooks.open close=hooks.close context=context />
             <section class="wf-popup-tab" aria-label="This tab">
-                {move || match plan.get() {
+                {move || plan.with(|state| match state {
                     PlanState::Loading => view! { <p class="wf-muted">"Reading the current tab…"</p> }.into_any(),
                     PlanState::Unreadable(why) => {
                         view! { <p class="wf-error" role="alert">{format!("Can't read this tab's plan: {why}")}</p> }
@@ -84,9 +87,9 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                             .into_any()
                     }
                     PlanState::Ready(p) => {
-                        p.items.into_iter().map(|item| view! { <ItemCard item=item /> }).collect_view().into_any()
+                        p.items.iter().cloned().map(|item| view! { <ItemCard item=item store=hooks.store.clone() /> }).collect_view().into_any()
                     }
-                }}
+                })}
             </section>
             <PageCheck plan=plan />
             <footer class="wf-popup-footer">
@@ -108,17 +111,39 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
     }
 }
 
+/// What the probes found for one notice: `found`, `missing` or `pending`.
+fn health_state(health: &Health, id: &str) -> &'static str {
+    if health.is_found(id) {
+        "found"
+    } else if health.is_missing(id) {
+        "missing"
+    } else {
+        "pending"
+    }
+}
+
+fn health_text(state: &str) -> &'static str {
+    match state {
+        "found" => "shown next to its control",
+        "missing" => "can't read this view: its control was not found",
+        _ => "looking for its control…",
+    }
+}
+
 /// The health view: for each notice of the tab, whether its control was found on the page.
 #[component]
 fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
     let health = crate::health_signal();
-    let notices = move || match plan.get() {
-        PlanState::Ready(p) => p
-            .items
-            .into_iter()
-            .filter(|i| i.kind == wayfinder_core::plan::OverlayKind::Notice)
-            .collect::<Vec<_>>(),
-        _ => Vec::new(),
+    let notices = move || {
+        plan.with(|state| match state {
+            PlanState::Ready(p) => p
+                .items
+                .iter()
+                .filter(|i| i.kind == wayfinder_core::plan::OverlayKind::Notice)
+                .cloned()
+                .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
     };
     view! {
         <section class="wf-page-check" aria-label="Page check" hidden=move || notices().is_empty()>
@@ -129,22 +154,13 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
                         .into_iter()
                         .map(|item| {
                             let id = item.id.clone();
-                            let state = Signal::derive(move || health.with(|h| {
-                                if h.is_found(&id) {
-                                    "found"
-                                } else if h.is_missing(&id) {
-                                    "missing"
-                                } else {
-                                    "pending"
-                                }
-                            }));
-                            let text = move || match state.get() {
-                                "found" => "shown next to its control",
-                                "missing" => "can't read this view: its control was not found",
-                                _ => "looking for its control…",
+                            let state = move || health.with(|h| health_state(h, &id));
+                            let text = {
+                                let state = state.clone();
+                                move || health_text(state())
                             };
                             view! {
-                                <li data-wayfinder-health=move || state.get() data-wayfinder-id=item.id.clone()>
+                                <li data-wayfinder-health=state data-wayfinder-id=item.id>
                                     <span class="wf-check-title">{item.title}</span>
                                     " — "
                                     <span class="wf-check-state">{text}</span>

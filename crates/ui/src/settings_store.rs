@@ -47,8 +47,9 @@ impl SettingsStore {
         crate::options_page::decode_settings(value)
     }
 
-    /// Reads, changes and writes the settings; returns what was saved.
-    pub async fn update(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, String> {
+    /// Reads, changes and writes the settings; returns what was saved. `change` is a reference,
+    /// not a generic closure, so the module carries one copy of this future, not one per caller.
+    pub async fn update(&self, change: &dyn Fn(&mut Settings)) -> Result<Settings, String> {
         let mut settings = self
             .load()
             .await

@@ -158,17 +158,17 @@ fn incident_card(incident: IncidentSync) -> impl IntoView {
 #[component]
 pub fn SyncCard(view: RwSignal<Option<SyncView>>) -> impl IntoView {
     move || {
-        match view.get() {
+        view.with(|view| match view {
         Some(SyncView {
             incident: Some(incident),
             ..
-        }) => incident_card(incident).into_any(),
+        }) => incident_card(incident.clone()).into_any(),
         _ => view! {
             <article class="wf-item wf-item-sync" data-wayfinder-kind="sync" data-wayfinder-id="incident-sync" data-wayfinder-state="checking">
                 <h2 class="wf-title">"Checking whether this incident is synchronized…"</h2>
             </article>
         }
         .into_any(),
-    }
+    })
     }
 }

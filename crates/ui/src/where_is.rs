@@ -70,10 +70,10 @@ pub fn WhereIs(
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let count = match results.get_untracked() {
+        let count = results.with_untracked(|r| match r {
             Results::Hits(h) => h.len(),
             _ => 0,
-        };
+        });
         match ev.key().as_str() {
             "ArrowDown" if count > 0 => {
                 ev.prevent_default();
@@ -84,14 +84,16 @@ pub fn WhereIs(
                 active.update(|a| *a = (*a + count - 1) % count);
             }
             "Enter" => {
-                if let Results::Hits(hits) = results.get_untracked() {
-                    if let Some(link) = hits
+                let href = results.with_untracked(|r| match r {
+                    Results::Hits(hits) => hits
                         .get(active.get_untracked())
                         .and_then(|hit| hit.links.first())
-                    {
-                        ev.prevent_default();
-                        open_href(link.href.clone());
-                    }
+                        .map(|link| link.href.clone()),
+                    _ => None,
+                });
+                if let Some(href) = href {
+                    ev.prevent_default();
+                    open_href(href);
                 }
             }
             "Escape" => {
@@ -116,9 +118,10 @@ pub fn WhereIs(
             let _ = input.focus();
         }
     });
-    let active_id = move || match results.get() {
-        Results::Hits(h) if !h.is_empty() => Some(format!("wf-hit-{}", active.get())),
-        _ => None,
+    let active_id = move || {
+        results
+            .with(|r| matches!(r, Results::Hits(h) if !h.is_empty()))
+            .then(|| format!("wf-hit-{}", active.get()))
     };
     view! {
         <section class="wf-search" aria-label="Where is …?">
@@ -134,7 +137,7 @@ pub fn WhereIs(
                 role="combobox"
                 aria-autocomplete="list"
                 aria-controls="wf-search-results"
-                aria-expanded=move || matches!(results.get(), Results::Hits(ref h) if !h.is_empty()).to_string()
+                aria-expanded=move || results.with(|r| matches!(r, Results::Hits(h) if !h.is_empty())).to_string()
                 aria-activedescendant=active_id
                 on:input=on_input
                 on:keydown=on_keydown

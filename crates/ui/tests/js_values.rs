@@ -92,3 +92,29 @@ fn what_is_written_reads_back_the_same() {
     let value = encode(&plan).expect("plan encode");
     assert_eq!(decode::<OverlayPlan>(&value), Ok(plan));
 }
+
+#[wasm_bindgen_test]
+fn pages_keep_what_they_show_of_a_plan() {
+    let settings = Settings {
+        trainer: true,
+        ..Settings::default()
+    };
+    let plan = plan_for_url(
+        "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/id/x",
+        Some("2026-11-22"),
+        &settings,
+    );
+    let value = encode(&plan).expect("plan encode");
+    let wayfinder_ui::PlanState::Ready(shown) = wayfinder_ui::decode_plan(value) else {
+        panic!("the plan did not decode");
+    };
+    assert_eq!((&shown.page, &shown.items), (&plan.page, &plan.items));
+    assert!(shown.anchors.is_empty(), "anchors are the content script's");
+
+    let extra =
+        js(r#"{"page":{"portal":null,"feature":null,"workspace":null},"items":[],"extra":1}"#);
+    assert!(matches!(
+        wayfinder_ui::decode_plan(extra),
+        wayfinder_ui::PlanState::Unreadable(_)
+    ));
+}

@@ -172,10 +172,7 @@ impl Value {
     #[inline(never)]
     fn take_array(self) -> Result<Items, Error> {
         if Array::is_array(&self.0) {
-            Ok(Items {
-                items: self.0.unchecked_into(),
-                next: 0,
-            })
+            Ok(Items::new(self.0.unchecked_into()))
         } else {
             Err(self.wrong("an array"))
         }
@@ -188,8 +185,7 @@ impl Value {
             let keys = Object::keys(value.unchecked_ref::<Object>());
             Ok(Entries {
                 object: self.0,
-                keys,
-                next: 0,
+                keys: Items::new(keys),
                 value: JsValue::UNDEFINED,
             })
         } else {
@@ -223,6 +219,28 @@ impl Value {
     }
 }
 
+/// `deserialize_X: visit_Y(take_Z)`: the method hands what one reader took to one visit method.
+macro_rules! reads {
+    ($($method:ident: $visit:ident($take:ident)),* $(,)?) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+                visitor.$visit(self.$take()?)
+            }
+        )*
+    };
+}
+
+/// `deserialize_i8` … `deserialize_u64`: every integer type reads a whole number the same way.
+macro_rules! integers {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+                self.integer(visitor)
+            }
+        )*
+    };
+}
+
 /// Each `deserialize_*` reads only the kind of value its name asks for (the core's types say
 /// what they expect; nothing here guesses).
 impl<'de> de::Deserializer<'de> for Value {
@@ -238,7 +256,7 @@ impl<'de> de::Deserializer<'de> for Value {
                 Err(_) => visitor.visit_f64(n),
             },
             Js::String(s) => visitor.visit_string(s),
-            Js::Array(items) => visitor.visit_seq(Items { items, next: 0 }),
+            Js::Array(items) => visitor.visit_seq(Items::new(items)),
             Js::Object(entries) => visitor.visit_map(entries),
             Js::Other => Err(Error::new(
                 "invalid type: a value that is not JSON".to_string(),
@@ -246,68 +264,23 @@ impl<'de> de::Deserializer<'de> for Value {
         }
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_bool(self.take_bool()?)
+    integers! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.integer(visitor)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_f64(self.take_number()?)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_f64(self.take_number()?)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_string(self.take_string()?)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_string(self.take_string()?)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_string(self.take_string()?)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_seq(self.take_array()?)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_seq(self.take_array()?)
+    reads! {
+        deserialize_bool: visit_bool(take_bool),
+        deserialize_f32: visit_f64(take_number),
+        deserialize_f64: visit_f64(take_number),
+        deserialize_char: visit_string(take_string),
+        deserialize_str: visit_string(take_string),
+        deserialize_string: visit_string(take_string),
+        deserialize_bytes: visit_seq(take_array),
+        deserialize_byte_buf: visit_seq(take_array),
+        deserialize_seq: visit_seq(take_array),
+        deserialize_map: visit_map(take_object),
+        deserialize_identifier: visit_string(take_string),
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -340,10 +313,6 @@ impl<'de> de::Deserializer<'de> for Value {
         visitor.visit_newtype_struct(self)
     }
 
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_seq(self.take_array()?)
-    }
-
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
         _len: usize,
@@ -359,10 +328,6 @@ impl<'de> de::Deserializer<'de> for Value {
         visitor: V,
     ) -> Result<V::Value, Error> {
         visitor.visit_seq(self.take_array()?)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_map(self.take_object()?)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -384,10 +349,6 @@ impl<'de> de::Deserializer<'de> for Value {
         visitor.visit_enum(self.take_string()?.into_deserializer())
     }
 
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_string(self.take_string()?)
-    }
-
     /// A value the type skips (an unknown field of a lenient struct) is not read at all.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         visitor.visit_unit()
@@ -401,6 +362,10 @@ struct Items {
 }
 
 impl Items {
+    fn new(items: Array) -> Self {
+        Items { items, next: 0 }
+    }
+
     #[inline(never)]
     fn next(&mut self) -> Option<Value> {
         if self.next >= self.items.length() {
@@ -419,18 +384,14 @@ impl<'de> de::SeqAccess<'de> for Items {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        match self.next() {
-            Some(item) => seed.deserialize(item).map(Some),
-            None => Ok(None),
-        }
+        self.next().map(|item| seed.deserialize(item)).transpose()
     }
 }
 
 /// The own enumerable properties of a JS object, in their order.
 struct Entries {
     object: JsValue,
-    keys: Array,
-    next: u32,
+    keys: Items,
     value: JsValue,
 }
 
@@ -438,13 +399,9 @@ impl Entries {
     /// The next key; its value is kept for [`Entries::take_value`].
     #[inline(never)]
     fn next_key(&mut self) -> Option<Value> {
-        if self.next >= self.keys.length() {
-            return None;
-        }
-        let key = self.keys.get(self.next);
-        self.next += 1;
-        self.value = Reflect::get(&self.object, &key).unwrap_or(JsValue::UNDEFINED);
-        Some(Value(key))
+        let key = self.keys.next()?;
+        self.value = Reflect::get(&self.object, &key.0).unwrap_or(JsValue::UNDEFINED);
+        Some(key)
     }
 
     #[inline(never)]
@@ -460,10 +417,7 @@ impl<'de> de::MapAccess<'de> for Entries {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        match self.next_key() {
-            Some(key) => seed.deserialize(key).map(Some),
-            None => Ok(None),
-        }
+        self.next_key().map(|key| seed.deserialize(key)).transpose()
     }
 
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {

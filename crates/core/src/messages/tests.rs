@@ -33,6 +33,25 @@ fn decodes_known_requests() {
 }
 
 #[test]
+fn every_request_reads_back_as_written() {
+    for request in [
+        Request::PageChanged { url: "u".into() },
+        Request::OverlayReady,
+        Request::FrameReady,
+        Request::ProbeReport {
+            found: vec!["a".into()],
+            missing: Vec::new(),
+        },
+        Request::PageFacts {
+            facts: PageFacts::default(),
+        },
+    ] {
+        let json = serde_json::to_string(&request).unwrap_or_default();
+        assert_eq!(decode(&json).ok().as_ref(), Some(&request), "{json}");
+    }
+}
+
+#[test]
 fn rejects_unknown_types_and_fields() {
     for bad in [
         r#"{"type":"page-changed","url":"u","extra":1}"#,
