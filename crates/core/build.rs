@@ -187,6 +187,32 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
 }
 
+/// A catalog entry's source: a reference and an ISO date.
+fn check_source(at: &str, source: &Source, errors: &mut Vec<String>) {
+    if source.reference.trim().is_empty() || !is_iso_date(&source.date) {
+        errors.push(format!("{at}: needs a source and a YYYY-MM-DD date"));
+    }
+}
+
+/// A probe: at least one tier, none with an empty selector, text or path.
+fn check_probe(at: &str, probe: &[Tier], errors: &mut Vec<String>) {
+    if probe.is_empty() {
+        errors.push(format!("{at}: a probe needs at least one tier"));
+    }
+    for tier in probe {
+        let empty = match tier {
+            Tier::Selector { css } => css.trim().is_empty(),
+            Tier::Text { within, text } => within.trim().is_empty() || text.trim().is_empty(),
+            Tier::LinkPath { within, path } => within.trim().is_empty() || !path.starts_with('/'),
+        };
+        if empty {
+            errors.push(format!(
+                "{at}: a probe tier has an empty selector, text or path"
+            ));
+        }
+    }
+}
+
 /// A template needs tiers, a dated source, and only the placeholders its filler provides.
 fn check_template(
     name: &str,
@@ -197,9 +223,7 @@ fn check_template(
     if template.tiers.is_empty() {
         errors.push(format!("{name}: needs at least one tier"));
     }
-    if template.source.reference.trim().is_empty() || !is_iso_date(&template.source.date) {
-        errors.push(format!("{name}: needs a source and a YYYY-MM-DD date"));
-    }
+    check_source(name, &template.source, errors);
     for tier in &template.tiers {
         let fields: Vec<&str> = match tier {
             Tier::Selector { css } => vec![css],

@@ -6,7 +6,9 @@
 //! source, a non-https documentation link, a check id the assessment does not know) fails the
 //! build instead of reaching a user as a blank line.
 
-use super::{fail, fail_on_problems, is_iso_date, template_code, ProbeTemplate, Source, Tier};
+use super::{
+    check_probe, check_source, fail, fail_on_problems, template_code, ProbeTemplate, Source, Tier,
+};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -113,12 +115,6 @@ pub fn compile(text: &str) -> String {
     generate(&catalog)
 }
 
-fn check_source(at: &str, source: &Source, errors: &mut Vec<String>) {
-    if source.reference.trim().is_empty() || !is_iso_date(&source.date) {
-        errors.push(format!("{at}: needs a source and a YYYY-MM-DD date"));
-    }
-}
-
 fn is_action(a: &str) -> bool {
     let parts: Vec<&str> = a.split('/').collect();
     parts.len() >= 3
@@ -193,9 +189,7 @@ fn validate(c: &OnboardingCatalog) -> Vec<String> {
         if !READER_IDS.contains(&r.id.as_str()) || !readers.insert(r.id.clone()) {
             errors.push(format!("{at}: id must be one of {READER_IDS:?}, once"));
         }
-        if r.probe.is_empty() {
-            errors.push(format!("{at}: a probe needs at least one tier"));
-        }
+        check_probe(&at, &r.probe, &mut errors);
         check_source(&at, &r.source, &mut errors);
     }
     let w = &c.page.workspaces;

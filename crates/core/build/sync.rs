@@ -5,7 +5,9 @@
 //! without a probe, a queue whose key column it does not read) fails the build instead of
 //! reaching a user as a silent non-reading.
 
-use super::{fail, fail_on_problems, is_iso_date, template_code, ProbeTemplate, Source, Tier};
+use super::{
+    check_probe, check_source, fail, fail_on_problems, template_code, ProbeTemplate, Source, Tier,
+};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -106,30 +108,6 @@ pub fn compile(text: &str) -> String {
         .unwrap_or_else(|e| fail(&format!("catalog/sync.json is not valid: {e}")));
     fail_on_problems("catalog/sync.json", &validate(&catalog));
     generate(&catalog)
-}
-
-fn check_source(at: &str, source: &Source, errors: &mut Vec<String>) {
-    if source.reference.trim().is_empty() || !is_iso_date(&source.date) {
-        errors.push(format!("{at}: needs a source and a YYYY-MM-DD date"));
-    }
-}
-
-fn check_probe(at: &str, probe: &[Tier], errors: &mut Vec<String>) {
-    if probe.is_empty() {
-        errors.push(format!("{at}: a probe needs at least one tier"));
-    }
-    for tier in probe {
-        let empty = match tier {
-            Tier::Selector { css } => css.trim().is_empty(),
-            Tier::Text { within, text } => within.trim().is_empty() || text.trim().is_empty(),
-            Tier::LinkPath { within, path } => within.trim().is_empty() || !path.starts_with('/'),
-        };
-        if empty {
-            errors.push(format!(
-                "{at}: a probe tier has an empty selector, text or path"
-            ));
-        }
-    }
 }
 
 fn validate(c: &SyncCatalog) -> Vec<String> {
