@@ -58,6 +58,25 @@ fn sentinel_workspaces(arm: &ArmFacts) -> impl Iterator<Item = &ArmWorkspace> {
         .filter(|w| w.sentinel.got() == Some(&true))
 }
 
+/// The lines `lines` makes of each workspace's read `field`, and whether that read failed for
+/// some workspace (pending and skipped reads add nothing).
+fn gather<'a, T: 'a>(
+    workspaces: impl Iterator<Item = &'a ArmWorkspace>,
+    field: impl Fn(&'a ArmWorkspace) -> &'a Known<T>,
+    lines: impl Fn(&'a ArmWorkspace, &'a T) -> Vec<String>,
+) -> (Vec<String>, bool) {
+    let mut items = Vec::new();
+    let mut failed = false;
+    for w in workspaces {
+        match field(w) {
+            Known::Got(value) => items.extend(lines(w, value)),
+            Known::Failed(_) => failed = true,
+            _ => {}
+        }
+    }
+    (items, failed)
+}
+
 fn sentinel_enabled(workspaces: &[WorkspaceView], arm: Option<&ArmFacts>) -> Outcome {
     let on: Vec<String> = workspaces
         .iter()
@@ -202,22 +221,21 @@ fn rules(arm: Option<&ArmFacts>, overall: &Finding<Overall>, kind: RuleKind) -> 
     let Some(arm) = arm else {
         return unknown(SIGN_IN);
     };
-    let mut items = Vec::new();
-    let mut failed = false;
-    for w in sentinel_workspaces(arm) {
-        match &w.rules {
-            Known::Got(r) => {
-                let names = match kind {
-                    RuleKind::Fusion => &r.fusion_enabled,
-                    RuleKind::IncidentCreation => &r.incident_creation_enabled,
-                    RuleKind::AlertOnly => &r.alert_only,
-                };
-                items.extend(names.iter().map(|n| format!("{} ({n})", w.workspace.name)));
-            }
-            Known::Failed(_) => failed = true,
-            _ => {}
-        }
-    }
+    let (items, failed) = gather(
+        sentinel_workspaces(arm),
+        |w| &w.rules,
+        |w, r| {
+            let names = match kind {
+                RuleKind::Fusion => &r.fusion_enabled,
+                RuleKind::IncidentCreation => &r.incident_creation_enabled,
+                RuleKind::AlertOnly => &r.alert_only,
+            };
+            names
+                .iter()
+                .map(|n| format!("{} ({n})", w.workspace.name))
+                .collect()
+        },
+    );
     let connected = overall.value == Overall::Connected;
     if items.is_empty() {
         if failed {
@@ -245,19 +263,16 @@ fn automation(arm: Option<&ArmFacts>) -> Outcome {
     let Some(arm) = arm else {
         return unknown(SIGN_IN);
     };
-    let mut items = Vec::new();
-    let mut failed = false;
-    for w in sentinel_workspaces(arm) {
-        match &w.automation {
-            Known::Got(found) => items.extend(
-                found
-                    .iter()
-                    .map(|f| format!("{} ({}): tests {}", w.workspace.name, f.rule, f.property)),
-            ),
-            Known::Failed(_) => failed = true,
-            _ => {}
-        }
-    }
+    let (items, failed) = gather(
+        sentinel_workspaces(arm),
+        |w| &w.automation,
+        |w, found| {
+            found
+                .iter()
+                .map(|f| format!("{} ({}): tests {}", w.workspace.name, f.rule, f.property))
+                .collect()
+        },
+    );
     if !items.is_empty() {
         let n = items.len();
         return (
@@ -287,30 +302,27 @@ fn table_retention(arm: Option<&ArmFacts>) -> Outcome {
     let Some(arm) = arm else {
         return unknown(SIGN_IN);
     };
-    let mut items = Vec::new();
-    let mut failed = false;
     // Only workspaces the XDR connector streams into ingest these tables.
     let streaming =
         sentinel_workspaces(arm).filter(|w| matches!(&w.connector, Known::Got(Some(_))));
-    for w in streaming {
-        match &w.tables {
-            Known::Got(tables) => items.extend(
-                tables
-                    .iter()
-                    .filter(|t| t.total_retention_days.is_some_and(|d| d <= HUNTING_DAYS))
-                    .map(|t| {
-                        format!(
-                            "{} ({}): {} days",
-                            w.workspace.name,
-                            t.name,
-                            t.total_retention_days.unwrap_or_default()
-                        )
-                    }),
-            ),
-            Known::Failed(_) => failed = true,
-            _ => {}
-        }
-    }
+    let (items, failed) = gather(
+        streaming,
+        |w| &w.tables,
+        |w, tables| {
+            tables
+                .iter()
+                .filter(|t| t.total_retention_days.is_some_and(|d| d <= HUNTING_DAYS))
+                .map(|t| {
+                    format!(
+                        "{} ({}): {} days",
+                        w.workspace.name,
+                        t.name,
+                        t.total_retention_days.unwrap_or_default()
+                    )
+                })
+                .collect()
+        },
+    );
     if !items.is_empty() {
         let n = items.len();
         return (
