@@ -6,7 +6,7 @@
 //! say exactly which call it lacks when it cannot conclude. Only what the checks need is kept:
 //! names of the rules that matter, not whole rule bodies.
 
-use super::calls::WorkspaceRef;
+use super::calls::{Call, WorkspaceRef};
 use crate::arm::ArmError;
 use serde::{Deserialize, Serialize};
 
@@ -156,6 +156,9 @@ pub struct ArmSubscription {
     pub sentinel_contributor_apps: Known<u32>,
 }
 
+/// Builds the call that reads a workspace (to word its failure).
+type CallOn = fn(WorkspaceRef) -> Call;
+
 /// Everything the ARM calls found for a tenant.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -203,18 +206,29 @@ impl ArmFacts {
             }
         }
         for w in &self.workspaces {
-            let name = &w.workspace.name;
-            let calls: [(&str, Option<&ArmError>); 6] = [
-                ("Sentinel's state", w.sentinel.failed()),
-                ("the data connectors", w.connector.failed()),
-                ("the analytics rules", w.rules.failed()),
-                ("the automation rules", w.automation.failed()),
-                ("your permissions", w.permissions.failed()),
-                ("the tables", w.tables.failed()),
+            let calls: [(CallOn, Option<&ArmError>); 6] = [
+                (
+                    |workspace| Call::SentinelState { workspace },
+                    w.sentinel.failed(),
+                ),
+                (
+                    |workspace| Call::DataConnectors { workspace },
+                    w.connector.failed(),
+                ),
+                (|workspace| Call::AlertRules { workspace }, w.rules.failed()),
+                (
+                    |workspace| Call::AutomationRules { workspace },
+                    w.automation.failed(),
+                ),
+                (
+                    |workspace| Call::Permissions { workspace },
+                    w.permissions.failed(),
+                ),
+                (|workspace| Call::Tables { workspace }, w.tables.failed()),
             ];
-            for (what, e) in calls {
+            for (call, e) in calls {
                 if let Some(e) = e {
-                    out.push(format!("{what} of {name}: {e}"));
+                    out.push(format!("{}: {e}", call(w.workspace.clone()).describe()));
                 }
             }
         }
