@@ -21,8 +21,7 @@ const viewKey = (tenant) => `onboarding:view:${tenant}`;
 // The toolbar badge mirrors the chip of the tab's tenant: ✓ connected, ! not connected, ? unknown.
 const BADGES = { connected: ['✓', '#0e700e'], 'not-connected': ['!', '#bc4b09'], unknown: ['?', '#616161'] };
 
-async function showBadge(tabId, tenant) {
-  const view = tenant ? (await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)] : null;
+async function showBadge(tabId, view) {
   const [text, colour] = view ? BADGES[view.chip.state] || BADGES.unknown : ['', '#616161'];
   await chrome.action.setBadgeText({ tabId, text }).catch(() => {});
   if (text) await chrome.action.setBadgeBackgroundColor({ tabId, color: colour }).catch(() => {});
@@ -65,8 +64,9 @@ async function respond(message, sender) {
       // Blade frames of the tab anchor their part of the plan; frames that load later ask.
       chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
       const tenant = action.plan.onboarding ? action.plan.onboarding.tenant : null;
-      if (tenant && !(await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)]) await assessTenant(tenant);
-      await showBadge(action.tabId, tenant);
+      // One read per route change: the stored view, assessed once when the tenant has none yet.
+      const view = tenant ? (await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)] ?? (await assessTenant(tenant)) : null;
+      await showBadge(action.tabId, view);
       return { plan: action.plan };
     }
     case 'store-sync':
@@ -77,8 +77,7 @@ async function respond(message, sender) {
       const update = absorbEvidence((await chrome.storage.local.get(key))[key] ?? null, action.facts, Date.now());
       if (update.changed) {
         await chrome.storage.local.set({ [key]: update.evidence });
-        await assessTenant(action.tenant);
-        await showBadge(action.tabId, action.tenant);
+        await showBadge(action.tabId, await assessTenant(action.tenant));
       }
       return { view: null };
     }

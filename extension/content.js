@@ -14,6 +14,11 @@
   const FRAME = window.top === window ? 'top' : 'blade';
   const GRACE_MS = 2000; // how long a probe may look before its anchor counts as not found
 
+  // [text and border, background] of marks and the chip: green, grey, amber.
+  const GOOD = ['#0e700e', '#f1faf1'];
+  const NEUTRAL = ['#616161', '#f5f5f5'];
+  const WARN = ['#8a3707', '#fdf6f3'];
+
   const HOST_ATTRIBUTE = 'data-wayfinder-host';
   // Bottom right: both portals keep their command bars, filters and account menu at the top,
   // and a panel there covered them (measured: it blocked Advanced hunting's command bar).
@@ -88,7 +93,7 @@
   // storage (`onboarding:view:<tenant>`) and updates as evidence arrives. Bottom right, left of
   // the panel when there is one (bottom left covered the portals' navigation), small, in its own
   // open shadow root; only the chip itself takes pointer events. Text only.
-  const CHIP_COLOURS = { connected: ['#0e700e', '#f1faf1'], 'not-connected': ['#8a3707', '#fdf6f3'], unknown: ['#616161', '#f5f5f5'] };
+  const CHIP_COLOURS = { connected: GOOD, 'not-connected': WARN, unknown: NEUTRAL };
   let chipTenant = null;
   let chipHost = null;
   let chipWatcher = null;
@@ -322,11 +327,11 @@
   // style-src CSP would block a <style> element. Labels are set as text, never as HTML.
   // Sync marks are coloured by state: green when synced, grey when unknown or still checking,
   // amber for every "not synced" state.
-  const SYNC_COLOURS = { synced: ['#0e700e', '#f1faf1'], unknown: ['#616161', '#f5f5f5'], checking: ['#616161', '#f5f5f5'] };
+  const SYNC_COLOURS = { synced: GOOD, unknown: NEUTRAL, checking: NEUTRAL };
 
   function makeMark(anchor) {
     const boxed = anchor.kind !== 'trainer';
-    const [colour, background] = anchor.kind === 'sync' ? SYNC_COLOURS[anchor.state] || ['#8a3707', '#fdf6f3'] : boxed ? ['#8a3707', '#fdf6f3'] : ['#0f6cbd', 'transparent'];
+    const [colour, background] = anchor.kind === 'sync' ? SYNC_COLOURS[anchor.state] || WARN : boxed ? WARN : ['#0f6cbd', 'transparent'];
     const mark = document.createElement('span');
     mark.setAttribute('data-wayfinder-kind', anchor.kind);
     mark.setAttribute('data-wayfinder-id', anchor.id);
