@@ -7,6 +7,7 @@
 //! (ARCHITECTURE.md, security rules; perf-security-anchors.md D3).
 
 use crate::onboarding;
+use crate::onboarding::signin::AppRegistration;
 use crate::plan::{self, OverlayPlan};
 use crate::probe::Frame;
 use crate::route::{self, Portal};
@@ -44,6 +45,24 @@ pub enum Request {
         /// The readings.
         facts: PageFacts,
     },
+    /// The popup or options page asks to read the tenant's Azure Resource Manager facts (signing
+    /// in first when there is no fresh token), or to sign out.
+    Onboarding {
+        /// What to do.
+        op: OnboardingOp,
+        /// The tenant key (`plan::tenant_key`: `home` or the pages' `tid`).
+        tenant: String,
+    },
+}
+
+/// What an extension page asks of the onboarding status's ARM side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnboardingOp {
+    /// Sign in if needed, then read ARM.
+    Read,
+    /// Forget the token and what was read with it.
+    SignOut,
 }
 
 /// Every field a [`Request`] can have, decoded flat (see [`crate::wire`]).
@@ -61,20 +80,39 @@ struct RequestFields {
     missing: Present<Vec<String>>,
     #[serde(default)]
     facts: Present<PageFacts>,
+    #[serde(default)]
+    op: Present<OnboardingOp>,
+    #[serde(default)]
+    tenant: Present<String>,
 }
 
 impl TryFrom<RequestFields> for Request {
     type Error = &'static str;
 
     fn try_from(f: RequestFields) -> Result<Self, Self::Error> {
-        match (f.kind.as_str(), f.url.0, f.found.0, f.missing.0, f.facts.0) {
-            ("page-changed", Some(url), None, None, None) => Ok(Request::PageChanged { url }),
-            ("overlay-ready", None, None, None, None) => Ok(Request::OverlayReady),
-            ("frame-ready", None, None, None, None) => Ok(Request::FrameReady),
-            ("probe-report", None, Some(found), Some(missing), None) => {
+        let onboarding = match (f.op.0, f.tenant.0) {
+            (None, None) => None,
+            (Some(op), Some(tenant)) => Some((op, tenant)),
+            _ => return Err(wire::MISMATCH),
+        };
+        match (
+            f.kind.as_str(),
+            f.url.0,
+            f.found.0,
+            f.missing.0,
+            f.facts.0,
+            onboarding,
+        ) {
+            ("page-changed", Some(url), None, None, None, None) => Ok(Request::PageChanged { url }),
+            ("overlay-ready", None, None, None, None, None) => Ok(Request::OverlayReady),
+            ("frame-ready", None, None, None, None, None) => Ok(Request::FrameReady),
+            ("probe-report", None, Some(found), Some(missing), None, None) => {
                 Ok(Request::ProbeReport { found, missing })
             }
-            ("page-facts", None, None, None, Some(facts)) => Ok(Request::PageFacts { facts }),
+            ("page-facts", None, None, None, Some(facts), None) => Ok(Request::PageFacts { facts }),
+            ("onboarding", None, None, None, None, Some((op, tenant))) => {
+                Ok(Request::Onboarding { op, tenant })
+            }
             _ => Err(wire::MISMATCH),
         }
     }
@@ -185,6 +223,19 @@ pub enum Action {
         /// The readings.
         facts: PageFacts,
     },
+    /// Read the tenant's ARM facts (`onboarding:arm:<tenant>`), signing in with `app` first when
+    /// the session holds no fresh token (`onboarding:token:<tenant>`).
+    ReadArm {
+        /// The tenant key.
+        tenant: String,
+        /// The app registration, its tenant being the sign-in authority for this tenant key.
+        app: AppRegistration,
+    },
+    /// Forget the tenant's token and ARM facts.
+    SignOut {
+        /// The tenant key.
+        tenant: String,
+    },
     /// Refuse; the reason is logged, never shown to the page.
     Reject {
         /// Why.
@@ -267,6 +318,30 @@ fn origin_of(u: &str) -> Option<String> {
     url::split(u).map(|p| format!("{}://{}", p.scheme, p.host))
 }
 
+/// Is the sender our popup or options page (never the overlay iframe, which sits inside a portal
+/// tab)?
+fn is_settings_page(sender: &Sender) -> bool {
+    let url = sender.url.as_deref().unwrap_or_default();
+    let Some(path) = url.strip_prefix(sender.extension_origin.as_str()) else {
+        return false;
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    !sender.extension_origin.is_empty() && matches!(path, "/popup.html" | "/options.html")
+}
+
+/// The app registration to sign in with for a tenant key: a page's `tid` is the directory the
+/// user works in, so it is the authority; `home` signs in to the configured tenant.
+fn sign_in_for(app: &AppRegistration, tenant: &str) -> AppRegistration {
+    AppRegistration {
+        tenant: if tenant == "home" {
+            app.tenant.trim().to_string()
+        } else {
+            tenant.to_string()
+        },
+        client_id: app.client_id.trim().to_string(),
+    }
+}
+
 /// Decides what to do with a decoded `request` from `sender`.
 pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Clock) -> Action {
     if !sender.same_extension {
@@ -341,6 +416,27 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             match sync::view_for(&route, &facts, clock.now()) {
                 Some(view) => Action::StoreSync { tab_id, view },
                 None => reject("page-facts from a page without sync indicators"),
+            }
+        }
+        Request::Onboarding { op, tenant } => {
+            if !is_settings_page(sender) {
+                return reject("onboarding from a document that is not the popup or options");
+            }
+            if tenant != "home" && !route::is_tenant_guid(&tenant) {
+                return reject("onboarding with a malformed tenant key");
+            }
+            match op {
+                OnboardingOp::SignOut => Action::SignOut { tenant },
+                OnboardingOp::Read if !settings.onboarding => {
+                    reject("onboarding read while onboarding status is off")
+                }
+                OnboardingOp::Read => match &settings.sign_in {
+                    Some(app) if app.check().is_ok() => Action::ReadArm {
+                        app: sign_in_for(app, &tenant),
+                        tenant,
+                    },
+                    _ => reject("onboarding read without a valid app registration"),
+                },
             }
         }
         Request::OverlayReady => {

@@ -19,6 +19,7 @@ pub mod collect;
 pub mod page;
 pub mod permissions;
 pub mod report;
+pub mod run;
 pub mod signin;
 pub mod spec;
 pub mod view;
@@ -28,6 +29,7 @@ pub mod wire;
 mod tests;
 
 pub use assess::{tenant_view, Inputs};
-pub use collect::{decode_page, Collection, Page, Request};
+pub use collect::{decode_page, read_answer, Collection, Page, Request};
 pub use page::PageEvidence;
+pub use run::ArmRecord;
 pub use view::{ArmStatus, TenantView};

@@ -4,6 +4,7 @@
 //! blocks the overlays: the service worker falls back to the defaults and says so in its log.
 
 use crate::dates;
+use crate::onboarding::signin::AppRegistration;
 use crate::plan::OverlayKind;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,9 @@ pub struct Settings {
     /// Items the user dismissed: an id (for good), or `id@YYYY-MM-DD` for a snoozed item (hidden
     /// for [`SNOOZE_DAYS`] from that day; see [`snooze_entry`]).
     pub dismissed: Vec<String>,
+    /// The user's own Entra app registration for reading Azure Resource Manager (onboarding
+    /// checks); `None` until entered in options or pushed by policy.
+    pub sign_in: Option<AppRegistration>,
 }
 
 impl Default for Settings {
@@ -38,6 +42,7 @@ impl Default for Settings {
             retirement: true,
             trainer: false,
             dismissed: Vec::new(),
+            sign_in: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Message decoding and sender checks.
 
 use super::*;
+use crate::onboarding::signin::AppRegistration;
 
 const EXT: &str = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
 const HUNTING: &str =
@@ -410,4 +411,117 @@ fn page_facts_from_defender_home_and_sentinel_settings_feed_the_tenants_onboardi
         decide(request(), &top_frame(home), &off, &Clock::default()),
         Action::Reject { .. }
     ));
+}
+
+fn page_of_ours(path: &str) -> Sender {
+    Sender {
+        same_extension: true,
+        url: Some(format!("{EXT}{path}")),
+        tab_id: None,
+        frame_id: None,
+        extension_origin: EXT.into(),
+    }
+}
+
+fn signed_settings() -> Settings {
+    Settings {
+        sign_in: Some(AppRegistration {
+            tenant: " contoso.onmicrosoft.com ".into(),
+            client_id: "2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b".into(),
+        }),
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn onboarding_requests_come_from_the_popup_or_options_only() {
+    let read = || Request::Onboarding {
+        op: OnboardingOp::Read,
+        tenant: "home".into(),
+    };
+    let settings = signed_settings();
+    let clock = Clock::on("2026-11-23");
+    for path in ["/popup.html", "/options.html", "/popup.html#tab=4"] {
+        assert!(
+            matches!(
+                decide(read(), &page_of_ours(path), &settings, &clock),
+                Action::ReadArm { .. }
+            ),
+            "{path}"
+        );
+    }
+    let mut portal = top_frame("https://security.microsoft.com/homepage");
+    portal.extension_origin = EXT.into();
+    for sender in [
+        page_of_ours("/overlay.html"),
+        portal,
+        Sender {
+            url: Some("chrome-extension://otherextensionidxxxxxxxxxxxxxxxx/popup.html".into()),
+            ..page_of_ours("/popup.html")
+        },
+    ] {
+        assert!(
+            matches!(
+                decide(read(), &sender, &settings, &clock),
+                Action::Reject { .. }
+            ),
+            "{sender:?}"
+        );
+    }
+}
+
+#[test]
+fn reading_arm_signs_in_to_the_pages_tenant_or_the_configured_one() {
+    let clock = Clock::on("2026-11-23");
+    let popup = page_of_ours("/popup.html");
+    let ask = |tenant: &str| Request::Onboarding {
+        op: OnboardingOp::Read,
+        tenant: tenant.into(),
+    };
+    let tid = "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4";
+    match decide(ask("home"), &popup, &signed_settings(), &clock) {
+        Action::ReadArm { tenant, app } => {
+            assert_eq!(
+                (tenant.as_str(), app.tenant.as_str()),
+                ("home", "contoso.onmicrosoft.com")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    match decide(ask(tid), &popup, &signed_settings(), &clock) {
+        Action::ReadArm { app, .. } => assert_eq!(app.tenant, tid),
+        other => panic!("{other:?}"),
+    }
+    for (request, settings) in [
+        (ask("home"), Settings::default()),
+        (ask("<script>"), signed_settings()),
+        (
+            ask("home"),
+            Settings {
+                onboarding: false,
+                ..signed_settings()
+            },
+        ),
+    ] {
+        assert!(matches!(
+            decide(request, &popup, &settings, &clock),
+            Action::Reject { .. }
+        ));
+    }
+    let out = Request::Onboarding {
+        op: OnboardingOp::SignOut,
+        tenant: "home".into(),
+    };
+    assert_eq!(
+        decide(out, &popup, &Settings::default(), &clock),
+        Action::SignOut {
+            tenant: "home".into()
+        }
+    );
+    assert_eq!(
+        decode(r#"{"type":"onboarding","op":"read","tenant":"home"}"#).ok(),
+        Some(ask("home"))
+    );
+    assert!(decode(r#"{"type":"onboarding","op":"read"}"#).is_err());
+    assert!(decode(r#"{"type":"page-changed","url":"u","tenant":"home"}"#).is_err());
 }

@@ -22,7 +22,7 @@ use super::wire::{
     WireAlertRule, WireAutomationRule, WireDataConnector, WireList, WirePermission,
     WireRoleAssignment, WireSubscription, WireTable, WireWorkspace,
 };
-use crate::arm::{link, ArmError};
+use crate::arm::{http, link, ArmError};
 use crate::route::is_tenant_guid;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -104,6 +104,27 @@ pub fn decode_page<'de, D: Deserializer<'de>>(call: &Call, body: D) -> Result<Pa
     })
 }
 
+/// What the shell got for one request, read into a page or the error it is: the status (with
+/// `Retry-After`, read at `now_unix`), then the body (`None` when it was not JSON). A body that
+/// does not have the documented shape is `Malformed` with a fixed reason: decoder messages can
+/// quote response values, which must not reach the user's screen as ours.
+pub fn read_answer<'de, D: Deserializer<'de>>(
+    call: &Call,
+    status: u16,
+    retry_after: Option<&str>,
+    now_unix: i64,
+    body: Option<D>,
+) -> Result<Page, ArmError> {
+    http::outcome(status, retry_after, now_unix)?;
+    if matches!(call, Call::SentinelState { .. }) {
+        // Only the status matters here (200 = enabled); the body is not read.
+        return Ok(Page::SentinelEnabled);
+    }
+    let body = body.ok_or_else(|| ArmError::malformed("the answer is not JSON"))?;
+    decode_page(call, body)
+        .map_err(|_| ArmError::malformed("the answer does not have the documented shape"))
+}
+
 /// What the pages of a list read so far add up to.
 #[derive(Debug, Default)]
 struct Partial {
@@ -146,6 +167,11 @@ impl Collection {
     /// Requests handed out and not yet answered.
     pub fn in_flight(&self) -> usize {
         self.in_flight.len()
+    }
+
+    /// What request `id` (handed out, not yet answered) asks for.
+    pub fn call_of(&self, id: u32) -> Option<&Call> {
+        self.in_flight.get(&id).map(|r| &r.call)
     }
 
     /// Nothing left to ask and nothing in flight.

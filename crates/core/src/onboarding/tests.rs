@@ -763,6 +763,87 @@ fn a_malformed_body_is_a_decode_error_not_a_panic() {
 }
 
 #[test]
+fn an_answer_is_read_from_its_status_then_its_body() {
+    use super::collect::read_answer;
+    let call = Call::DataConnectors { workspace: ws("w") };
+    let none: Option<Value> = None;
+    assert!(matches!(
+        read_answer(&call, 200, None, 0, Some(json!({ "value": [] }))),
+        Ok(Page::DataConnectors(_))
+    ));
+    assert_eq!(
+        read_answer(&call, 429, Some("7"), 0, none.clone()).err(),
+        Some(ArmError::Throttled {
+            retry_after_secs: 7
+        })
+    );
+    assert_eq!(
+        read_answer(&call, 200, None, 0, none.clone()).err(),
+        Some(ArmError::malformed("the answer is not JSON"))
+    );
+    let quoted = read_answer(
+        &call,
+        200,
+        None,
+        0,
+        Some(json!({ "value": "<b>secret</b>" })),
+    );
+    assert!(
+        matches!(&quoted, Err(ArmError::Malformed { reason }) if !reason.contains("secret")),
+        "{quoted:?}"
+    );
+    let state = Call::SentinelState { workspace: ws("w") };
+    assert_eq!(
+        read_answer(&state, 200, None, 0, none.clone()),
+        Ok(Page::SentinelEnabled),
+        "onboardingStates is read from its status; its body does not matter"
+    );
+    assert_eq!(
+        read_answer(&state, 404, None, 0, none).err(),
+        Some(ArmError::NotFound { resource: None })
+    );
+}
+
+#[test]
+fn a_reading_that_gets_nothing_keeps_the_earlier_facts() {
+    use super::run::{self, ArmRecord};
+    let mut good = Collection::start();
+    answer_all(&mut good, |call, url| Tenant::default().serve(call, url));
+    let earlier = run::settle(None, good.facts().clone(), 10);
+    assert_eq!(
+        earlier.status,
+        ArmStatus::Read {
+            at_ms: 10,
+            complete: true
+        }
+    );
+    let mut refused = Collection::start();
+    answer_all(&mut refused, |_, _| Err(ArmError::Unauthorized));
+    let later = run::settle(Some(earlier.clone()), refused.facts().clone(), 20);
+    assert_eq!(later.facts, earlier.facts, "what was known is kept");
+    assert!(
+        matches!(&later.status, ArmStatus::Failed { message } if message.contains("sign in again")),
+        "{:?}",
+        later.status
+    );
+    let first = run::settle(None, refused.facts().clone(), 20);
+    assert_eq!(
+        first.facts,
+        refused.facts().clone(),
+        "the failure itself is shown"
+    );
+    assert_eq!(run::reading(Some(earlier.clone())).facts, earlier.facts);
+    let ArmRecord { status, .. } = run::sign_in_failed(None, "no".into());
+    assert_eq!(
+        status,
+        ArmStatus::Failed {
+            message: "no".into()
+        }
+    );
+    assert_eq!(run::idle_status(false), ArmStatus::NotConfigured);
+}
+
+#[test]
 fn the_report_round_trips_and_import_names_the_bad_field() {
     let mut page = PageEvidence::default();
     page.absorb(
