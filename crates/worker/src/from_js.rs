@@ -101,7 +101,7 @@ enum Whole {
 ///
 /// The `take_*` readers are not generic and not inlined: each type's decoder calls one of them
 /// and holds a single branch, instead of its own copy of the checks and the error.
-struct Value(JsValue);
+pub struct Value(pub JsValue);
 
 impl Value {
     #[inline(never)]

@@ -5,13 +5,14 @@
 //! (store and reply). Decoding and every decision happen here, in typed Rust.
 
 pub mod from_js;
+pub mod onboarding;
 pub mod to_js;
 
 use from_js::decode;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
-use wayfinder_core::onboarding::{tenant_view, ArmStatus, Inputs, PageEvidence};
+use wayfinder_core::onboarding::PageEvidence;
 use wayfinder_core::search::{self, SearchContext};
 use wayfinder_core::settings::Settings;
 use wayfinder_core::sync::PageFacts;
@@ -68,20 +69,6 @@ struct EvidenceUpdate {
     changed: bool,
 }
 
-/// The tenant view of `tenant` from its stored page evidence (`null` when none). The ARM side
-/// joins when sign-in lands (the core's `onboarding::collect` is ready for it); until then the
-/// view says "not configured" and rests on the portal's own pages.
-#[wasm_bindgen(js_name = onboardingView)]
-pub fn onboarding_view(tenant: String, evidence: JsValue) -> JsValue {
-    let evidence = decode::<PageEvidence>(&evidence).unwrap_or_default();
-    to_js(&tenant_view(Inputs {
-        tenant: &tenant,
-        page: &evidence,
-        arm: None,
-        arm_status: &ArmStatus::NotConfigured,
-    }))
-}
-
 /// Most results the popup shows for one query.
 const SEARCH_LIMIT: usize = 8;
 
@@ -94,6 +81,6 @@ pub fn search(query: String, context: JsValue) -> JsValue {
     to_js(&search::search(&query, &context, SEARCH_LIMIT))
 }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     to_js::encode(value).unwrap_or(JsValue::NULL)
 }

@@ -4,7 +4,9 @@
 //! Why one type: the HTTP status (`http::outcome`), the shell's own timeout and a response body
 //! that does not hold what we rely on (`record::check`) all end in the same place, a line in the
 //! panel, and the shell must decide the same thing for each: retry or stop. Every variant has a
-//! user-facing sentence (`Display`) and travels to the UI pages as tagged JSON. Text taken from a
+//! user-facing sentence (`Display`) and is stored inside the onboarding facts as externally tagged JSON (`"timeout"`,
+//! `{"server":{"status":503}}`): unlike an internal tag, that form decodes without buffering, which
+//! kept the wasm 6 KB smaller with `ArmStatus` (issue 7). Text taken from a
 //! response never reaches these sentences except through `Malformed::reason`, whose builders in
 //! this module tree name fields and positions, never response values.
 
@@ -14,7 +16,6 @@ use std::fmt;
 /// Why a read from ARM gave no usable answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
-    tag = "kind",
     rename_all = "kebab-case",
     rename_all_fields = "camelCase",
     deny_unknown_fields

@@ -147,7 +147,6 @@ pub struct CheckResult {
 /// Where the ARM side stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
-    tag = "state",
     rename_all = "kebab-case",
     rename_all_fields = "camelCase",
     deny_unknown_fields

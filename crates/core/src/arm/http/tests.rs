@@ -152,37 +152,37 @@ fn the_caller_names_the_resource() {
 }
 
 #[test]
-fn travels_as_tagged_kebab_case_json() {
+fn travels_as_externally_tagged_kebab_case_json() {
     let cases = [
-        (ArmError::Unauthorized, r#"{"kind":"unauthorized"}"#),
+        (ArmError::Unauthorized, r#""unauthorized""#),
         (
             ArmError::Forbidden {
                 resource: Some("ws".into()),
             },
-            r#"{"kind":"forbidden","resource":"ws"}"#,
+            r#"{"forbidden":{"resource":"ws"}}"#,
         ),
         (
             ArmError::NotFound { resource: None },
-            r#"{"kind":"not-found","resource":null}"#,
+            r#"{"not-found":{"resource":null}}"#,
         ),
         (
             ArmError::Throttled {
                 retry_after_secs: 30,
             },
-            r#"{"kind":"throttled","retryAfterSecs":30}"#,
+            r#"{"throttled":{"retryAfterSecs":30}}"#,
         ),
         (
             ArmError::Server { status: 503 },
-            r#"{"kind":"server","status":503}"#,
+            r#"{"server":{"status":503}}"#,
         ),
         (
             ArmError::Unexpected { status: 418 },
-            r#"{"kind":"unexpected","status":418}"#,
+            r#"{"unexpected":{"status":418}}"#,
         ),
-        (ArmError::Timeout, r#"{"kind":"timeout"}"#),
+        (ArmError::Timeout, r#""timeout""#),
         (
             ArmError::malformed("<b>x</b>"),
-            r#"{"kind":"malformed","reason":"<b>x</b>"}"#,
+            r#"{"malformed":{"reason":"<b>x</b>"}}"#,
         ),
     ];
     for (error, json) in cases {
