@@ -3,7 +3,18 @@
 // Listeners are registered synchronously at start-up (MV3 service workers are stopped when
 // idle and restarted by events). The wasm module is imported statically because module service
 // workers cannot import() dynamically. State lives in chrome.storage, never in globals.
-import init, { absorbEvidence, handle, onboardingView } from './wasm/wayfinder.js';
+import init, {
+  absorbEvidence,
+  ArmReading,
+  armRecord,
+  handle,
+  onboardingView,
+  readToken,
+  signInCode,
+  signInUrl,
+  tokenFresh,
+  tokenRequest,
+} from './wasm/wayfinder.js';
 
 const ready = init().catch((error) => {
   console.error('SecOps Wayfinder: the core failed to load', error);
@@ -17,6 +28,11 @@ const syncKey = (tabId) => `sync:${tabId}`;
 // pages showed lasts across sessions, and every portal page's chip reads the view.
 const evidenceKey = (tenant) => `onboarding:evidence:${tenant}`;
 const viewKey = (tenant) => `onboarding:view:${tenant}`;
+// What Azure Resource Manager told (with its status) lasts in local storage like the page evidence;
+// the token lives in session storage only, which content scripts cannot read and the browser
+// clears when it closes.
+const armKey = (tenant) => `onboarding:arm:${tenant}`;
+const tokenKey = (tenant) => `onboarding:token:${tenant}`;
 
 // The toolbar badge mirrors the chip of the tab's tenant: ✓ connected, ! not connected, ? unknown.
 const BADGES = { connected: ['✓', '#0e700e'], 'not-connected': ['!', '#bc4b09'], unknown: ['?', '#616161'] };
@@ -30,8 +46,9 @@ async function showBadge(tabId, view) {
 
 // Re-assesses a tenant from what is stored and keeps the view for the chips, the badge and the popup.
 async function assessTenant(tenant) {
-  const stored = await chrome.storage.local.get(evidenceKey(tenant));
-  const view = onboardingView(tenant, stored[evidenceKey(tenant)] ?? null);
+  const stored = await chrome.storage.local.get([evidenceKey(tenant), armKey(tenant)]);
+  const { settings } = await chrome.storage.sync.get('settings');
+  const view = onboardingView(tenant, stored[evidenceKey(tenant)] ?? null, stored[armKey(tenant)] ?? null, settings ?? null);
   await chrome.storage.local.set({ [viewKey(tenant)]: view });
   return view;
 }
@@ -41,6 +58,120 @@ async function assessTenant(tenant) {
 function clock() {
   const now = new Date();
   return { today: now.toLocaleDateString('en-CA'), nowMs: now.getTime(), tzOffsetMinutes: now.getTimezoneOffset() };
+}
+
+// ARM reading: each request gets 10 s (docs/onboarding-arm.md), at most four run at once.
+const DEADLINE_MS = 10_000;
+const PARALLEL = 4;
+
+const base64url = (bytes) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+/** A core step's `{ok}` value; its `{error}` is thrown as the message to show. */
+function unwrap(step) {
+  if (!step || step.error) throw new Error(step ? step.error : 'The core gave no answer.');
+  return step.ok;
+}
+
+// Authorization code with PKCE through the browser's own sign-in window; the core builds and
+// checks every URL and answer, this only makes the random values and the SHA-256.
+async function signIn(app) {
+  if (!chrome.identity) throw new Error('Sign-in needs the "identity" permission; press the button again and allow it.');
+  const redirect = chrome.identity.getRedirectURL();
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(24)));
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const url = unwrap(signInUrl(app, redirect, { state, challenge }));
+  let finalUrl;
+  try {
+    finalUrl = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
+  } catch (error) {
+    throw new Error(`Sign-in did not finish (${error.message}).`);
+  }
+  const code = unwrap(signInCode(finalUrl ?? '', redirect, state));
+  const post = unwrap(tokenRequest(app, code, redirect, verifier));
+  let answer;
+  try {
+    answer = await fetch(post.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: post.body,
+      credentials: 'omit',
+      signal: AbortSignal.timeout(DEADLINE_MS),
+    });
+  } catch (error) {
+    throw new Error(`Sign-in could not reach Microsoft Entra (${error.name}).`);
+  }
+  return unwrap(readToken(answer.status, await answer.json().catch(() => null), Date.now()));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// One ARM request as the core asked for it; never throws (a network failure is status 0).
+async function fetchArm(request, token) {
+  if (request.delaySecs > 0) await sleep(request.delaySecs * 1000);
+  try {
+    const response = await fetch(request.url, {
+      headers: { Authorization: `Bearer ${token.accessToken}` },
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(DEADLINE_MS),
+    });
+    const body = response.ok ? await response.json().catch(() => null) : null;
+    return { status: response.status, retryAfter: response.headers.get('Retry-After'), body, timedOut: false };
+  } catch (error) {
+    return { status: 0, retryAfter: null, body: null, timedOut: error?.name === 'TimeoutError' };
+  }
+}
+
+// Runs the core's collection to its end: it says what to fetch next, the answers go back to it.
+async function readArm(token, previous) {
+  const reading = new ArmReading();
+  try {
+    const running = new Set();
+    for (;;) {
+      for (let request; running.size < PARALLEL && (request = reading.next()); ) {
+        const task = fetchArm(request, token).then((a) => {
+          reading.absorb(request.id, a.status, a.retryAfter ?? undefined, a.body, a.timedOut, Date.now());
+          running.delete(task);
+        });
+        running.add(task);
+      }
+      if (running.size === 0) break;
+      await Promise.race(running);
+    }
+    return reading.settle(previous, Date.now());
+  } finally {
+    reading.free();
+  }
+}
+
+const readingTenants = new Set();
+
+// Sign in when the session has no fresh token, read ARM, keep the record and re-assess.
+async function readTenant(tenant, app) {
+  if (readingTenants.has(tenant)) return null;
+  readingTenants.add(tenant);
+  try {
+    const previous = (await chrome.storage.local.get(armKey(tenant)))[armKey(tenant)] ?? null;
+    await chrome.storage.local.set({ [armKey(tenant)]: armRecord(previous, undefined) });
+    await assessTenant(tenant);
+    let record;
+    try {
+      let token = (await chrome.storage.session.get(tokenKey(tenant)))[tokenKey(tenant)] ?? null;
+      if (!tokenFresh(token, Date.now())) {
+        token = await signIn(app);
+        await chrome.storage.session.set({ [tokenKey(tenant)]: token });
+      }
+      record = await readArm(token, previous);
+    } catch (error) {
+      record = armRecord(previous, error.message);
+    }
+    await chrome.storage.local.set({ [armKey(tenant)]: record });
+    return await assessTenant(tenant);
+  } finally {
+    readingTenants.delete(tenant);
+  }
 }
 
 function describeSender(sender) {
@@ -81,6 +212,12 @@ async function respond(message, sender) {
       }
       return { view: null };
     }
+    case 'read-arm':
+      return { view: await readTenant(action.tenant, action.app) };
+    case 'sign-out':
+      await chrome.storage.session.remove(tokenKey(action.tenant));
+      await chrome.storage.local.remove(armKey(action.tenant));
+      return { view: await assessTenant(action.tenant) };
     case 'reply-tab':
       return { tabId: action.tabId };
     case 'reply-anchors': {

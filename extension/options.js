@@ -1,6 +1,12 @@
-// Options shell: reads the stored settings and saves what the leptos form hands back.
+// Options shell: reads the stored settings and saves what the leptos form hands back; names the
+// redirect URI the user registers for sign-in (what chrome.identity.getRedirectURL() returns).
 import init, { mountOptions } from './wasm/wayfinder.js';
 import { settingsHooks } from './tab-state.js';
 
 await init();
-mountOptions(document.getElementById('root'), await settingsHooks.load(), settingsHooks.save);
+mountOptions(
+  document.getElementById('root'),
+  await settingsHooks.load(),
+  settingsHooks.save,
+  `https://${chrome.runtime.id}.chromiumapp.org/`,
+);

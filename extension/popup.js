@@ -1,6 +1,7 @@
 // Popup shell: the leptos popup with the core's catalog search (run here, in the page, so
-// typing never waits for the service worker) and the active tab's stored plan.
-import init, { mountPopup, search, setHealth, setPlan } from './wasm/wayfinder.js';
+// typing never waits for the service worker), the active tab's stored plan, and the onboarding
+// status of the tab's tenant.
+import init, { mountPopup, onboardingView, search, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
 import { followTab, settingsHooks } from './tab-state.js';
 
 await init();
@@ -10,11 +11,46 @@ const pinned = /^#tab=(\d+)$/.exec(location.hash);
 const tab = pinned
   ? await chrome.tabs.get(Number(pinned[1])).catch(() => null)
   : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+const planKey = tab ? `plan:${tab.id}` : null;
+const plan = planKey ? (await chrome.storage.session.get(planKey))[planKey] : null;
+// The tab's tenant key (the core's plan names it); the user's own tenant otherwise.
+const tenant = plan?.onboarding?.tenant ?? 'home';
+const inputs = [`onboarding:evidence:${tenant}`, `onboarding:arm:${tenant}`];
+
+// The view is computed here from what is stored (the same core function as the worker's), so
+// the popup shows the checklist even for a tenant no portal tab has reported yet.
+async function showTenant() {
+  const stored = await chrome.storage.local.get(inputs);
+  setTenantView(onboardingView(tenant, stored[inputs[0]] ?? null, stored[inputs[1]] ?? null, await settingsHooks.load()));
+}
+
 mountPopup(document.getElementById('root'), {
   search: (query, context) => search(query, context),
   open: (url) => chrome.tabs.create({ url }),
   close: () => window.close(),
   ...settingsHooks,
   popOut: tab && !pinned ? () => chrome.tabs.create({ url: chrome.runtime.getURL(`popup.html#tab=${tab.id}`) }) : undefined,
+  // Sign-in asks for the optional "identity" permission first, inside the click that started it.
+  onboarding: async (op) => {
+    if (op === 'read' && !(await chrome.permissions.request({ permissions: ['identity'] }))) {
+      return 'Sign-in needs the permission to open the Microsoft sign-in window.';
+    }
+    const answer = await chrome.runtime.sendMessage({ type: 'onboarding', op, tenant });
+    return answer ? null : 'SecOps Wayfinder could not do that: check the app registration in Options.';
+  },
+  download: (name, type, text) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type }));
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  },
 });
+chrome.storage.local.onChanged.addListener((changes) => {
+  if (inputs.some((key) => key in changes)) showTenant();
+});
+chrome.storage.sync.onChanged.addListener((changes) => {
+  if ('settings' in changes) showTenant();
+});
+await showTenant();
 await followTab(tab?.id, { setPlan, setHealth });

@@ -13,6 +13,7 @@ mod popup_page;
 mod settings_store;
 mod shown;
 mod sync_card;
+mod tenant_panel;
 mod where_is;
 
 // The service worker's exports (`handle`, `checkSettings`, `search`) live in the worker crate;
@@ -23,6 +24,7 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::Health;
+use wayfinder_core::onboarding::TenantView;
 use wayfinder_core::plan::OverlayPlan;
 use wayfinder_core::sync::SyncView;
 use wayfinder_worker::from_js::decode;
@@ -33,6 +35,7 @@ pub use overlay_panel::OverlayPanel;
 pub use popup_page::{PopupHooks, PopupPage};
 pub use settings_store::SettingsStore;
 pub use sync_card::SyncCard;
+pub use tenant_panel::{TenantHooks, TenantPanel};
 pub use where_is::WhereIs;
 
 thread_local! {
@@ -42,6 +45,8 @@ thread_local! {
     static HEALTH: Cell<Option<RwSignal<Health>>> = const { Cell::new(None) };
     /// The tab's incident sync view (incident pages).
     static SYNC: Cell<Option<RwSignal<Option<SyncView>>>> = const { Cell::new(None) };
+    /// The onboarding status of the tab's tenant (popup).
+    static TENANT: Cell<Option<RwSignal<Option<TenantView>>>> = const { Cell::new(None) };
 }
 
 /// The document's signal kept in `slot`, created with `initial` on first use.
@@ -87,6 +92,18 @@ pub fn set_sync(view: JsValue) {
         decode::<shown::ShownSync>(&view).ok().map(SyncView::from)
     };
     sync_signal().set(value);
+}
+
+/// The onboarding status shown by the popup.
+pub fn tenant_signal() -> RwSignal<Option<TenantView>> {
+    document_signal(&TENANT, || None)
+}
+
+/// Replaces the popup's tenant view (`onboarding:view:<tenant>`, or one the popup computed); an
+/// unreadable one shows as nothing known.
+#[wasm_bindgen(js_name = setTenantView)]
+pub fn set_tenant_view(view: JsValue) {
+    tenant_signal().set(decode::<TenantView>(&view).ok());
 }
 
 /// What the overlay or popup knows about the plan.
@@ -149,7 +166,7 @@ pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
 }
 
 /// Mounts the popup into `root`. `hooks`: `search(query, context)`, `open(url)`, `close()`,
-/// `load()`, `save(settings)`, `popOut()`; any may be missing (the popup then says what it cannot do).
+/// `load()`, `save(settings)`, `popOut()`, `onboarding(op)`, `download(name, type, text)`; any may be missing (the popup then says what it cannot do).
 #[wasm_bindgen(js_name = mountPopup)]
 pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
@@ -159,6 +176,10 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
         close: settings_store::hook(&hooks, "close"),
         pop_out: settings_store::hook(&hooks, "popOut"),
         store: store_from(&hooks),
+        tenant: TenantHooks {
+            onboarding: settings_store::hook(&hooks, "onboarding"),
+            download: settings_store::hook(&hooks, "download"),
+        },
     };
     leptos::mount::mount_to(
         root,
@@ -168,13 +189,18 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
 }
 
 /// Mounts the options page into `root`. `settings` is the stored settings object (or nothing);
-/// `save` is called with the new settings object and returns a Promise.
+/// `save` is called with the new settings object and returns a Promise; `redirectUri` is the
+/// address the user registers for sign-in.
 #[wasm_bindgen(js_name = mountOptions)]
-pub fn mount_options(root: web_sys::HtmlElement, settings: JsValue, save: js_sys::Function) {
+pub fn mount_options(
+    root: web_sys::HtmlElement,
+    settings: JsValue,
+    save: js_sys::Function,
+    redirect_uri: String,
+) {
     let initial = options_page::decode_settings(settings);
-    leptos::mount::mount_to(
-        root,
-        move || view! { <OptionsPage initial=initial.clone() save=save.clone() /> },
-    )
+    leptos::mount::mount_to(root, move || {
+        view! { <OptionsPage initial=initial.clone() save=save.clone() redirect_uri=redirect_uri.clone() /> }
+    })
     .forget();
 }

@@ -1,9 +1,12 @@
 //! The options page: which overlays are on, trainer mode, dismissed items. Saved through the JS
 //! shell to chrome.storage.sync.
 
+use crate::{TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
+use wayfinder_core::onboarding::report::ReportFile;
+use wayfinder_core::onboarding::signin::AppRegistration;
 use wayfinder_core::settings::Settings;
 
 /// Reads stored settings; anything unreadable falls back to the defaults (and says so).
@@ -44,7 +47,11 @@ fn is_on(settings: &Settings, key: &str) -> bool {
 
 /// The options form.
 #[component]
-pub fn OptionsPage(initial: Result<Settings, String>, save: js_sys::Function) -> impl IntoView {
+pub fn OptionsPage(
+    initial: Result<Settings, String>,
+    save: js_sys::Function,
+    redirect_uri: String,
+) -> impl IntoView {
     let load_problem = initial.as_ref().err().cloned();
     let settings = RwSignal::new(initial.unwrap_or_default());
     let status = RwSignal::new(String::new());
@@ -154,7 +161,125 @@ pub fn OptionsPage(initial: Result<Settings, String>, save: js_sys::Function) ->
                     "Show dismissed items again"
                 </button>
             </fieldset>
+            <SignInFields settings=settings persist=persist.clone() redirect_uri=redirect_uri />
+            <ReportImport />
             <p class="wf-status" role="status" aria-live="polite">{move || status.get()}</p>
         </main>
+    }
+}
+
+/// The app registration for reading Azure Resource Manager (onboarding checks): checked by the
+/// core before it is saved, so a saved one is always usable.
+#[component]
+fn SignInFields(
+    settings: RwSignal<Settings>,
+    persist: impl Fn() + Clone + 'static,
+    redirect_uri: String,
+) -> impl IntoView {
+    let current = settings.with_untracked(|s| s.sign_in.clone());
+    let tenant = RwSignal::new(
+        current
+            .as_ref()
+            .map(|a| a.tenant.clone())
+            .unwrap_or_default(),
+    );
+    let client_id = RwSignal::new(current.map(|a| a.client_id).unwrap_or_default());
+    let problem = RwSignal::new(String::new());
+    let save = {
+        let persist = persist.clone();
+        move |_| {
+            let app = AppRegistration {
+                tenant: tenant.get_untracked().trim().to_string(),
+                client_id: client_id.get_untracked().trim().to_string(),
+            };
+            match app.check() {
+                Ok(()) => {
+                    problem.set(String::new());
+                    settings.update(|s| s.sign_in = Some(app));
+                    persist();
+                }
+                Err(why) => problem.set(why),
+            }
+        }
+    };
+    let remove = move |_| {
+        tenant.set(String::new());
+        client_id.set(String::new());
+        problem.set(String::new());
+        settings.update(|s| s.sign_in = None);
+        persist();
+    };
+    view! {
+        <fieldset class="wf-sign-in">
+            <legend>"Sign-in for onboarding checks (optional)"</legend>
+            <p class="wf-muted">
+                "To check workspaces, analytics rules and roles, SecOps Wayfinder reads Azure Resource Manager as you, with your own Entra app registration (type Single-page application, delegated permission Azure Service Management › user_impersonation). Register this redirect URI: "
+                <code data-wayfinder-redirect-uri="">{redirect_uri}</code>
+            </p>
+            <label>
+                "Directory (tenant) id or domain"
+                <input type="text" name="sign-in-tenant" autocomplete="off" spellcheck="false"
+                    prop:value=move || tenant.get() on:input=move |ev| tenant.set(event_target_value(&ev)) />
+            </label>
+            <label>
+                "Application (client) id"
+                <input type="text" name="sign-in-client-id" autocomplete="off" spellcheck="false"
+                    prop:value=move || client_id.get() on:input=move |ev| client_id.set(event_target_value(&ev)) />
+            </label>
+            <div class="wf-onb-actions">
+                <button type="button" name="save-sign-in" on:click=save>"Save app registration"</button>
+                <button type="button" name="remove-sign-in" disabled=move || settings.with(|s| s.sign_in.is_none()) on:click=remove>"Remove"</button>
+            </div>
+            <p class="wf-error" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
+        </fieldset>
+    }
+}
+
+/// Reads an exported JSON report: the file's text, parsed, decoded and checked by the core; the
+/// error names the field.
+async fn read_report(input: web_sys::HtmlInputElement) -> Result<ReportFile, String> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or_else(|| "no file chosen".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read".to_string())?;
+    let value = js_sys::JSON::parse(&text.as_string().unwrap_or_default())
+        .map_err(|_| "the file is not JSON".to_string())?;
+    let report: ReportFile = wayfinder_worker::from_js::decode(&value)?;
+    report.check()?;
+    Ok(report)
+}
+
+/// Import of an exported onboarding report: shown with the popup's own tenant view, read-only.
+#[component]
+fn ReportImport() -> impl IntoView {
+    let imported = RwSignal::new(None);
+    let problem = RwSignal::new(String::new());
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        spawn_local(async move {
+            match read_report(input).await {
+                Ok(report) => {
+                    problem.set(String::new());
+                    imported.set(Some(report.view));
+                }
+                Err(why) => problem.set(format!("This report cannot be imported: {why}")),
+            }
+        });
+    };
+    view! {
+        <fieldset class="wf-import">
+            <legend>"Open an onboarding report"</legend>
+            <label>
+                "JSON report exported from the popup"
+                <input type="file" name="import-report" accept="application/json,.json" on:change=on_file />
+            </label>
+            <p class="wf-error" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
+            <div hidden=move || imported.with(Option::is_none)>
+                <TenantPanel view=imported hooks=TenantHooks::default() />
+            </div>
+        </fieldset>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::settings_store::SettingsStore;
 use crate::where_is::WhereIs;
-use crate::{ItemCard, PlanState};
+use crate::{ItemCard, PlanState, TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wayfinder_core::messages::Health;
@@ -22,6 +22,8 @@ pub struct PopupHooks {
     pub store: Option<SettingsStore>,
     /// `popOut()`: opens the popup in a tab pinned to the current tab.
     pub pop_out: Option<js_sys::Function>,
+    /// Sign-in, reading and export of the onboarding status.
+    pub tenant: TenantHooks,
 }
 
 /// The popup body.
@@ -92,6 +94,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                 })}
             </section>
             <PageCheck plan=plan />
+            <TenantPanel view=crate::tenant_signal() hooks=hooks.tenant.clone() />
             <footer class="wf-popup-footer">
                 <label class="wf-check">
                     <input type="checkbox" name="trainer" prop:checked=move || trainer.get() on:change=on_trainer />

@@ -28,7 +28,7 @@ fn reason(error: JsValue) -> String {
         .unwrap_or_else(|| "storage refused".to_string())
 }
 
-async fn settle(result: Result<JsValue, JsValue>) -> Result<JsValue, String> {
+pub(crate) async fn settle(result: Result<JsValue, JsValue>) -> Result<JsValue, String> {
     let value = result.map_err(reason)?;
     JsFuture::from(Promise::resolve(&value))
         .await

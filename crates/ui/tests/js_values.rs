@@ -118,3 +118,42 @@ fn pages_keep_what_they_show_of_a_plan() {
         wayfinder_ui::PlanState::Unreadable(_)
     ));
 }
+
+#[wasm_bindgen_test]
+fn externally_tagged_enums_read_back_as_written() {
+    use wayfinder_core::arm::ArmError;
+    use wayfinder_core::onboarding::arm_facts::{ArmFacts, Known};
+    use wayfinder_core::onboarding::run::ArmRecord;
+    use wayfinder_core::onboarding::view::ArmStatus;
+    let record = ArmRecord {
+        facts: ArmFacts {
+            subscriptions_read: Known::Failed(ArmError::Throttled {
+                retry_after_secs: 2,
+            }),
+            ..ArmFacts::default()
+        },
+        status: ArmStatus::Read {
+            at_ms: 5,
+            complete: false,
+        },
+    };
+    let written = encode(&record).expect("encodes");
+    assert_eq!(decode::<ArmRecord>(&written), Ok(record));
+    for (json, known) in [
+        (r#""pending""#, Known::Pending),
+        (r#"{"got":3}"#, Known::Got(3)),
+        (r#"{"failed":"timeout"}"#, Known::Failed(ArmError::Timeout)),
+        (r#"{"skipped":"off"}"#, Known::Skipped("off".into())),
+    ] {
+        assert_eq!(decode::<Known<u32>>(&js(json)), Ok(known), "{json}");
+    }
+    for bad in [
+        r#"{"got":3,"failed":"timeout"}"#,
+        r#"{}"#,
+        r#"{"pending":1}"#,
+        r#"{"gone":1}"#,
+        r#"{"failed":{"server":{"status":500,"extra":1}}}"#,
+    ] {
+        assert!(decode::<Known<u32>>(&js(bad)).is_err(), "{bad}");
+    }
+}

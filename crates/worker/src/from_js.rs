@@ -207,6 +207,29 @@ impl Value {
         }
     }
 
+    /// An externally tagged enum value: a string for a unit variant, or an object of one key
+    /// (the variant) whose value holds the variant's data, as serde_json writes them.
+    #[inline(never)]
+    fn take_variant(self) -> Result<Variant, Error> {
+        if let Some(name) = self.0.as_string() {
+            return Ok(Variant {
+                name,
+                data: JsValue::NULL,
+            });
+        }
+        let mut entries = self.take_object()?;
+        let only = |key: Option<Value>| key.and_then(|k| k.0.as_string());
+        match (only(entries.next_key()), entries.keys.next()) {
+            (Some(name), None) => Ok(Variant {
+                name,
+                data: entries.take_value().0,
+            }),
+            _ => Err(Error::new(
+                "invalid value: an object, expected an object of one variant".to_string(),
+            )),
+        }
+    }
+
     fn is_nothing(&self) -> bool {
         self.0.is_null() || self.0.is_undefined()
     }
@@ -346,7 +369,7 @@ impl<'de> de::Deserializer<'de> for Value {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor.visit_enum(self.take_string()?.into_deserializer())
+        visitor.visit_enum(self.take_variant()?)
     }
 
     /// A value the type skips (an unknown field of a lenient struct) is not read at all.
@@ -385,6 +408,49 @@ impl<'de> de::SeqAccess<'de> for Items {
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
         self.next().map(|item| seed.deserialize(item)).transpose()
+    }
+}
+
+/// An enum variant's name and its data (`null` for a unit variant).
+struct Variant {
+    name: String,
+    data: JsValue,
+}
+
+impl<'de> de::EnumAccess<'de> for Variant {
+    type Error = Error;
+    type Variant = Value;
+
+    fn variant_seed<T: de::DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, Value), Error> {
+        let name: de::value::StringDeserializer<Error> = self.name.into_deserializer();
+        Ok((seed.deserialize(name)?, Value(self.data)))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for Value {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        self.take_null()
+    }
+
+    fn newtype_variant_seed<T: de::DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_seq(self, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        de::Deserializer::deserialize_map(self, visitor)
     }
 }
 

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wayfinder_core::onboarding::run::{self, ArmRecord};
 use wayfinder_core::onboarding::signin::{self, AppRegistration, FlowSecrets, SessionToken};
 use wayfinder_core::onboarding::{read_answer, tenant_view, Collection, Inputs, PageEvidence};
+use wayfinder_core::settings::Settings;
 
 /// A step's outcome for the shell: a value, or the message to show.
 #[derive(Serialize)]
@@ -166,15 +167,19 @@ pub fn arm_record(previous: JsValue, message: Option<String>) -> JsValue {
 }
 
 /// The tenant view of `tenant` from its stored page evidence and ARM record (each `null` when
-/// none); `configured` says whether an app registration is set (the view then offers sign-in).
+/// none) and the stored `settings` (with a valid app registration the view offers sign-in).
 /// Anything stored that no longer decodes counts as absent rather than blocking the status.
 #[wasm_bindgen(js_name = onboardingView)]
 pub fn onboarding_view(
     tenant: String,
     evidence: JsValue,
     record: JsValue,
-    configured: bool,
+    settings: JsValue,
 ) -> JsValue {
+    let configured = decode::<Settings>(&settings)
+        .ok()
+        .and_then(|s| s.sign_in)
+        .is_some_and(|app| app.check().is_ok());
     let evidence = decode::<PageEvidence>(&evidence).unwrap_or_default();
     let record = decode::<ArmRecord>(&record).ok();
     let idle = run::idle_status(configured);

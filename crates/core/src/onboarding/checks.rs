@@ -58,23 +58,40 @@ fn sentinel_workspaces(arm: &ArmFacts) -> impl Iterator<Item = &ArmWorkspace> {
         .filter(|w| w.sentinel.got() == Some(&true))
 }
 
-/// The lines `lines` makes of each workspace's read `field`, and whether that read failed for
-/// some workspace (pending and skipped reads add nothing).
+/// What one field of the Sentinel workspaces told.
+struct Gathered {
+    /// The lines made of each read value.
+    items: Vec<String>,
+    /// The read failed for some workspace.
+    failed: bool,
+    /// How many workspaces' values were read: with none, no check may pass (a pass needs
+    /// evidence, not the absence of it).
+    read: usize,
+}
+
+/// The lines `lines` makes of each workspace's read `field` (pending and skipped reads add
+/// nothing).
 fn gather<'a, T: 'a>(
     workspaces: impl Iterator<Item = &'a ArmWorkspace>,
     field: impl Fn(&'a ArmWorkspace) -> &'a Known<T>,
     lines: impl Fn(&'a ArmWorkspace, &'a T) -> Vec<String>,
-) -> (Vec<String>, bool) {
-    let mut items = Vec::new();
-    let mut failed = false;
+) -> Gathered {
+    let mut g = Gathered {
+        items: Vec::new(),
+        failed: false,
+        read: 0,
+    };
     for w in workspaces {
         match field(w) {
-            Known::Got(value) => items.extend(lines(w, value)),
-            Known::Failed(_) => failed = true,
+            Known::Got(value) => {
+                g.read += 1;
+                g.items.extend(lines(w, value));
+            }
+            Known::Failed(_) => g.failed = true,
             _ => {}
         }
     }
-    (items, failed)
+    g
 }
 
 fn sentinel_enabled(workspaces: &[WorkspaceView], arm: Option<&ArmFacts>) -> Outcome {
@@ -221,7 +238,11 @@ fn rules(arm: Option<&ArmFacts>, overall: &Finding<Overall>, kind: RuleKind) -> 
     let Some(arm) = arm else {
         return unknown(SIGN_IN);
     };
-    let (items, failed) = gather(
+    let Gathered {
+        items,
+        failed,
+        read,
+    } = gather(
         sentinel_workspaces(arm),
         |w| &w.rules,
         |w, r| {
@@ -240,6 +261,9 @@ fn rules(arm: Option<&ArmFacts>, overall: &Finding<Overall>, kind: RuleKind) -> 
     if items.is_empty() {
         if failed {
             return unknown("The analytics rules of some workspaces could not be read.");
+        }
+        if read == 0 {
+            return unknown("No Sentinel workspace's analytics rules were read.");
         }
         let detail = match kind {
             RuleKind::Fusion => "No enabled Fusion rule.",
@@ -263,7 +287,11 @@ fn automation(arm: Option<&ArmFacts>) -> Outcome {
     let Some(arm) = arm else {
         return unknown(SIGN_IN);
     };
-    let (items, failed) = gather(
+    let Gathered {
+        items,
+        failed,
+        read,
+    } = gather(
         sentinel_workspaces(arm),
         |w| &w.automation,
         |w, found| {
@@ -291,6 +319,9 @@ fn automation(arm: Option<&ArmFacts>) -> Outcome {
     if failed {
         return unknown("The automation rules of some workspaces could not be read.");
     }
+    if read == 0 {
+        return unknown("No Sentinel workspace's automation rules were read.");
+    }
     (
         CheckState::Pass,
         "No automation rule tests the incident title or provider.".into(),
@@ -305,7 +336,11 @@ fn table_retention(arm: Option<&ArmFacts>) -> Outcome {
     // Only workspaces the XDR connector streams into ingest these tables.
     let streaming =
         sentinel_workspaces(arm).filter(|w| matches!(&w.connector, Known::Got(Some(_))));
-    let (items, failed) = gather(
+    let Gathered {
+        items,
+        failed,
+        read,
+    } = gather(
         streaming,
         |w| &w.tables,
         |w, tables| {
@@ -336,6 +371,9 @@ fn table_retention(arm: Option<&ArmFacts>) -> Outcome {
     }
     if failed {
         return unknown("The tables of some workspaces could not be read.");
+    }
+    if read == 0 {
+        return unknown("No workspace that the Defender XDR connector streams into was read.");
     }
     (CheckState::Pass, format!("No Defender XDR table is kept {HUNTING_DAYS} days or less in a workspace the connector streams into."), items)
 }

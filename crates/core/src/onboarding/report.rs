@@ -154,7 +154,8 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
-fn confidence(c: Option<Confidence>) -> &'static str {
+/// A confidence in one word (`none` for an unknown value).
+pub fn confidence(c: Option<Confidence>) -> &'static str {
     match c {
         Some(Confidence::High) => "high",
         Some(Confidence::Medium) => "medium",
@@ -163,7 +164,8 @@ fn confidence(c: Option<Confidence>) -> &'static str {
     }
 }
 
-fn overall_words(o: Overall) -> &'static str {
+/// The tenant's connection as the report and the UI word it.
+pub fn overall_words(o: Overall) -> &'static str {
     match o {
         Overall::Connected => "connected",
         Overall::NotConnected => "not connected",
@@ -171,7 +173,8 @@ fn overall_words(o: Overall) -> &'static str {
     }
 }
 
-fn connection_words(c: Connection) -> &'static str {
+/// A workspace's connection as the report and the UI word it.
+pub fn connection_words(c: Connection) -> &'static str {
     match c {
         Connection::Primary => "primary",
         Connection::Secondary => "secondary",
@@ -180,7 +183,8 @@ fn connection_words(c: Connection) -> &'static str {
     }
 }
 
-fn tri_words(t: Tri) -> &'static str {
+/// Yes, no or unknown.
+pub fn tri_words(t: Tri) -> &'static str {
     match t {
         Tri::Yes => "yes",
         Tri::No => "no",

@@ -738,6 +738,13 @@ fn an_unauthorized_subscription_list_stops_with_a_clear_problem() {
     });
     assert_eq!(v.overall.value, Overall::Unknown);
     assert!(v.problems[0].contains("sign in again"), "{:?}", v.problems);
+    let passing: Vec<&str> = v
+        .checks
+        .iter()
+        .filter(|c| c.state == CheckState::Pass)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert!(passing.is_empty(), "nothing read, yet passing: {passing:?}");
 }
 
 #[test]

@@ -174,6 +174,21 @@ pub enum ArmStatus {
     },
 }
 
+impl ArmStatus {
+    /// The status in one sentence (the popup adds the reading's time to `Read`).
+    pub fn sentence(&self) -> String {
+        match self {
+            ArmStatus::NotConfigured => "Azure Resource Manager is not read: add your app registration in Options to check the workspaces, rules and roles.".into(),
+            ArmStatus::SignedOut => "Sign in to read the workspaces, rules and roles from Azure Resource Manager.".into(),
+            ArmStatus::Expired => "The sign-in expired; sign in again to read Azure Resource Manager.".into(),
+            ArmStatus::Reading => "Reading Azure Resource Manager…".into(),
+            ArmStatus::Read { complete: true, .. } => "Read from Azure Resource Manager.".into(),
+            ArmStatus::Read { complete: false, .. } => "Read from Azure Resource Manager; some calls failed (below).".into(),
+            ArmStatus::Failed { message } => message.clone(),
+        }
+    }
+}
+
 /// The status chip's short form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

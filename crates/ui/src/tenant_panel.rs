@@ -1,0 +1,224 @@
+//! One tenant's onboarding status: the connection with its confidence and evidence, the
+//! workspaces, the readiness checklist (each failing check with its fix and documentation), what
+//! could not be read, and the Azure Resource Manager side. Shown live in the popup (with sign-in
+//! and export) and, from an imported report, read-only in options: the same component, so an
+//! imported report looks exactly like the view it was exported from.
+
+use crate::settings_store::settle;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+use wayfinder_core::onboarding::report::{self, ReportFile};
+use wayfinder_core::onboarding::view::{
+    ArmStatus, CheckResult, CheckState, Overall, WorkspaceView,
+};
+use wayfinder_core::onboarding::TenantView;
+
+/// The functions the page's JS shell provides; without them the panel is read-only.
+#[derive(Clone, Default)]
+pub struct TenantHooks {
+    /// `onboarding(op)` with `op` `read` or `sign-out`: resolves to a message when refused.
+    pub onboarding: Option<js_sys::Function>,
+    /// `download(filename, mimeType, text)`.
+    pub download: Option<js_sys::Function>,
+}
+
+/// The test contract's `data-wayfinder-state` for a check.
+fn check_attr(state: CheckState) -> &'static str {
+    match state {
+        CheckState::Pass => "pass",
+        CheckState::Fail => "fail",
+        CheckState::Warn => "warn",
+        CheckState::Unknown => "unknown",
+    }
+}
+
+fn overall_attr(overall: Overall) -> &'static str {
+    match overall {
+        Overall::Connected => "connected",
+        Overall::NotConnected => "not-connected",
+        Overall::Unknown => "unknown",
+    }
+}
+
+fn arm_attr(status: &ArmStatus) -> &'static str {
+    match status {
+        ArmStatus::NotConfigured => "not-configured",
+        ArmStatus::SignedOut => "signed-out",
+        ArmStatus::Expired => "expired",
+        ArmStatus::Reading => "reading",
+        ArmStatus::Read { .. } => "read",
+        ArmStatus::Failed { .. } => "failed",
+    }
+}
+
+/// `2026-11-23 14:05 UTC` for a time in ms since the epoch.
+fn utc_minutes(at_ms: i64) -> String {
+    let iso = String::from(js_sys::Date::new(&JsValue::from_f64(at_ms as f64)).to_iso_string());
+    format!(
+        "{} UTC",
+        iso.get(..16).unwrap_or_default().replace('T', " ")
+    )
+}
+
+fn arm_line(status: &ArmStatus) -> String {
+    match status {
+        ArmStatus::Read { at_ms, .. } => {
+            format!("{} Last read {}.", status.sentence(), utc_minutes(*at_ms))
+        }
+        _ => status.sentence(),
+    }
+}
+
+fn workspace_row(w: WorkspaceView) -> impl IntoView {
+    let connection = format!(
+        "{} ({} confidence)",
+        report::connection_words(w.connection.value),
+        report::confidence(w.connection.confidence)
+    );
+    let facts = format!(
+        "Microsoft Sentinel: {} · Defender XDR connector: {}",
+        report::tri_words(w.sentinel.value),
+        report::tri_words(w.xdr_connector.value)
+    );
+    let name = w.name;
+    let attr = name.clone();
+    view! {
+        <li data-wayfinder-workspace=attr>
+            <strong>{name}</strong>
+            " — "
+            <span class="wf-onb-connection">{connection}</span>
+            <p class="wf-muted">{facts}</p>
+            <p class="wf-muted">{w.connection.evidence.join(" ")}</p>
+        </li>
+    }
+}
+
+fn check_row(c: CheckResult) -> impl IntoView {
+    let passing = c.state == CheckState::Pass;
+    view! {
+        <li class="wf-onb-check" data-wayfinder-check=c.id data-wayfinder-state=check_attr(c.state)>
+            <span class="wf-onb-check-state">{report::state_words(c.state)}</span>
+            " "
+            <strong>{c.title}</strong>
+            <p>{c.detail}</p>
+            {(!c.items.is_empty()).then(|| view! {
+                <ul class="wf-onb-items">{c.items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            })}
+            {c.fix.filter(|_| !passing).map(|fix| view! { <p class="wf-onb-fix">{format!("Fix: {fix}")}</p> })}
+            <a class="wf-link" href=c.doc target="_blank" rel="noopener noreferrer">"Documentation"</a>
+        </li>
+    }
+}
+
+/// Hands a report file to the shell's `download`.
+fn export(download: &js_sys::Function, view: &TenantView, markdown: bool) -> Result<(), String> {
+    let exported_at = String::from(js_sys::Date::new_0().to_iso_string());
+    let day = exported_at.get(..10).unwrap_or_default().to_string();
+    let file = ReportFile::new(view.clone(), exported_at);
+    let (name, mime, text) = if markdown {
+        ("md", "text/markdown", report::markdown(&file))
+    } else {
+        let value = wayfinder_worker::to_js::encode(&file)?;
+        let text = js_sys::JSON::stringify_with_replacer_and_space(
+            &value,
+            &JsValue::NULL,
+            &JsValue::from_f64(2.0),
+        )
+        .map_err(|_| "the report could not be written".to_string())?;
+        ("json", "application/json", String::from(text))
+    };
+    let filename = format!("wayfinder-onboarding-{}-{day}.{name}", view.tenant);
+    download
+        .call3(&JsValue::NULL, &filename.into(), &mime.into(), &text.into())
+        .map(|_| ())
+        .map_err(|_| "the download was refused".to_string())
+}
+
+/// The onboarding status of one tenant.
+#[component]
+pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let ask = {
+        let hook = hooks.onboarding.clone();
+        move |op: &'static str| {
+            let Some(hook) = hook.clone() else { return };
+            busy.set(true);
+            message.set(String::new());
+            // Called inside the click: the shell's permission request needs the user's gesture.
+            let called = hook.call1(&JsValue::NULL, &op.into());
+            spawn_local(async move {
+                match settle(called).await {
+                    Ok(answer) => message.set(answer.as_string().unwrap_or_default()),
+                    Err(why) => message.set(why),
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let live = hooks.onboarding.is_some();
+    let download = hooks.download.clone();
+    view! {
+        <section class="wf-onb" aria-label="Onboarding status">
+            <h2 class="wf-section-title">"Onboarding status"</h2>
+            {move || match view.get() {
+                None => view! { <p class="wf-muted" data-wayfinder-tenant-view="none">"Nothing is known about this tenant yet."</p> }.into_any(),
+                Some(v) => {
+                    let ask = ask.clone();
+                    let ask_out = ask.clone();
+                    let download = download.clone();
+                    let status = v.arm.clone();
+                    let can_read = live && status != ArmStatus::NotConfigured;
+                    let signed_in = matches!(status, ArmStatus::Read { .. } | ArmStatus::Failed { .. });
+                    let read_label = if signed_in { "Read again" } else { "Sign in and read Azure" };
+                    let export_view = v.clone();
+                    view! {
+                        <div data-wayfinder-tenant-view=v.tenant.clone()>
+                            <p class="wf-onb-overall" data-wayfinder-state=overall_attr(v.overall.value)>
+                                <strong>{v.chip.label.clone()}</strong>
+                                {format!(" ({} confidence)", report::confidence(v.overall.confidence))}
+                            </p>
+                            <ul class="wf-onb-evidence">{v.overall.evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                            <p class="wf-onb-arm" data-wayfinder-arm=arm_attr(&status)>{arm_line(&status)}</p>
+                            {can_read.then(|| view! {
+                                <div class="wf-onb-actions">
+                                    <button type="button" name="onboarding-read" disabled=move || busy.get() on:click=move |_| ask("read")>{read_label}</button>
+                                    {signed_in.then(|| view! {
+                                        <button type="button" name="onboarding-sign-out" disabled=move || busy.get() on:click=move |_| ask_out("sign-out")>"Sign out"</button>
+                                    })}
+                                </div>
+                            })}
+                            <p class="wf-status" role="status" aria-live="polite">{move || message.get()}</p>
+                            {(!v.workspaces.is_empty()).then(|| view! {
+                                <h3>"Workspaces"</h3>
+                                <ul class="wf-onb-workspaces">{v.workspaces.into_iter().map(workspace_row).collect_view()}</ul>
+                            })}
+                            <h3>"Readiness checks"</h3>
+                            <ul class="wf-onb-checks">{v.checks.into_iter().map(check_row).collect_view()}</ul>
+                            {(!v.problems.is_empty()).then(|| view! {
+                                <h3>"What could not be read"</h3>
+                                <ul class="wf-onb-problems">{v.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            })}
+                            {download.map(|d| {
+                                let md_view = export_view.clone();
+                                let d2 = d.clone();
+                                view! {
+                                    <div class="wf-onb-actions">
+                                        <button type="button" name="export-markdown" on:click=move |_| {
+                                            if let Err(why) = export(&d, &md_view, true) { message.set(why) }
+                                        }>"Export Markdown"</button>
+                                        <button type="button" name="export-json" on:click=move |_| {
+                                            if let Err(why) = export(&d2, &export_view, false) { message.set(why) }
+                                        }>"Export JSON"</button>
+                                    </div>
+                                }
+                            })}
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
