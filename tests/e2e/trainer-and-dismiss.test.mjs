@@ -88,3 +88,28 @@ test('a dismissed hint stays dismissed until the options reset it', async () => 
   await options.close();
   await page.close();
 });
+
+test('the Azure-portal retirement reminder is snoozed for a week, then comes back', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(HUNTING);
+  const reminder = overlay(page).locator('[data-wayfinder-kind="retirement"][data-wayfinder-id="azure-portal-retirement"]');
+  await reminder.waitFor();
+  await reminder.getByRole('button', { name: /^Dismiss: / }).click();
+  await reminder.waitFor({ state: 'hidden' });
+  const dismissed = await env.browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings.dismissed);
+  const today = new Date().toLocaleDateString('en-CA');
+  assert.deepEqual(dismissed, [`azure-portal-retirement@${today}`]);
+  await page.reload();
+  await overlay(page).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="hunting"]').waitFor();
+  assert.equal(await overlay(page).locator('[data-wayfinder-kind="retirement"]').count(), 0, 'snoozed after a reload');
+
+  // Eight days later (the snooze written a week and a day ago), it is back.
+  const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000).toLocaleDateString('en-CA');
+  await env.browser.worker.evaluate(async (entry) => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({ settings: { ...settings, dismissed: [entry] } });
+  }, `azure-portal-retirement@${eightDaysAgo}`);
+  await page.reload();
+  await overlay(page).locator('[data-wayfinder-kind="retirement"]').waitFor();
+  await page.close();
+});

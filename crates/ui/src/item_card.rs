@@ -4,6 +4,7 @@ use crate::settings_store::SettingsStore;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wayfinder_core::plan::{LinkPortal, OverlayItem, OverlayKind, PortalLink};
+use wayfinder_core::settings;
 
 fn kind_attr(kind: OverlayKind) -> &'static str {
     match kind {
@@ -62,6 +63,17 @@ pub(crate) fn also_lines(also: Vec<String>) -> impl IntoView {
         .collect_view()
 }
 
+/// Today's local date, `YYYY-MM-DD` (what the worker's clock gives the plan).
+fn local_date() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// Items the user may dismiss for good (sync and onboarding state is never hidden this way).
 fn dismissable(kind: OverlayKind) -> bool {
     matches!(
@@ -82,14 +94,26 @@ pub fn ItemCard(
     let dismissed = RwSignal::new(false);
     let problem = RwSignal::new(String::new());
     let dismiss = store.filter(|_| dismissable(item.kind)).map(|store| {
-        let id = item.id.clone();
+        // The retirement reminder is snoozed for a week (`id@YYYY-MM-DD`, the local date), not
+        // dismissed for good: it comes back while the date approaches.
+        let snooze = settings::snoozes(item.kind);
+        let id = if snooze {
+            settings::snooze_entry(&item.id, &local_date())
+        } else {
+            item.id.clone()
+        };
+        let hint = if snooze {
+            "Hide this for a week"
+        } else {
+            "Don't show this again (Options can bring it back)"
+        };
         let title = item.title.clone();
         view! {
             <button
                 class="wf-dismiss"
                 type="button"
                 aria-label=format!("Dismiss: {title}")
-                title="Don't show this again (Options can bring it back)"
+                title=hint
                 on:click=move |_| {
                     let store = store.clone();
                     let id = id.clone();

@@ -46,6 +46,10 @@ const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
 /// `--low-memory-unused` saves 1.1 KB but assumes the stack never reaches its last KB: not used.
 /// Left: leptos' server_fn links wasm-streams, whose wasm-bindgen exports (~11 KB raw) cannot be
 /// dropped without patching leptos.
+/// Onboarding with sign-in (issue 6: the ARM collection, its wire types and stored facts, the
+/// sign-in steps, the tenant view in popup and options, report import) took the module from
+/// 197.9 KB to 272.2 KB gzipped; externally tagged `Known`/`ArmError`/`ArmStatus` had already
+/// saved 23.7 KB of that. The issue 7 target (180 KB) is missed; this guard only stops growth.
 const WASM_GZIP_BUDGET: u64 = 276 * 1024;
 /// The wasm crate and the module name the JS shells import. One module for the service worker
 /// and the pages: the ui crate links the worker crate, so std, serde and the core are shipped
