@@ -105,6 +105,24 @@ try {
     await popup.goto(`${browser.extensionOrigin}/options.html`);
     await popup.locator('input[name="hints"]').waitFor();
     await shoot(popup, '09-options');
+
+    // Onboarding with sign-in: the popup's checklist after reading ARM as a tenant that is not
+    // onboarded yet (the demo's Fabrikam), signed in through the demo's Entra account picker.
+    await browser.worker.evaluate(async (app) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...settings, signIn: app } });
+    }, { tenant: '9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4', clientId: '2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b' });
+    await popup.setViewportSize({ width: 420, height: 1600 });
+    await popup.goto(`${browser.extensionOrigin}/popup.html`);
+    const signInWindow = browser.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Sign in and read Azure' }).click();
+    const login = await signInWindow;
+    await login.getByRole('button', { name: 'alex.wilber@fabrikam.onmicrosoft.com' }).click();
+    const tenantView = popup.locator('section[aria-label="Onboarding status"]');
+    await tenantView.locator('[data-wayfinder-arm="read"]').waitFor();
+    const checklist = path.resolve(out, '13-popup-onboarding-checklist.png');
+    await tenantView.screenshot({ path: checklist });
+    console.log(checklist);
   }
 } finally {
   await browser.close();
