@@ -69,6 +69,20 @@ struct Gathered {
     read: usize,
 }
 
+impl Gathered {
+    /// The outcome when nothing was found: unknown (`failed_why`) when a read failed, unknown
+    /// (`unread_why`) when no read was made, else a pass with `detail`.
+    fn nothing_found(self, failed_why: &str, unread_why: &str, detail: String) -> Outcome {
+        if self.failed {
+            unknown(failed_why)
+        } else if self.read == 0 {
+            unknown(unread_why)
+        } else {
+            (CheckState::Pass, detail, self.items)
+        }
+    }
+}
+
 /// The lines `lines` makes of each workspace's read `field` (pending and skipped reads add
 /// nothing).
 fn gather<'a, T: 'a>(
@@ -238,11 +252,7 @@ fn rules(arm: Option<&ArmFacts>, overall: &Finding<Overall>, kind: RuleKind) -> 
     let Some(arm) = arm else {
         return unknown(SIGN_IN);
     };
-    let Gathered {
-        items,
-        failed,
-        read,
-    } = gather(
+    let found = gather(
         sentinel_workspaces(arm),
         |w| &w.rules,
         |w, r| {
@@ -258,20 +268,19 @@ fn rules(arm: Option<&ArmFacts>, overall: &Finding<Overall>, kind: RuleKind) -> 
         },
     );
     let connected = overall.value == Overall::Connected;
-    if items.is_empty() {
-        if failed {
-            return unknown("The analytics rules of some workspaces could not be read.");
-        }
-        if read == 0 {
-            return unknown("No Sentinel workspace's analytics rules were read.");
-        }
+    if found.items.is_empty() {
         let detail = match kind {
             RuleKind::Fusion => "No enabled Fusion rule.",
             RuleKind::IncidentCreation => "No enabled Microsoft incident creation rule.",
             RuleKind::AlertOnly => "Every enabled Scheduled and NRT rule creates incidents.",
         };
-        return (CheckState::Pass, detail.into(), items);
+        return found.nothing_found(
+            "The analytics rules of some workspaces could not be read.",
+            "No Sentinel workspace's analytics rules were read.",
+            detail.into(),
+        );
     }
+    let items = found.items;
     let n = items.len();
     let (state, detail) = match kind {
         RuleKind::Fusion if connected => (CheckState::Fail, format!("{} enabled although the tenant is connected: that workspace is not the connected primary, or connecting did not finish.", count(n, "Fusion rule is", "Fusion rules are"))),
@@ -287,11 +296,7 @@ fn automation(arm: Option<&ArmFacts>) -> Outcome {
     let Some(arm) = arm else {
         return unknown(SIGN_IN);
     };
-    let Gathered {
-        items,
-        failed,
-        read,
-    } = gather(
+    let found = gather(
         sentinel_workspaces(arm),
         |w| &w.automation,
         |w, found| {
@@ -301,8 +306,8 @@ fn automation(arm: Option<&ArmFacts>) -> Outcome {
                 .collect()
         },
     );
-    if !items.is_empty() {
-        let n = items.len();
+    if !found.items.is_empty() {
+        let n = found.items.len();
         return (
             CheckState::Warn,
             format!(
@@ -313,19 +318,13 @@ fn automation(arm: Option<&ArmFacts>) -> Outcome {
                     "automation rule conditions test"
                 )
             ),
-            items,
+            found.items,
         );
     }
-    if failed {
-        return unknown("The automation rules of some workspaces could not be read.");
-    }
-    if read == 0 {
-        return unknown("No Sentinel workspace's automation rules were read.");
-    }
-    (
-        CheckState::Pass,
+    found.nothing_found(
+        "The automation rules of some workspaces could not be read.",
+        "No Sentinel workspace's automation rules were read.",
         "No automation rule tests the incident title or provider.".into(),
-        items,
     )
 }
 
@@ -336,11 +335,7 @@ fn table_retention(arm: Option<&ArmFacts>) -> Outcome {
     // Only workspaces the XDR connector streams into ingest these tables.
     let streaming =
         sentinel_workspaces(arm).filter(|w| matches!(&w.connector, Known::Got(Some(_))));
-    let Gathered {
-        items,
-        failed,
-        read,
-    } = gather(
+    let found = gather(
         streaming,
         |w| &w.tables,
         |w, tables| {
@@ -358,24 +353,22 @@ fn table_retention(arm: Option<&ArmFacts>) -> Outcome {
                 .collect()
         },
     );
-    if !items.is_empty() {
-        let n = items.len();
+    if !found.items.is_empty() {
+        let n = found.items.len();
         return (
             CheckState::Warn,
             format!(
                 "{} kept {HUNTING_DAYS} days or less, which Advanced hunting already keeps.",
                 count(n, "Defender XDR table is", "Defender XDR tables are")
             ),
-            items,
+            found.items,
         );
     }
-    if failed {
-        return unknown("The tables of some workspaces could not be read.");
-    }
-    if read == 0 {
-        return unknown("No workspace that the Defender XDR connector streams into was read.");
-    }
-    (CheckState::Pass, format!("No Defender XDR table is kept {HUNTING_DAYS} days or less in a workspace the connector streams into."), items)
+    found.nothing_found(
+        "The tables of some workspaces could not be read.",
+        "No workspace that the Defender XDR connector streams into was read.",
+        format!("No Defender XDR table is kept {HUNTING_DAYS} days or less in a workspace the connector streams into."),
+    )
 }
 
 /// "1 workspace" / "3 workspaces".
