@@ -45,9 +45,9 @@ async function showBadge(tabId, view) {
 }
 
 // Re-assesses a tenant from what is stored and keeps the view for the chips, the badge and the popup.
-async function assessTenant(tenant) {
+// `settings` are the stored settings the message was decided with (they say whether sign-in is set up).
+async function assessTenant(tenant, settings) {
   const stored = await chrome.storage.local.get([evidenceKey(tenant), armKey(tenant)]);
-  const { settings } = await chrome.storage.sync.get('settings');
   const view = onboardingView(tenant, stored[evidenceKey(tenant)] ?? null, stored[armKey(tenant)] ?? null, settings ?? null);
   await chrome.storage.local.set({ [viewKey(tenant)]: view });
   return view;
@@ -149,13 +149,13 @@ async function readArm(token, previous) {
 const readingTenants = new Set();
 
 // Sign in when the session has no fresh token, read ARM, keep the record and re-assess.
-async function readTenant(tenant, app) {
+async function readTenant(tenant, app, settings) {
   if (readingTenants.has(tenant)) return null;
   readingTenants.add(tenant);
   try {
     const previous = (await chrome.storage.local.get(armKey(tenant)))[armKey(tenant)] ?? null;
     await chrome.storage.local.set({ [armKey(tenant)]: armRecord(previous, undefined) });
-    await assessTenant(tenant);
+    await assessTenant(tenant, settings);
     let record;
     try {
       let token = (await chrome.storage.session.get(tokenKey(tenant)))[tokenKey(tenant)] ?? null;
@@ -168,7 +168,7 @@ async function readTenant(tenant, app) {
       record = armRecord(previous, error.message);
     }
     await chrome.storage.local.set({ [armKey(tenant)]: record });
-    return await assessTenant(tenant);
+    return await assessTenant(tenant, settings);
   } finally {
     readingTenants.delete(tenant);
   }
@@ -196,7 +196,7 @@ async function respond(message, sender) {
       chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
       const tenant = action.plan.onboarding ? action.plan.onboarding.tenant : null;
       // One read per route change: the stored view, assessed once when the tenant has none yet.
-      const view = tenant ? (await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)] ?? (await assessTenant(tenant)) : null;
+      const view = tenant ? (await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)] ?? (await assessTenant(tenant, settings)) : null;
       await showBadge(action.tabId, view);
       return { plan: action.plan };
     }
@@ -208,16 +208,16 @@ async function respond(message, sender) {
       const update = absorbEvidence((await chrome.storage.local.get(key))[key] ?? null, action.facts, Date.now());
       if (update.changed) {
         await chrome.storage.local.set({ [key]: update.evidence });
-        await showBadge(action.tabId, await assessTenant(action.tenant));
+        await showBadge(action.tabId, await assessTenant(action.tenant, settings));
       }
       return { view: null };
     }
     case 'read-arm':
-      return { view: await readTenant(action.tenant, action.app) };
+      return { view: await readTenant(action.tenant, action.app, settings) };
     case 'sign-out':
       await chrome.storage.session.remove(tokenKey(action.tenant));
       await chrome.storage.local.remove(armKey(action.tenant));
-      return { view: await assessTenant(action.tenant) };
+      return { view: await assessTenant(action.tenant, settings) };
     case 'reply-tab':
       return { tabId: action.tabId };
     case 'reply-anchors': {
