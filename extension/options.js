@@ -1,7 +1,8 @@
 // Options shell: reads the stored settings and saves what the leptos form hands back; names the
-// redirect URI the user registers for sign-in (what chrome.identity.getRedirectURL() returns).
+// redirect URI the user registers for sign-in (what chrome.identity.getRedirectURL() returns);
+// saves exported settings files.
 import init, { mountOptions } from './wasm/wayfinder.js';
-import { settingsHooks } from './tab-state.js';
+import { download, settingsHooks } from './tab-state.js';
 
 await init();
 mountOptions(
@@ -9,4 +10,5 @@ mountOptions(
   await settingsHooks.load(),
   settingsHooks.save,
   `https://${chrome.runtime.id}.chromiumapp.org/`,
+  download,
 );

@@ -1,8 +1,8 @@
-// Popup shell: the leptos popup with the core's catalog search (run here, in the page, so
+// Popup shell: the leptos popup (with the core's catalog search, run in this page's wasm so
 // typing never waits for the service worker), the active tab's stored plan, and the onboarding
 // status of the tab's tenant.
-import init, { mountPopup, onboardingView, search, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
-import { followTab, settingsHooks } from './tab-state.js';
+import init, { mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
+import { download, followTab, settingsHooks } from './tab-state.js';
 
 await init();
 // "Open in a tab" pins the popup to the tab it was opened for (#tab=<id>), so a trainer or an
@@ -25,7 +25,6 @@ async function showTenant() {
 }
 
 mountPopup(document.getElementById('root'), {
-  search: (query, context) => search(query, context),
   open: (url) => chrome.tabs.create({ url }),
   close: () => window.close(),
   ...settingsHooks,
@@ -38,13 +37,7 @@ mountPopup(document.getElementById('root'), {
     const answer = await chrome.runtime.sendMessage({ type: 'onboarding', op, tenant });
     return answer ? null : 'SecOps Wayfinder could not do that: check the app registration in Options.';
   },
-  download: (name, type, text) => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([text], { type }));
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  },
+  download,
 });
 chrome.storage.local.onChanged.addListener((changes) => {
   if (inputs.some((key) => key in changes)) showTenant();

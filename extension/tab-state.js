@@ -1,11 +1,20 @@
-// Shared by the extension pages' shells: the stored settings, and a tab's plan and probe
-// results kept by the service worker in session storage, followed as they change.
+// Shared by the extension pages' shells: the stored settings, a file download, and a tab's
+// plan and probe results kept by the service worker in session storage, followed as they change.
 
 /** `load()` and `save(settings)` around chrome.storage.sync, as the leptos pages take them. */
 export const settingsHooks = {
   load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
   save: (settings) => chrome.storage.sync.set({ settings }),
 };
+
+/** Saves `text` as a file called `name` through the browser's download of a blob link. */
+export function download(name, type, text) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
 
 /**
  * Hands the tab's plan, probe results and (when `setSync` is given) sync view to the page now

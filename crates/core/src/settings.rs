@@ -8,6 +8,8 @@ use crate::onboarding::signin::AppRegistration;
 use crate::plan::OverlayKind;
 use serde::{Deserialize, Serialize};
 
+pub mod file;
+
 /// The settings the plan depends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]

@@ -6,17 +6,19 @@
 //! chrome APIs and hands it to the entry points below; every string from a portal is rendered
 //! as text by leptos, never as HTML.
 
+mod files;
 mod item_card;
 mod options_page;
 mod overlay_panel;
 mod popup_page;
 mod settings_store;
+mod settings_transfer;
 mod shown;
 mod sync_card;
 mod tenant_panel;
 mod where_is;
 
-// The service worker's exports (`handle`, `checkSettings`, `search`) live in the worker crate;
+// The service worker's exports (`handle`, `checkSettings`, …) live in the worker crate;
 // linking it here puts them into this module, the extension's only wasm.
 pub use wayfinder_worker as worker;
 
@@ -165,13 +167,12 @@ pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
     .forget();
 }
 
-/// Mounts the popup into `root`. `hooks`: `search(query, context)`, `open(url)`, `close()`,
+/// Mounts the popup into `root`. `hooks`: `open(url)`, `close()`,
 /// `load()`, `save(settings)`, `popOut()`, `onboarding(op)`, `download(name, type, text)`; any may be missing (the popup then says what it cannot do).
 #[wasm_bindgen(js_name = mountPopup)]
 pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
     let popup_hooks = PopupHooks {
-        search: settings_store::hook(&hooks, "search"),
         open: settings_store::hook(&hooks, "open"),
         close: settings_store::hook(&hooks, "close"),
         pop_out: settings_store::hook(&hooks, "popOut"),
@@ -190,17 +191,18 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
 
 /// Mounts the options page into `root`. `settings` is the stored settings object (or nothing);
 /// `save` is called with the new settings object and returns a Promise; `redirectUri` is the
-/// address the user registers for sign-in.
+/// address the user registers for sign-in; `download(name, type, text)` saves an exported file.
 #[wasm_bindgen(js_name = mountOptions)]
 pub fn mount_options(
     root: web_sys::HtmlElement,
     settings: JsValue,
     save: js_sys::Function,
     redirect_uri: String,
+    download: Option<js_sys::Function>,
 ) {
     let initial = options_page::decode_settings(settings);
     leptos::mount::mount_to(root, move || {
-        view! { <OptionsPage initial=initial.clone() save=save.clone() redirect_uri=redirect_uri.clone() /> }
+        view! { <OptionsPage initial=initial.clone() save=save.clone() redirect_uri=redirect_uri.clone() download=download.clone() /> }
     })
     .forget();
 }

@@ -1,6 +1,8 @@
-//! The options page: which overlays are on, trainer mode, dismissed items. Saved through the JS
-//! shell to chrome.storage.sync.
+//! The options page: which overlays are on, trainer mode, dismissed items, the app registration,
+//! settings export and import. Saved through the JS shell to chrome.storage.sync.
 
+use crate::files;
+use crate::settings_transfer::SettingsTransfer;
 use crate::{TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -51,6 +53,7 @@ pub fn OptionsPage(
     initial: Result<Settings, String>,
     save: js_sys::Function,
     redirect_uri: String,
+    download: Option<js_sys::Function>,
 ) -> impl IntoView {
     let load_problem = initial.as_ref().err().cloned();
     let settings = RwSignal::new(initial.unwrap_or_default());
@@ -78,6 +81,15 @@ pub fn OptionsPage(
             };
             status.set(outcome.unwrap_or_else(|e| e));
         });
+    };
+    let draft = SignInDraft::of(settings.with_untracked(|s| s.sign_in.clone()).as_ref());
+    let imported = {
+        let persist = persist.clone();
+        move |file: Settings| {
+            draft.filled(file.sign_in.as_ref());
+            settings.set(file);
+            persist();
+        }
     };
     view! {
         <main class="wf-options">
@@ -161,10 +173,38 @@ pub fn OptionsPage(
                     "Show dismissed items again"
                 </button>
             </fieldset>
-            <SignInFields settings=settings persist=persist.clone() redirect_uri=redirect_uri />
+            <SignInFields settings=settings draft=draft persist=persist.clone() redirect_uri=redirect_uri />
+            <SettingsTransfer settings=settings imported=imported download=download />
             <ReportImport />
             <p class="wf-status" role="status" aria-live="polite">{move || status.get()}</p>
         </main>
+    }
+}
+
+/// What the sign-in fields hold: the saved registration, or what the user is typing.
+#[derive(Clone, Copy)]
+struct SignInDraft {
+    tenant: RwSignal<String>,
+    client_id: RwSignal<String>,
+}
+
+impl SignInDraft {
+    /// Fields holding `app`.
+    fn of(app: Option<&AppRegistration>) -> Self {
+        SignInDraft {
+            tenant: RwSignal::new(String::new()),
+            client_id: RwSignal::new(String::new()),
+        }
+        .filled(app)
+    }
+
+    /// Puts `app` into the fields (an imported settings file brings its own registration).
+    fn filled(self, app: Option<&AppRegistration>) -> Self {
+        self.tenant
+            .set(app.map(|a| a.tenant.clone()).unwrap_or_default());
+        self.client_id
+            .set(app.map(|a| a.client_id.clone()).unwrap_or_default());
+        self
     }
 }
 
@@ -173,17 +213,11 @@ pub fn OptionsPage(
 #[component]
 fn SignInFields(
     settings: RwSignal<Settings>,
+    draft: SignInDraft,
     persist: impl Fn() + Clone + 'static,
     redirect_uri: String,
 ) -> impl IntoView {
-    let current = settings.with_untracked(|s| s.sign_in.clone());
-    let tenant = RwSignal::new(
-        current
-            .as_ref()
-            .map(|a| a.tenant.clone())
-            .unwrap_or_default(),
-    );
-    let client_id = RwSignal::new(current.map(|a| a.client_id).unwrap_or_default());
+    let SignInDraft { tenant, client_id } = draft;
     let problem = RwSignal::new(String::new());
     let save = {
         let persist = persist.clone();
@@ -235,18 +269,9 @@ fn SignInFields(
     }
 }
 
-/// Reads an exported JSON report: the file's text, parsed, decoded and checked by the core; the
-/// error names the field.
+/// Reads an exported JSON report: decoded and checked by the core; the error names the field.
 async fn read_report(input: web_sys::HtmlInputElement) -> Result<ReportFile, String> {
-    let file = input
-        .files()
-        .and_then(|files| files.get(0))
-        .ok_or_else(|| "no file chosen".to_string())?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| "the file could not be read".to_string())?;
-    let value = js_sys::JSON::parse(&text.as_string().unwrap_or_default())
-        .map_err(|_| "the file is not JSON".to_string())?;
+    let value = files::read_json(input).await?;
     let report: ReportFile = wayfinder_worker::from_js::decode(&value)?;
     report.check()?;
     Ok(report)

@@ -12,8 +12,6 @@ use wayfinder_core::search::SearchContext;
 /// The functions the popup's JS shell provides.
 #[derive(Clone, Default)]
 pub struct PopupHooks {
-    /// `search(query, context)` → hits.
-    pub search: Option<js_sys::Function>,
     /// `open(url)`: opens a tab.
     pub open: Option<js_sys::Function>,
     /// `close()`: closes the popup.
@@ -72,7 +70,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                 <span class="wf-brand" aria-hidden="true"></span>
                 <h1 class="wf-panel-title">"SecOps Wayfinder"</h1>
             </header>
-            <WhereIs search=hooks.search open=hooks.open close=hooks.close context=context />
+            <WhereIs open=hooks.open close=hooks.close context=context />
             <section class="wf-popup-tab" aria-label="This tab">
                 {move || plan.with(|state| match state {
                     PlanState::Loading => view! { <p class="wf-muted">"Reading the current tab…"</p> }.into_any(),

@@ -4,6 +4,7 @@
 //! and export) and, from an imported report, read-only in options: the same component, so an
 //! imported report looks exactly like the view it was exported from.
 
+use crate::files;
 use crate::settings_store::settle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -113,26 +114,15 @@ fn check_row(c: CheckResult) -> impl IntoView {
 
 /// Hands a report file to the shell's `download`.
 fn export(download: &js_sys::Function, view: &TenantView, markdown: bool) -> Result<(), String> {
-    let exported_at = String::from(js_sys::Date::new_0().to_iso_string());
-    let day = exported_at.get(..10).unwrap_or_default().to_string();
+    let (day, exported_at) = files::now_stamp();
     let file = ReportFile::new(view.clone(), exported_at);
     let (name, mime, text) = if markdown {
         ("md", "text/markdown", report::markdown(&file))
     } else {
-        let value = wayfinder_worker::to_js::encode(&file)?;
-        let text = js_sys::JSON::stringify_with_replacer_and_space(
-            &value,
-            &JsValue::NULL,
-            &JsValue::from_f64(2.0),
-        )
-        .map_err(|_| "the report could not be written".to_string())?;
-        ("json", "application/json", String::from(text))
+        ("json", "application/json", files::json_text(&file)?)
     };
     let filename = format!("wayfinder-onboarding-{}-{day}.{name}", view.tenant);
-    download
-        .call3(&JsValue::NULL, &filename.into(), &mime.into(), &text.into())
-        .map(|_| ())
-        .map_err(|_| "the download was refused".to_string())
+    files::offer(download, &filename, mime, text)
 }
 
 /// The onboarding status of one tenant.

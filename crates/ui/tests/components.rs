@@ -131,18 +131,12 @@ async fn panel_collapses_and_expands() {
     );
 }
 
-/// Mounts the search box over the real catalog search (the worker's export).
+/// Mounts the search box over the real catalog search.
 fn mount_search() -> web_sys::HtmlElement {
     let root = container();
-    let search = wasm_bindgen::closure::Closure::<
-        dyn Fn(String, wasm_bindgen::JsValue) -> wasm_bindgen::JsValue,
-    >::new(wayfinder_ui::worker::search)
-    .into_js_value()
-    .unchecked_into::<js_sys::Function>();
     leptos::mount::mount_to(root.clone(), move || {
         view! {
             <WhereIs
-                search=Some(search.clone())
                 open=None
                 close=None
                 context=Signal::derive(SearchContext::default)

@@ -157,3 +157,34 @@ fn externally_tagged_enums_read_back_as_written() {
         assert!(decode::<Known<u32>>(&js(bad)).is_err(), "{bad}");
     }
 }
+
+#[wasm_bindgen_test]
+fn errors_name_the_path_of_their_field() {
+    use wayfinder_core::settings::file::SettingsFile;
+    let file = |settings: &str| {
+        js(&format!(
+            r#"{{"format":"f","version":1,"exportedAt":"t","settings":{settings}}}"#
+        ))
+    };
+    let wrong_type = decode::<SettingsFile>(&file(r#"{"hints":"yes"}"#)).expect_err("a string");
+    assert_eq!(
+        wrong_type,
+        "settings.hints: invalid type: a string, expected a boolean"
+    );
+    let in_list = decode::<SettingsFile>(&file(r#"{"dismissed":["a",7]}"#)).expect_err("a number");
+    assert!(
+        in_list.starts_with("settings.dismissed[1]: invalid type: a number"),
+        "{in_list}"
+    );
+    let unknown = decode::<SettingsFile>(&file(r#"{"hintz":true}"#)).expect_err("unknown");
+    assert!(
+        unknown.starts_with("settings: unknown field `hintz`"),
+        "{unknown}"
+    );
+    let nested = decode::<SettingsFile>(&file(r#"{"signIn":{"tenant":"x","clientId":1}}"#))
+        .expect_err("nested");
+    assert!(
+        nested.starts_with("settings.signIn.clientId: invalid type"),
+        "{nested}"
+    );
+}

@@ -11,6 +11,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use serde::de::{self, DeserializeOwned, Expected, IntoDeserializer, Unexpected, Visitor};
+use std::cell::RefCell;
 use std::fmt;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -19,7 +20,70 @@ pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
     if value.is_undefined() || value.is_null() {
         return Err("missing".to_string());
     }
+    PATH.with(|path| path.borrow_mut().clear());
     T::deserialize(Value(value.clone())).map_err(|e| *e.0)
+}
+
+/// Where in a value one step of decoding is.
+enum Step {
+    /// In an object or array, between elements.
+    Between,
+    /// In the value of this property.
+    Key(JsValue),
+    /// In the element at this index.
+    Index(u32),
+}
+
+thread_local! {
+    /// The path to what is being decoded: one step per open object or array, outermost first.
+    /// Errors read it when they are made (`settings.dismissed[3]: …`), so they name their field
+    /// without the generic decoding code passing a path along: wrapping each nested result in
+    /// every instance of `next_value_seed` cost 6.4 KB gzipped (measured), this costs nothing
+    /// there (the steps are set by the non-generic `Items` and `Entries`).
+    static PATH: RefCell<Vec<Step>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Opens a level of the path; returns its depth.
+fn open_level() -> usize {
+    PATH.with(|path| {
+        let mut path = path.borrow_mut();
+        path.push(Step::Between);
+        path.len() - 1
+    })
+}
+
+/// Sets what the level at `depth` is in.
+fn set_level(depth: usize, step: Step) {
+    PATH.with(|path| {
+        if let Some(level) = path.borrow_mut().get_mut(depth) {
+            *level = step;
+        }
+    });
+}
+
+/// Closes the level at `depth` and everything inside it.
+fn close_level(depth: usize) {
+    PATH.with(|path| path.borrow_mut().truncate(depth));
+}
+
+/// The path as text: `settings.dismissed[3]`; empty at the top.
+fn path_text() -> String {
+    PATH.with(|path| {
+        let mut text = String::new();
+        for step in path.borrow().iter() {
+            match step {
+                Step::Between => break,
+                Step::Key(key) => {
+                    if !text.is_empty() {
+                        text.push('.');
+                    }
+                    text.push_str(&key.as_string().unwrap_or_default());
+                }
+                Step::Index(at) => text.push_str(&format!("[{at}]")),
+            }
+        }
+        text
+    })
 }
 
 /// Why a value did not decode. Boxed: every decoding step returns a `Result` with it, and an
@@ -30,8 +94,15 @@ pub fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
 pub struct Error(Box<String>);
 
 impl Error {
+    /// An error at the current path: `path: message`.
+    #[inline(never)]
     fn new(message: String) -> Self {
-        Error(Box::new(message))
+        let path = path_text();
+        if path.is_empty() {
+            Error(Box::new(message))
+        } else {
+            Error(Box::new(format!("{path}: {message}")))
+        }
     }
 }
 
@@ -172,7 +243,7 @@ impl Value {
     #[inline(never)]
     fn take_array(self) -> Result<Items, Error> {
         if Array::is_array(&self.0) {
-            Ok(Items::new(self.0.unchecked_into()))
+            Ok(Items::elements(self.0.unchecked_into()))
         } else {
             Err(self.wrong("an array"))
         }
@@ -186,6 +257,7 @@ impl Value {
             Ok(Entries {
                 object: self.0,
                 keys: Items::new(keys),
+                depth: open_level(),
                 value: JsValue::UNDEFINED,
             })
         } else {
@@ -279,7 +351,7 @@ impl<'de> de::Deserializer<'de> for Value {
                 Err(_) => visitor.visit_f64(n),
             },
             Js::String(s) => visitor.visit_string(s),
-            Js::Array(items) => visitor.visit_seq(Items::new(items)),
+            Js::Array(items) => visitor.visit_seq(Items::elements(items)),
             Js::Object(entries) => visitor.visit_map(entries),
             Js::Other => Err(Error::new(
                 "invalid type: a value that is not JSON".to_string(),
@@ -378,25 +450,54 @@ impl<'de> de::Deserializer<'de> for Value {
     }
 }
 
-/// The elements of a JS array.
+/// The elements of a JS array (or an object's keys).
 struct Items {
     items: Array,
     next: u32,
+    /// The path level of an array being decoded; `None` for an object's keys.
+    depth: Option<usize>,
 }
 
 impl Items {
+    /// An object's keys: not a level of the path.
     fn new(items: Array) -> Self {
-        Items { items, next: 0 }
+        Items {
+            items,
+            next: 0,
+            depth: None,
+        }
+    }
+
+    /// An array's elements: a level of the path.
+    #[inline(never)]
+    fn elements(items: Array) -> Self {
+        Items {
+            items,
+            next: 0,
+            depth: Some(open_level()),
+        }
     }
 
     #[inline(never)]
     fn next(&mut self) -> Option<Value> {
-        if self.next >= self.items.length() {
-            return None;
+        let at = self.next;
+        let item = (at < self.items.length()).then(|| self.items.get(at));
+        if let Some(depth) = self.depth {
+            set_level(
+                depth,
+                item.as_ref().map_or(Step::Between, |_| Step::Index(at)),
+            );
         }
-        let item = self.items.get(self.next);
-        self.next += 1;
-        Some(Value(item))
+        self.next += u32::from(item.is_some());
+        item.map(Value)
+    }
+}
+
+impl Drop for Items {
+    fn drop(&mut self) {
+        if let Some(depth) = self.depth {
+            close_level(depth);
+        }
     }
 }
 
@@ -458,14 +559,26 @@ impl<'de> de::VariantAccess<'de> for Value {
 struct Entries {
     object: JsValue,
     keys: Items,
+    /// This object's level of the path.
+    depth: usize,
     value: JsValue,
+}
+
+impl Drop for Entries {
+    fn drop(&mut self) {
+        close_level(self.depth);
+    }
 }
 
 impl Entries {
     /// The next key; its value is kept for [`Entries::take_value`].
     #[inline(never)]
     fn next_key(&mut self) -> Option<Value> {
-        let key = self.keys.next()?;
+        let Some(key) = self.keys.next() else {
+            set_level(self.depth, Step::Between);
+            return None;
+        };
+        set_level(self.depth, Step::Key(key.0.clone()));
         self.value = Reflect::get(&self.object, &key.0).unwrap_or(JsValue::UNDEFINED);
         Some(key)
     }

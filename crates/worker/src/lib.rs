@@ -13,7 +13,6 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
 use wayfinder_core::onboarding::PageEvidence;
-use wayfinder_core::search::{self, SearchContext};
 use wayfinder_core::settings::Settings;
 use wayfinder_core::sync::PageFacts;
 
@@ -67,18 +66,6 @@ pub fn absorb_evidence(stored: JsValue, facts: JsValue, now_ms: f64) -> JsValue 
 struct EvidenceUpdate {
     evidence: PageEvidence,
     changed: bool,
-}
-
-/// Most results the popup shows for one query.
-const SEARCH_LIMIT: usize = 8;
-
-/// "Where is …?": the catalog entries that best match `query`, best first, with links that
-/// keep `context` (the current tab's tenant and workspace; anything unreadable is ignored).
-/// Runs in the popup, which loads this module itself so typing never waits for the worker.
-#[wasm_bindgen]
-pub fn search(query: String, context: JsValue) -> JsValue {
-    let context = decode::<SearchContext>(&context).unwrap_or_default();
-    to_js(&search::search(&query, &context, SEARCH_LIMIT))
 }
 
 pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
