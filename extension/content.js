@@ -99,8 +99,22 @@
   let chipWatcher = null;
   const chipKey = () => `onboarding:view:${chipTenant}`;
 
+  // Pinned like the panel's host (see "the panel and its guard"): a page stylesheet cannot
+  // hide it, move it or make its host take clicks; only the chip itself does.
   function placeChip() {
-    if (chipHost) chipHost.style.right = (host ? 2 * PANEL_MARGIN_PX + PANEL_WIDTH_PX : PANEL_MARGIN_PX) + 'px';
+    if (!chipHost) return;
+    pin(chipHost, {
+      position: 'fixed',
+      bottom: PANEL_MARGIN_PX + 12 + 'px',
+      right: (host ? 2 * PANEL_MARGIN_PX + PANEL_WIDTH_PX : PANEL_MARGIN_PX) + 'px',
+      'z-index': '2147483000',
+      display: 'block',
+      visibility: 'visible',
+      'pointer-events': 'none',
+      margin: '0',
+      padding: '0',
+      transform: 'none',
+    });
   }
 
   async function showChipOf(tenant) {
@@ -121,7 +135,6 @@
       chipHost = document.createElement('div');
       chipHost.setAttribute('data-wayfinder-chip-host', '');
       chipHost.attachShadow({ mode: 'open' });
-      Object.assign(chipHost.style, { position: 'fixed', bottom: PANEL_MARGIN_PX + 12 + 'px', zIndex: '2147483000' });
     }
     placeChip();
     const [colour, background] = CHIP_COLOURS[chip.state] || CHIP_COLOURS.unknown;
@@ -140,6 +153,7 @@
       background,
       color: colour,
       font: '11px/16px "Segoe UI", system-ui, sans-serif',
+      pointerEvents: 'auto',
     });
     chipHost.shadowRoot.replaceChildren(element);
     const parent = document.body || document.documentElement;
@@ -358,14 +372,53 @@
     return mark;
   }
 
-  function mountPanel() {
-    if (host) {
-      if (!host.isConnected) attachHost();
-      return;
-    }
-    host = document.createElement('div');
-    host.setAttribute(HOST_ATTRIBUTE, '');
-    const shadow = host.attachShadow({ mode: 'open' });
+  // ---------- the panel and its guard ----------
+  // The page owns its DOM: its scripts can restyle, move or navigate what we add, and its
+  // stylesheets reach our host element. So the host is `display: contents` (no box of its own:
+  // a transform or filter on it cannot move the frame) with its inherited properties pinned
+  // inline and !important, which no page stylesheet overrides
+  // (https://www.w3.org/TR/css-cascade-5/#cascade-element-attached); the frame's whole style is
+  // inline inside the shadow root, which page styles do not enter. A watcher undoes any change a
+  // page script makes to either, and rebuilds the frame when it is navigated away from our page;
+  // a page that keeps doing it gets the panel closed on that route instead of a fight.
+  const HOST_STYLE = { display: 'contents', visibility: 'visible', 'pointer-events': 'none' };
+  const MAX_REPAIRS_PER_SECOND = 10;
+  let frameHeight = PANEL_MIN_HEIGHT_PX;
+  let frameStyle = '';
+  let expectLoad = false;
+  let repairs = [];
+  let closedOn = null; // the URL on which the page made us close the panel
+
+  function pin(element, styles) {
+    element.removeAttribute('style');
+    for (const [name, value] of Object.entries(styles)) element.style.setProperty(name, value, 'important');
+    return element.getAttribute('style');
+  }
+
+  function styleFrame() {
+    frame.removeAttribute('style');
+    // CSSOM properties, not a <style> element: the page's style-src CSP governs the latter.
+    Object.assign(frame.style, {
+      position: 'fixed',
+      bottom: PANEL_MARGIN_PX + 'px',
+      right: PANEL_MARGIN_PX + 'px',
+      width: PANEL_WIDTH_PX + 'px',
+      height: frameHeight + 'px',
+      maxHeight: `calc(100vh - ${PANEL_TOP_CLEARANCE_PX + PANEL_MARGIN_PX}px)`,
+      border: '0',
+      borderRadius: '8px',
+      boxShadow: '0 6px 20px rgba(0, 0, 0, 0.18)',
+      colorScheme: 'normal',
+      background: 'transparent',
+      zIndex: '2147483000',
+      display: 'block',
+      visibility: 'visible',
+      pointerEvents: 'auto',
+    });
+    frameStyle = frame.getAttribute('style');
+  }
+
+  function makeFrame() {
     frame = document.createElement('iframe');
     frame.src = chrome.runtime.getURL('overlay.html');
     // The frame may report the extension's static origin although it was loaded through its
@@ -375,22 +428,64 @@
     // origins are named: the document reports the static one, the source is the dynamic one.
     frame.allow = `clipboard-write ${frameOrigins.join(' ')}`;
     frame.title = 'SecOps Wayfinder';
-    // CSSOM properties, not a <style> element: the page's style-src CSP governs the latter.
-    Object.assign(frame.style, {
-      position: 'fixed',
-      bottom: PANEL_MARGIN_PX + 'px',
-      right: PANEL_MARGIN_PX + 'px',
-      width: PANEL_WIDTH_PX + 'px',
-      height: PANEL_MIN_HEIGHT_PX + 'px',
-      maxHeight: `calc(100vh - ${PANEL_TOP_CLEARANCE_PX + PANEL_MARGIN_PX}px)`,
-      border: '0',
-      borderRadius: '8px',
-      boxShadow: '0 6px 20px rgba(0, 0, 0, 0.18)',
-      colorScheme: 'normal',
-      background: 'transparent',
-      zIndex: '2147483000',
+    styleFrame();
+    // Our page never navigates its own frame: a second load means someone else did.
+    expectLoad = true;
+    frame.addEventListener('load', () => {
+      if (expectLoad) expectLoad = false;
+      else repair(makeFrame);
     });
-    shadow.append(frame);
+    host.shadowRoot.replaceChildren(frame);
+    guard.observe(frame, { attributes: true });
+  }
+
+  // A change we did not make: put it back, unless the page keeps making them.
+  function repair(fix) {
+    const now = Date.now();
+    repairs = repairs.filter((t) => now - t < 1000).concat(now);
+    if (repairs.length > MAX_REPAIRS_PER_SECOND) {
+      console.warn('SecOps Wayfinder: this page keeps changing the panel, so it is closed on this page.');
+      closedOn = lastUrl;
+      return unmountPanel();
+    }
+    fix();
+  }
+
+  // Our own writes are recorded too; they leave the element as we want it, so they are skipped.
+  const guard = new MutationObserver((records) => {
+    for (const record of records) {
+      if (!host) return;
+      if (record.target === host && !hostIntact()) repair(pinHost);
+      else if (record.target === frame && record.attributeName !== 'style') repair(makeFrame); // src, srcdoc, sandbox, …
+      else if (record.target === frame && frame.getAttribute('style') !== frameStyle) repair(styleFrame);
+    }
+  });
+  let hostStyle = '';
+
+  const hostIntact = () =>
+    host.getAttribute('style') === hostStyle && host.hasAttribute(HOST_ATTRIBUTE) && host.getAttributeNames().length === 2;
+
+  function pinHost() {
+    for (const name of host.getAttributeNames()) if (name !== HOST_ATTRIBUTE && name !== 'style') host.removeAttribute(name);
+    host.setAttribute(HOST_ATTRIBUTE, '');
+    hostStyle = pin(host, HOST_STYLE);
+  }
+
+  function mountPanel() {
+    if (closedOn === lastUrl) return;
+    closedOn = null;
+    if (host) {
+      if (!host.isConnected) attachHost();
+      return;
+    }
+    host = document.createElement('div');
+    host.setAttribute(HOST_ATTRIBUTE, '');
+    pinHost();
+    host.attachShadow({ mode: 'open' });
+    frameHeight = PANEL_MIN_HEIGHT_PX;
+    repairs = [];
+    makeFrame();
+    guard.observe(host, { attributes: true });
     window.addEventListener('message', onFrameMessage);
     attachHost();
     placeChip();
@@ -399,10 +494,11 @@
   function attachHost() {
     const parent = document.body || document.documentElement;
     parent.append(host);
-    // Portals re-render whole subtrees; put the panel back if the page removes it.
+    expectLoad = true; // inserting the frame again loads it again
+    // Portals re-render whole subtrees; put the panel back if the page removes or moves it.
     if (hostWatcher) hostWatcher.disconnect();
     hostWatcher = new MutationObserver(() => {
-      if (host && !host.isConnected) requestAnimationFrame(() => host && !host.isConnected && attachHost());
+      if (host && host.parentNode !== parent) requestAnimationFrame(() => host && host.parentNode !== parent && attachHost());
     });
     hostWatcher.observe(parent, { childList: true });
   }
@@ -410,6 +506,7 @@
   function unmountPanel() {
     if (!host) return;
     if (hostWatcher) hostWatcher.disconnect();
+    guard.disconnect();
     window.removeEventListener('message', onFrameMessage);
     host.remove();
     host = null;
@@ -426,7 +523,8 @@
     if (!frameOrigins.includes(event.origin)) return;
     const height = event.data && event.data.wayfinderHeight;
     if (typeof height !== 'number' || !Number.isFinite(height)) return;
-    frame.style.height = Math.max(PANEL_MIN_HEIGHT_PX, Math.ceil(height)) + 'px';
+    frameHeight = Math.max(PANEL_MIN_HEIGHT_PX, Math.ceil(height));
+    styleFrame();
   }
 
   function teardown() {

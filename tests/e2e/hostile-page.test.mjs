@@ -1,0 +1,161 @@
+// A portal page that turns against the overlay: its scripts restyle, move or navigate the
+// panel, its stylesheets target our elements. The panel is put back as it was, takes clicks
+// only where it is visible, and a page that keeps fighting it gets it closed; the page stays
+// usable throughout. Every "page script" here runs in the page's own world, as the portal's
+// scripts do.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { azureBladeUrls, overlay } from '../support/browser.mjs';
+import { useDemoBrowser } from '../support/fixture.mjs';
+
+const env = useDemoBrowser();
+const HUNTING = azureBladeUrls('Hunting')['view with encoded id'];
+const PANEL_WIDTH = 360;
+const MARGIN = 16;
+
+async function openHunting() {
+  const page = await env.browser.context.newPage();
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto(HUNTING);
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+  return { page, warnings };
+}
+
+/**
+ * Where the panel is, and every point of a 20 px grid over the viewport where a click would land
+ * on one of our elements although it is outside the panel frame's and the chip's visible box.
+ */
+function panelAndStrayPoints(page) {
+  return page.evaluate(() => {
+    const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+    const chip = document.querySelector('[data-wayfinder-chip-host]')?.shadowRoot?.firstElementChild;
+    const boxes = [frame, chip].filter(Boolean).map((e) => e.getBoundingClientRect());
+    const visible = (x, y) => boxes.some((r) => x >= r.left && x < r.right && y >= r.top && y < r.bottom);
+    const stray = [];
+    for (let x = 5; x < innerWidth; x += 20) {
+      for (let y = 5; y < innerHeight; y += 20) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit?.closest('[data-wayfinder-host], [data-wayfinder-chip-host]') && !visible(x, y)) stray.push([x, y]);
+      }
+    }
+    const box = frame?.getBoundingClientRect();
+    return {
+      panel: box ? { width: box.width, rightGap: innerWidth - box.right, bottomGap: innerHeight - box.bottom } : null,
+      stray,
+      src: frame?.src ?? null,
+    };
+  });
+}
+
+/** Waits until the panel is back where it belongs: bottom right, its own width. */
+async function panelInPlace(page) {
+  await page.waitForFunction(
+    ([width, margin]) => {
+      const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+      const box = frame?.getBoundingClientRect();
+      return box && box.width === width && innerWidth - box.right === margin && getComputedStyle(frame).visibility === 'visible';
+    },
+    [PANEL_WIDTH, MARGIN],
+  );
+}
+
+test('the panel takes clicks only where it is visible', async () => {
+  const { page } = await openHunting();
+  const { panel, stray } = await panelAndStrayPoints(page);
+  assert.deepEqual(panel && { width: panel.width, rightGap: panel.rightGap }, { width: PANEL_WIDTH, rightGap: MARGIN });
+  assert.deepEqual(stray, []);
+  // The portal's own menu, left of and above the panel, still takes clicks.
+  await page.locator('[data-telemetryname="Menu-Incidents"]').click();
+  await overlay(page).locator('[data-wayfinder-id="incidents"]').waitFor();
+  await page.close();
+});
+
+test('a page script that restyles the panel or its host is undone', async () => {
+  const { page, warnings } = await openHunting();
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-wayfinder-host]');
+    const frame = host.shadowRoot.querySelector('iframe');
+    Object.assign(frame.style, { top: '0', left: '0', width: '100vw', height: '100vh', opacity: '0' });
+  });
+  await panelInPlace(page);
+  assert.deepEqual((await panelAndStrayPoints(page)).stray, [], 'a full-page frame would take every click');
+
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-wayfinder-host]');
+    host.setAttribute('style', 'display: block; transform: scale(3); visibility: hidden');
+    host.setAttribute('inert', '');
+  });
+  await panelInPlace(page);
+  assert.equal(await page.locator('[data-wayfinder-host]').evaluate((h) => h.hasAttribute('inert')), false);
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').click();
+  assert.deepEqual(warnings.filter((w) => w.includes('SecOps Wayfinder')), [], 'a few repairs do not close the panel');
+  await page.close();
+});
+
+test("a page stylesheet aimed at our elements neither hides the panel nor lets it take the page's clicks", async () => {
+  const { page } = await openHunting();
+  await page.evaluate(() => {
+    // A constructed sheet: the demo's CSP, like the portals', allows no inline <style>.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`
+      [data-wayfinder-host], [data-wayfinder-chip-host], div {
+        display: block !important; visibility: hidden !important; transform: scale(4) !important;
+        pointer-events: auto !important; width: 100vw !important; height: 100vh !important;
+      }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  await panelInPlace(page);
+  const { stray } = await panelAndStrayPoints(page);
+  assert.deepEqual(stray, []);
+  assert.equal(await overlay(page).locator('[data-wayfinder-id="hunting"]').isVisible(), true);
+  await page.close();
+});
+
+test('a page script that navigates the panel frame away gets our panel back', async () => {
+  const { page } = await openHunting();
+  const origin = env.browser.extensionOrigin;
+  const frameSrc = async () => (await panelAndStrayPoints(page)).src;
+
+  await page.evaluate(() => {
+    document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe').src = 'https://portal.azure.com/#home';
+  });
+  await page.waitForFunction(() => document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe')?.src.startsWith('chrome-extension://'));
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+
+  // Navigating the frame's window leaves its src attribute alone; its second load gives it away.
+  await page.evaluate(() => {
+    const frame = document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe');
+    frame.dataset.navigatedByPage = 'yes';
+    frame.contentWindow.location.replace('https://portal.azure.com/#home');
+  });
+  await page.waitForFunction(() => {
+    const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+    return frame && !frame.dataset.navigatedByPage;
+  });
+  const children = page.mainFrame().childFrames().map((f) => f.url());
+  assert.deepEqual(children.filter((u) => u.startsWith('https://portal.azure.com/')), [], 'no portal page is left in the panel');
+  assert.ok((await frameSrc()).startsWith(`${origin.split('://')[0]}://`), 'the panel is an extension page again');
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+  await page.close();
+});
+
+test('a page that keeps changing the panel gets it closed, and it comes back on the next route', async () => {
+  const { page, warnings } = await openHunting();
+  await page.evaluate(() => {
+    window.__fight = setInterval(() => {
+      const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+      if (frame) frame.style.width = '100vw';
+    }, 5);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('[data-wayfinder-host]').length === 0);
+  assert.ok(warnings.some((w) => w.includes('keeps changing the panel')), warnings.join('\n'));
+  assert.deepEqual((await panelAndStrayPoints(page)).stray, []);
+  await page.evaluate(() => clearInterval(window.__fight));
+
+  // The page is still usable, and the next route shows the panel again.
+  await page.locator('[data-telemetryname="Menu-Incidents"]').click();
+  await overlay(page).locator('[data-wayfinder-id="incidents"]').waitFor();
+  await panelInPlace(page);
+  await page.close();
+});
