@@ -159,3 +159,23 @@ test('a page that keeps changing the panel gets it closed, and it comes back on 
   await panelInPlace(page);
   await page.close();
 });
+
+test('the portal page has no channel to the extension', async () => {
+  const { page } = await openHunting();
+  // externally_connectable is closed: Chromium gives the page no chrome.runtime to message us.
+  assert.equal(await page.evaluate(() => typeof globalThis.chrome?.runtime?.sendMessage), 'undefined');
+  // Messages the page posts do not steer the panel: a forged height is ignored (only our own
+  // frame's messages size it) and the frame shows only what the service worker planned.
+  const height = () =>
+    page.evaluate(() => document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe').getBoundingClientRect().height);
+  const before = await height();
+  await page.evaluate(async () => {
+    const frame = document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe');
+    frame.contentWindow.postMessage({ type: 'page-changed', url: 'https://portal.azure.com/#home' }, '*');
+    window.postMessage({ wayfinderHeight: 5000 }, '*');
+    await new Promise((done) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(done)), 50));
+  });
+  assert.equal(await height(), before, 'the forged height was ignored');
+  assert.equal(await overlay(page).locator('[data-wayfinder-id="hunting"]').isVisible(), true);
+  await page.close();
+});

@@ -106,6 +106,9 @@ pub fn build(tools: &BuildTools) -> Result<Built, String> {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clean {}: {e}", dist.display()))?;
     }
     copy_dir(&root.join("extension"), &dist)?;
+    let manifest = fs::read_to_string(root.join("manifest.json"))
+        .map_err(|e| format!("cannot read manifest.json: {e}"))?;
+    crate::manifest_policy::check(&manifest)?;
     copy_file(&root.join("manifest.json"), &dist.join("manifest.json"))?;
     for (_, name) in WASM_CRATES {
         for file in [format!("{name}.js"), format!("{name}_bg.wasm")] {

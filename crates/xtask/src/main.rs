@@ -17,6 +17,7 @@ mod bench;
 mod demo;
 mod fuzz;
 mod icons;
+mod manifest_policy;
 mod paths;
 mod process;
 mod sizes;

@@ -1,0 +1,180 @@
+//! The manifest's security policy, checked on every build (and so in CI): what the extension may
+//! do is decided in `manifest.json`, and a reviewer reads it before allowing the extension into
+//! a SOC. A change that widens it must be a conscious change of this file too, not a slip.
+//!
+//! The rules (docs/threat-model.md): required permissions are `storage` only, besides the portal
+//! hosts the content scripts match; everything else is optional and asked for when the user turns
+//! on the feature (`identity`, for sign-in); no host permissions beyond the content scripts; no
+//! page or other extension can message us (`externally_connectable` closed); only the overlay
+//! page is web-accessible, only to the portal top frames, and only under its per-session
+//! dynamic URL; extension pages run only our own scripts and talk only to the two Microsoft APIs
+//! the user opts into.
+
+use serde_json::Value;
+
+/// Hosts our content scripts run on: the two portals' top frames and the Azure portal's blade
+/// frames (portal-dom.md §1.5).
+const PORTAL_MATCHES: [&str; 6] = [
+    "https://security.microsoft.com/*",
+    "https://mto.security.microsoft.com/*",
+    "https://portal.azure.com/*",
+    "https://*.reactblade.portal.azure.net/*",
+    "https://*.reactblade-ms.portal.azure.net/*",
+    "https://*.reactblade-rc.portal.azure.net/*",
+];
+/// The top frames the overlay iframe is placed in.
+const OVERLAY_MATCHES: [&str; 3] = [
+    "https://security.microsoft.com/*",
+    "https://mto.security.microsoft.com/*",
+    "https://portal.azure.com/*",
+];
+/// The only sources of the extension pages' `connect-src`: Entra sign-in and Azure Resource
+/// Manager, both only after the user signs in.
+const CONNECT_SRC: &str =
+    "connect-src 'self' https://login.microsoftonline.com https://management.azure.com;";
+
+/// Checks the manifest text against the policy; the error says which rule it breaks.
+pub fn check(text: &str) -> Result<(), String> {
+    let m: Value =
+        serde_json::from_str(text).map_err(|e| format!("manifest.json is not JSON: {e}"))?;
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let fail = |rule: &str| Err(format!("manifest.json breaks its security policy: {rule}"));
+    if strings(&m["permissions"]) != ["storage"] {
+        return fail("the required permissions must be exactly [\"storage\"]");
+    }
+    if !strings(&m["optional_permissions"])
+        .iter()
+        .all(|p| p == "identity")
+    {
+        return fail("the only optional permission is \"identity\" (sign-in)");
+    }
+    for key in ["host_permissions", "optional_host_permissions"] {
+        if !m[key].is_null() {
+            return fail(&format!(
+                "no {key}: ARM and Entra answer CORS, the portals are matched by content scripts"
+            ));
+        }
+    }
+    let scripts = m["content_scripts"].as_array().cloned().unwrap_or_default();
+    if scripts.is_empty()
+        || scripts.iter().any(|s| {
+            let matches = strings(&s["matches"]);
+            matches.is_empty()
+                || matches
+                    .iter()
+                    .any(|h| !PORTAL_MATCHES.contains(&h.as_str()))
+        })
+    {
+        return fail("content scripts run on the portal hosts only");
+    }
+    let external = &m["externally_connectable"];
+    if !external["matches"].is_null() || !strings(&external["ids"]).is_empty() {
+        return fail("externally_connectable must stay closed (no ids, no matches)");
+    }
+    let resources = m["web_accessible_resources"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let overlay_only = resources.iter().all(|r| {
+        strings(&r["resources"]) == ["overlay.html"]
+            && r["use_dynamic_url"] == Value::Bool(true)
+            && strings(&r["matches"]) == OVERLAY_MATCHES
+            && r["extension_ids"].is_null()
+    });
+    if resources.len() != 1 || !overlay_only {
+        return fail(
+            "only overlay.html is web-accessible, to the portal top frames, with use_dynamic_url",
+        );
+    }
+    let csp = m["content_security_policy"]["extension_pages"]
+        .as_str()
+        .unwrap_or_default();
+    let directives: Vec<&str> = csp.split(';').map(str::trim).collect();
+    let has = |d: &str| directives.contains(&d);
+    if !has("default-src 'none'")
+        || !has("script-src 'self' 'wasm-unsafe-eval'")
+        || !has(CONNECT_SRC.trim_end_matches(';'))
+        || !has("object-src 'none'")
+    {
+        return fail("the extension pages' CSP allows only our scripts and wasm, and connects only to Entra and ARM");
+    }
+    if !m["content_security_policy"]["sandbox"].is_null() || !m["sandbox"].is_null() {
+        return fail("no sandboxed pages");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ours() -> Value {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../manifest.json"))
+                .expect("the repository's manifest.json");
+        serde_json::from_str(&text).expect("JSON")
+    }
+
+    fn checked(change: impl FnOnce(&mut Value)) -> Result<(), String> {
+        let mut m = ours();
+        change(&mut m);
+        check(&m.to_string())
+    }
+
+    #[test]
+    fn the_repository_manifest_keeps_the_policy() {
+        assert_eq!(checked(|_| {}), Ok(()));
+    }
+
+    /// A named change to the manifest.
+    type Widening = (&'static str, fn(&mut Value));
+
+    #[test]
+    fn each_widening_is_refused() {
+        let widenings: [Widening; 9] = [
+            ("tabs permission", |m| {
+                m["permissions"] = serde_json::json!(["storage", "tabs"])
+            }),
+            ("cookies optional", |m| {
+                m["optional_permissions"] = serde_json::json!(["identity", "cookies"])
+            }),
+            ("host permission", |m| {
+                m["host_permissions"] = serde_json::json!(["https://management.azure.com/*"])
+            }),
+            ("content script everywhere", |m| {
+                m["content_scripts"][0]["matches"] = serde_json::json!(["<all_urls>"])
+            }),
+            (
+                "open messaging",
+                |m| {
+                    m["externally_connectable"] =
+                        serde_json::json!({"matches": ["https://*.microsoft.com/*"]})
+                },
+            ),
+            ("static overlay URL", |m| {
+                m["web_accessible_resources"][0]["use_dynamic_url"] = Value::Bool(false)
+            }),
+            ("more resources", |m| {
+                m["web_accessible_resources"][0]["resources"] =
+                    serde_json::json!(["overlay.html", "wasm/*"])
+            }),
+            ("remote script", |m| {
+                m["content_security_policy"]["extension_pages"] = serde_json::json!("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' https://cdn.example; connect-src 'self' https://login.microsoftonline.com https://management.azure.com; object-src 'none'")
+            }),
+            ("any connection", |m| {
+                m["content_security_policy"]["extension_pages"] = serde_json::json!("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src *; object-src 'none'")
+            }),
+        ];
+        for (name, widen) in widenings {
+            assert!(checked(widen).is_err(), "{name} was let through");
+        }
+    }
+}
