@@ -178,7 +178,7 @@ fn errors_name_the_path_of_their_field() {
     );
     let unknown = decode::<SettingsFile>(&file(r#"{"hintz":true}"#)).expect_err("unknown");
     assert!(
-        unknown.starts_with("settings: unknown field `hintz`"),
+        unknown.starts_with("settings.hintz: unknown field `hintz`"),
         "{unknown}"
     );
     let nested = decode::<SettingsFile>(&file(r#"{"signIn":{"tenant":"x","clientId":1}}"#))
