@@ -27,7 +27,7 @@ pub fn OverlayPanel(
         })
     };
     view! {
-        <section class="wf-panel" aria-label="SecOps Wayfinder">
+        <main class="wf-panel" aria-label="SecOps Wayfinder">
             <header class="wf-panel-header">
                 <span class="wf-brand" aria-hidden="true"></span>
                 <h1 class="wf-panel-title">"SecOps Wayfinder"</h1>
@@ -63,6 +63,6 @@ pub fn OverlayPanel(
                     }
                 })}
             </div>
-        </section>
+        </main>
     }
 }

@@ -112,10 +112,15 @@ pub fn ensure_browser_tools() -> Result<(), String> {
     }
     ensure_node()?;
     let tests = paths::browser_tests_dir();
-    if !tests
-        .join("node_modules/playwright-core/package.json")
-        .exists()
-    {
+    // Every dependency of tests/package.json: a checkout that predates one still installs it.
+    let installed = ["playwright-core", "axe-core"].iter().all(|p| {
+        tests
+            .join("node_modules")
+            .join(p)
+            .join("package.json")
+            .exists()
+    });
+    if !installed {
         run(&mut command(
             "npm",
             &["ci", "--no-audit", "--no-fund"],
