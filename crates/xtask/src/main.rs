@@ -21,12 +21,13 @@ mod manifest_policy;
 mod paths;
 mod process;
 mod sizes;
+mod soak;
 mod test;
 mod toolchain;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|fuzz|bench>
+const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|fuzz|bench|soak>
   demo    build, start the demo portal and open Chromium with the extension
           (no display: walk the demo headless and write screenshots to target/demo/)
   test    build and run every test (native, wasm in Chromium, end-to-end in Chromium)
@@ -36,7 +37,11 @@ const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|fuzz|bench>
           run the cargo-fuzz targets of fuzz/ (default: all, 600 s each)
   bench [--quick] [--iterations N] [--churn-seconds N]
           build, then compare Chromium with and without the extension on the demo portal
-          (default 5 iterations, 30 s of DOM churn; raw results in target/bench/latest.json)";
+          (default 5 iterations, 30 s of DOM churn; raw results in target/bench/latest.json)
+  soak [--minutes N]
+          build, then N minutes (default 30) of route changes and DOM churn on the demo portal
+          with a service-worker stop in the middle; fails on errors, leaks or no recovery
+          (raw results in target/soak/latest.json)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,6 +56,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("soak") => soak::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
