@@ -60,10 +60,12 @@ test('a result shows both locations and links to the Defender portal', async () 
     await hit.locator('[data-wayfinder-location="defender"]').innerText(),
     'Investigation & response > Hunting > Advanced hunting',
   );
+  // The active result's links sit under the list (an option holds no links), in the tab order.
   assert.equal(
-    await hit.locator('a[data-wayfinder-link="defender"]').getAttribute('href'),
+    await popup.locator('.wf-hit-links a[data-wayfinder-link="defender"]').getAttribute('href'),
     'https://security.microsoft.com/v2/advanced-hunting',
   );
+  assert.equal(await hit.locator('a').count(), 0);
   assert.match(await hit.innerText(), /matches “kql”/);
   await popup.close();
 });
@@ -98,7 +100,7 @@ test('keyboard only: focus starts in the box, arrows move, Enter opens, Escape c
   assert.equal(await popup.locator('#wf-hit-1').getAttribute('aria-selected'), 'true');
   await popup.keyboard.press('ArrowUp');
   assert.equal(await box.getAttribute('aria-activedescendant'), 'wf-hit-0');
-  const expected = await popup.locator('#wf-hit-0 a[data-wayfinder-link="defender"]').getAttribute('href');
+  const expected = await popup.locator('.wf-hit-links a[data-wayfinder-link="defender"]').getAttribute('href');
 
   const opened = env.browser.context.waitForEvent('page');
   await popup.keyboard.press('Enter');
@@ -122,4 +124,16 @@ test('a keyboard shortcut opens the popup', async () => {
   assert.ok(action, JSON.stringify(commands));
   assert.equal(action.shortcut, 'Alt+Shift+S');
   await page.close();
+});
+
+test("keyboard only: Tab from the box reaches the active result's link, then leaves the results", async () => {
+  const popup = await openPopup();
+  await popup.keyboard.type('kql');
+  await firstHit(popup).waitFor();
+  const focused = () => popup.evaluate(() => document.activeElement?.getAttribute('href'));
+  await popup.keyboard.press('Tab');
+  assert.equal(await focused(), 'https://security.microsoft.com/v2/advanced-hunting');
+  await popup.keyboard.press('Shift+Tab');
+  assert.equal(await popup.evaluate(() => document.activeElement?.id), 'wf-search-input');
+  await popup.close();
 });

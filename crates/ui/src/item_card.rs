@@ -33,10 +33,8 @@ fn portal_label(portal: LinkPortal) -> &'static str {
     }
 }
 
-/// Links to the other portal (test contract: `data-wayfinder-link`). In a listbox option the
-/// links stay out of the tab order (`focusable: false`): the keyboard stays in the search box.
-pub(crate) fn link_list(links: Vec<PortalLink>, focusable: bool) -> impl IntoView {
-    let tabindex = (!focusable).then_some("-1");
+/// Links to the other portal (test contract: `data-wayfinder-link`).
+pub(crate) fn link_list(links: Vec<PortalLink>) -> impl IntoView {
     links
         .into_iter()
         .map(|link| {
@@ -46,7 +44,6 @@ pub(crate) fn link_list(links: Vec<PortalLink>, focusable: bool) -> impl IntoVie
                     href=link.href
                     target="_blank"
                     rel="noopener noreferrer"
-                    tabindex=tabindex
                     data-wayfinder-link=portal_attr(link.portal)
                 >
                     {link.label}
@@ -144,7 +141,7 @@ pub fn ItemCard(
             </p>
         }
     });
-    let links = link_list(item.links, true);
+    let links = link_list(item.links);
     let health = crate::health_signal();
     let notice_id = (item.kind == OverlayKind::Notice).then(|| item.id.clone());
     let not_found = move || {

@@ -121,9 +121,7 @@ fn rules() -> impl IntoView {
 
 fn incident_card(incident: IncidentSync) -> impl IntoView {
     let twin = match (incident.twin, incident.twin_note) {
-        (Some(link), _) => {
-            view! { <div class="wf-links">{link_list(vec![link], true)}</div> }.into_any()
-        }
+        (Some(link), _) => view! { <div class="wf-links">{link_list(vec![link])}</div> }.into_any(),
         (None, Some(note)) => view! { <p class="wf-sync-twin-note">{note}</p> }.into_any(),
         (None, None) => ().into_any(),
     };
