@@ -378,14 +378,19 @@
   // a transform or filter on it cannot move the frame) with its inherited properties pinned
   // inline and !important, which no page stylesheet overrides
   // (https://www.w3.org/TR/css-cascade-5/#cascade-element-attached); the frame's whole style is
-  // inline inside the shadow root, which page styles do not enter. A watcher undoes any change a
-  // page script makes to either, and rebuilds the frame when it is navigated away from our page;
-  // a page that keeps doing it gets the panel closed on that route instead of a fight.
+  // inline inside the shadow root, which page styles do not enter. A watcher undoes what a page
+  // script changes in their style, puts the frame back when it is removed or changed in what it
+  // loads, and after every load asks the frame to answer from our origin, rebuilding it when it
+  // does not (the page navigated it). Attributes that change neither look nor content (`inert`
+  // from a portal modal, `data-*` of other extensions) are left alone. A page that keeps forcing
+  // repairs gets the panel closed on that route instead of a fight.
   const HOST_STYLE = { display: 'contents', visibility: 'visible', 'pointer-events': 'none' };
+  const FRAME_CONTENT_ATTRIBUTES = ['src', 'srcdoc', 'sandbox', 'allow', 'csp', 'name'];
   const MAX_REPAIRS_PER_SECOND = 10;
+  const HANDSHAKE_MS = 3000;
   let frameHeight = PANEL_MIN_HEIGHT_PX;
   let frameStyle = '';
-  let expectLoad = false;
+  let handshake = 0; // timer: the frame has not answered since its last load
   let repairs = [];
   let closedOn = null; // the URL on which the page made us close the panel
 
@@ -419,6 +424,7 @@
   }
 
   function makeFrame() {
+    if (frame) frame.remove();
     frame = document.createElement('iframe');
     frame.src = chrome.runtime.getURL('overlay.html');
     // The frame may report the extension's static origin although it was loaded through its
@@ -429,14 +435,17 @@
     frame.allow = `clipboard-write ${frameOrigins.join(' ')}`;
     frame.title = 'SecOps Wayfinder';
     styleFrame();
-    // Our page never navigates its own frame: a second load means someone else did.
-    expectLoad = true;
-    frame.addEventListener('load', () => {
-      if (expectLoad) expectLoad = false;
-      else repair(makeFrame);
-    });
+    frame.addEventListener('load', askFrame);
     host.shadowRoot.replaceChildren(frame);
     guard.observe(frame, { attributes: true });
+  }
+
+  // Every load, ours or one the page caused: only our page answers a message addressed to our
+  // origin (postMessage drops it for any other document), so no answer means a foreign page.
+  function askFrame() {
+    clearTimeout(handshake);
+    for (const origin of frameOrigins) frame.contentWindow.postMessage({ wayfinderPing: true }, origin);
+    handshake = setTimeout(() => host && repair(makeFrame), HANDSHAKE_MS);
   }
 
   // A change we did not make: put it back, unless the page keeps making them.
@@ -455,18 +464,23 @@
   const guard = new MutationObserver((records) => {
     for (const record of records) {
       if (!host) return;
-      if (record.target === host && !hostIntact()) repair(pinHost);
-      else if (record.target === frame && record.attributeName !== 'style') repair(makeFrame); // src, srcdoc, sandbox, …
-      else if (record.target === frame && frame.getAttribute('style') !== frameStyle) repair(styleFrame);
+      const name = record.attributeName;
+      if (record.type === 'childList') {
+        if (frame.parentNode !== host.shadowRoot) repair(makeFrame);
+      } else if (record.target === host && (name === 'style' || name === HOST_ATTRIBUTE) && !hostIntact()) {
+        repair(pinHost);
+      } else if (record.target === frame && FRAME_CONTENT_ATTRIBUTES.includes(name)) {
+        repair(makeFrame);
+      } else if (record.target === frame && name === 'style' && frame.getAttribute('style') !== frameStyle) {
+        repair(styleFrame);
+      }
     }
   });
   let hostStyle = '';
 
-  const hostIntact = () =>
-    host.getAttribute('style') === hostStyle && host.hasAttribute(HOST_ATTRIBUTE) && host.getAttributeNames().length === 2;
+  const hostIntact = () => host.getAttribute('style') === hostStyle && host.hasAttribute(HOST_ATTRIBUTE);
 
   function pinHost() {
-    for (const name of host.getAttributeNames()) if (name !== HOST_ATTRIBUTE && name !== 'style') host.removeAttribute(name);
     host.setAttribute(HOST_ATTRIBUTE, '');
     hostStyle = pin(host, HOST_STYLE);
   }
@@ -486,6 +500,7 @@
     repairs = [];
     makeFrame();
     guard.observe(host, { attributes: true });
+    guard.observe(host.shadowRoot, { childList: true });
     window.addEventListener('message', onFrameMessage);
     attachHost();
     placeChip();
@@ -494,11 +509,11 @@
   function attachHost() {
     const parent = document.body || document.documentElement;
     parent.append(host);
-    expectLoad = true; // inserting the frame again loads it again
-    // Portals re-render whole subtrees; put the panel back if the page removes or moves it.
+    // Portals re-render whole subtrees; put the panel back if the page removes or moves it (a
+    // repair like any other: a page that keeps doing it closes the panel, not a loop).
     if (hostWatcher) hostWatcher.disconnect();
     hostWatcher = new MutationObserver(() => {
-      if (host && host.parentNode !== parent) requestAnimationFrame(() => host && host.parentNode !== parent && attachHost());
+      if (host && host.parentNode !== parent) requestAnimationFrame(() => host && host.parentNode !== parent && repair(attachHost));
     });
     hostWatcher.observe(parent, { childList: true });
   }
@@ -507,6 +522,7 @@
     if (!host) return;
     if (hostWatcher) hostWatcher.disconnect();
     guard.disconnect();
+    clearTimeout(handshake);
     window.removeEventListener('message', onFrameMessage);
     host.remove();
     host = null;
@@ -516,11 +532,12 @@
     placeChip();
   }
 
-  // The overlay reports its content height so the iframe fits it. Accept it only from our
-  // own frame and origin; the value is a number and nothing else is read.
+  // The overlay answers the load check and reports its content height so the iframe fits it.
+  // Accept either only from our own frame and origin; the height is a number, nothing else is read.
   function onFrameMessage(event) {
     if (!frame || event.source !== frame.contentWindow) return;
     if (!frameOrigins.includes(event.origin)) return;
+    if (event.data && event.data.wayfinderPong === true) return clearTimeout(handshake);
     const height = event.data && event.data.wayfinderHeight;
     if (typeof height !== 'number' || !Number.isFinite(height)) return;
     frameHeight = Math.max(PANEL_MIN_HEIGHT_PX, Math.ceil(height));

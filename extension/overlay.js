@@ -3,11 +3,19 @@
 import init, { mountOverlay, setHealth, setPlan, setProblem, setSync } from './wasm/wayfinder.js';
 import { followTab, settingsHooks } from './tab-state.js';
 
+// Only the height and the answer to the load check leave this frame, to the embedding portal
+// page. The content script asks after every load of the frame whether it still holds our page;
+// the listener is set before any await, so it is there when the frame's load event fires.
+const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
+window.addEventListener('message', (event) => {
+  if (parentOrigin && event.source === window.parent && event.data && event.data.wayfinderPing === true) {
+    window.parent.postMessage({ wayfinderPong: true }, parentOrigin);
+  }
+});
+
 await init();
 mountOverlay(document.getElementById('root'), settingsHooks);
 
-// Only the height leaves this frame, to the embedding portal page (it sizes the iframe).
-const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
 if (parentOrigin) {
   // The body's own height, not the document's scrollHeight: that never drops below the
   // iframe's current height, so a collapsed panel would keep covering the page.

@@ -83,11 +83,11 @@ test('a page script that restyles the panel or its host is undone', async () => 
 
   await page.evaluate(() => {
     const host = document.querySelector('[data-wayfinder-host]');
-    host.setAttribute('style', 'display: block; transform: scale(3); visibility: hidden');
-    host.setAttribute('inert', '');
+    host.setAttribute('style', 'display: block; transform: scale(3); visibility: hidden; pointer-events: auto');
+    host.setAttribute('hidden', '');
   });
   await panelInPlace(page);
-  assert.equal(await page.locator('[data-wayfinder-host]').evaluate((h) => h.hasAttribute('inert')), false);
+  assert.deepEqual((await panelAndStrayPoints(page)).stray, []);
   await overlay(page).locator('[data-wayfinder-id="hunting"]').click();
   assert.deepEqual(warnings.filter((w) => w.includes('SecOps Wayfinder')), [], 'a few repairs do not close the panel');
   await page.close();
@@ -126,16 +126,27 @@ test('a page script that navigates the panel frame away gets our panel back', as
   // Navigating the frame's window leaves its src attribute alone; its second load gives it away.
   await page.evaluate(() => {
     const frame = document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe');
-    frame.dataset.navigatedByPage = 'yes';
+    // A JS property, not an attribute: an attribute change alone would get the frame rebuilt.
+    frame.navigatedByPage = true;
     frame.contentWindow.location.replace('https://portal.azure.com/#home');
   });
   await page.waitForFunction(() => {
     const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
-    return frame && !frame.dataset.navigatedByPage;
+    return frame && !frame.navigatedByPage;
   });
   const children = page.mainFrame().childFrames().map((f) => f.url());
   assert.deepEqual(children.filter((u) => u.startsWith('https://portal.azure.com/')), [], 'no portal page is left in the panel');
   assert.ok((await frameSrc()).startsWith(`${origin.split('://')[0]}://`), 'the panel is an extension page again');
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+  assert.deepEqual((await panelAndStrayPoints(page)).stray, []);
+
+  // Taking the frame out of our shadow root, or moving it into the page, gets it put back too.
+  await page.evaluate(() => {
+    const frame = document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe');
+    document.body.append(frame);
+  });
+  await page.waitForFunction(() => document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe'));
+  assert.equal(await page.locator('body > iframe[title="SecOps Wayfinder"]').count(), 0, 'no copy of the panel is left in the page');
   await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
   await page.close();
 });
