@@ -126,7 +126,7 @@ test('a keyboard shortcut opens the popup', async () => {
   await page.close();
 });
 
-test("keyboard only: Tab from the box reaches the active result's link, then leaves the results", async () => {
+test("keyboard only: Tab from the box reaches the active result's link, Shift+Tab comes back", async () => {
   const popup = await openPopup();
   await popup.keyboard.type('kql');
   await firstHit(popup).waitFor();

@@ -62,6 +62,8 @@ test('an exported settings file restores every setting, the app registration too
   try {
     await setChecked(options, 'trainer', true);
     await setChecked(options, 'sync', false);
+    await setChecked(options, 'hints', false);
+    await setChecked(options, 'notices', false);
     await options.locator('input[name="sign-in-tenant"]').fill('contoso.onmicrosoft.com');
     await options.locator('input[name="sign-in-client-id"]').fill(CLIENT_ID);
     await options.getByRole('button', { name: 'Save app registration' }).click();
@@ -75,23 +77,28 @@ test('an exported settings file restores every setting, the app registration too
     // Change everything back, then import the file.
     await setChecked(options, 'trainer', false);
     await setChecked(options, 'sync', true);
+    await setChecked(options, 'hints', true);
+    await setChecked(options, 'notices', true);
     await options.getByRole('button', { name: 'Remove' }).click();
     await savedClientId(options, null);
     assert.notDeepEqual(await shown(options), before);
 
     await options.locator('input[name="import-settings"]').setInputFiles(file);
-    await options.locator('fieldset.wf-transfer .wf-status', { hasText: 'Settings imported.' }).waitFor();
+    // Said once the imported settings are stored.
+    await options.getByText('Settings imported and saved.').waitFor();
     assert.deepEqual(await shown(options), before, 'the page shows the imported settings');
     await savedClientId(options, CLIENT_ID);
     await options.reload();
     await options.locator('input[name="hints"]').waitFor();
     assert.deepEqual(await shown(options), before, 'and they were saved');
 
-    // What the user sees on a portal page follows: trainer mode labels the Sentinel menu.
+    // What the user sees on a portal page follows: trainer mode labels the Sentinel menu, and
+    // with hints off the panel shows the retirement reminder only.
     const page = await env.browser.context.newPage();
     await page.goto(azureBladeUrls('Hunting')['view with encoded id']);
     await overlay(page).locator('[data-wayfinder-kind="retirement"]').waitFor();
     await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor();
+    assert.equal(await overlay(page).locator('[data-wayfinder-kind="hint"]').count(), 0);
     await page.close();
   } finally {
     await options.evaluate(() => chrome.storage.sync.remove('settings'));

@@ -58,6 +58,9 @@ pub fn OptionsPage(
     let load_problem = initial.as_ref().err().cloned();
     let settings = RwSignal::new(initial.unwrap_or_default());
     let status = RwSignal::new(String::new());
+    // What the status says once a save succeeds: "Saved.", or after an import that it was
+    // imported, so an import is reported only when it is stored.
+    let saved_text = RwSignal::new("Saved.");
     let persist = move || {
         let save = save.clone();
         let value = wayfinder_worker::to_js::encode(&settings.get_untracked());
@@ -67,7 +70,7 @@ pub fn OptionsPage(
                     Ok(promise) => {
                         wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
                             .await
-                            .map(|_| "Saved.".to_string())
+                            .map(|_| saved_text.get_untracked().to_string())
                             .map_err(|e| {
                                 format!(
                                     "Not saved: {}",
@@ -80,6 +83,7 @@ pub fn OptionsPage(
                 Err(e) => Err(format!("Not saved: {e}")),
             };
             status.set(outcome.unwrap_or_else(|e| e));
+            saved_text.set("Saved.");
         });
     };
     let draft = SignInDraft::of(settings.with_untracked(|s| s.sign_in.clone()).as_ref());
@@ -88,6 +92,7 @@ pub fn OptionsPage(
         move |file: Settings| {
             draft.filled(file.sign_in.as_ref());
             settings.set(file);
+            saved_text.set("Settings imported and saved.");
             persist();
         }
     };

@@ -48,19 +48,21 @@ pub fn SettingsTransfer(
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let imported = imported.clone();
         spawn_local(async move {
-            let read = files::read_json(input).await.and_then(|v| settings_of(&v));
+            let read = files::read_json(input.clone())
+                .await
+                .and_then(|v| settings_of(&v));
+            // Cleared, so choosing the same file again (once fixed) is a change again.
+            input.set_value("");
+            outcome.set(String::new());
             match read {
+                // The page's status says "Settings imported and saved." once it is stored.
                 Ok(settings) => {
                     problem.set(String::new());
                     imported(settings);
-                    outcome.set("Settings imported.".into());
                 }
-                Err(why) => {
-                    outcome.set(String::new());
-                    problem.set(format!(
-                        "This file cannot be imported, and nothing was changed: {why}"
-                    ));
-                }
+                Err(why) => problem.set(format!(
+                    "This file cannot be imported, and nothing was changed: {why}"
+                )),
             }
         });
     };

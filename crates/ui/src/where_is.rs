@@ -185,11 +185,7 @@ fn hit_row(hit: SearchHit, index: usize, active: RwSignal<usize>) -> impl IntoVi
             aria-selected=move || (active.get() == index).to_string()
             data-wayfinder-kind="search-result"
             data-wayfinder-id=hit.id
-            on:mousemove=move |_| {
-                if active.get_untracked() != index {
-                    active.set(index)
-                }
-            }
+            on:click=move |_| active.set(index)
         >
             <div class="wf-hit-head">
                 <span class="wf-hit-name">{hit.name}</span>

@@ -28,10 +28,38 @@ const OVERLAY_MATCHES: [&str; 3] = [
     "https://mto.security.microsoft.com/*",
     "https://portal.azure.com/*",
 ];
-/// The only sources of the extension pages' `connect-src`: Entra sign-in and Azure Resource
-/// Manager, both only after the user signs in.
-const CONNECT_SRC: &str =
-    "connect-src 'self' https://login.microsoftonline.com https://management.azure.com;";
+/// The extension pages' CSP, directive by directive: our own scripts and wasm only, no inline
+/// script or style, images from the package, and connections only to Entra sign-in and Azure
+/// Resource Manager (both only after the user signs in). Compared whole: an added directive
+/// (`frame-src *`) or a repeated one (the browser keeps the first) is a change of policy too.
+const EXTENSION_PAGES_CSP: [(&str, &str); 8] = [
+    ("default-src", "'none'"),
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    (
+        "connect-src",
+        "'self' https://login.microsoftonline.com https://management.azure.com",
+    ),
+    ("object-src", "'none'"),
+    ("base-uri", "'none'"),
+    ("form-action", "'none'"),
+];
+
+/// The directives of a CSP as (name, value) pairs, in order; `None` when one is repeated.
+fn directives(csp: &str) -> Option<Vec<(String, String)>> {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for directive in csp.split(';').map(str::trim).filter(|d| !d.is_empty()) {
+        let (name, value) = directive.split_once(' ').unwrap_or((directive, ""));
+        let name = name.to_ascii_lowercase();
+        if seen.iter().any(|(n, _)| *n == name) {
+            return None;
+        }
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        seen.push((name, value));
+    }
+    Some(seen)
+}
 
 /// Checks the manifest text against the policy; the error says which rule it breaks.
 pub fn check(text: &str) -> Result<(), String> {
@@ -75,9 +103,13 @@ pub fn check(text: &str) -> Result<(), String> {
     {
         return fail("content scripts run on the portal hosts only");
     }
+    // Without the key Chromium lets every other extension message us: it must be there, closed.
     let external = &m["externally_connectable"];
-    if !external["matches"].is_null() || !strings(&external["ids"]).is_empty() {
-        return fail("externally_connectable must stay closed (no ids, no matches)");
+    if !external.is_object()
+        || !external["matches"].is_null()
+        || external["ids"] != Value::Array(vec![])
+    {
+        return fail("externally_connectable must be present and closed (\"ids\": [], no matches)");
     }
     let resources = m["web_accessible_resources"]
         .as_array()
@@ -97,14 +129,12 @@ pub fn check(text: &str) -> Result<(), String> {
     let csp = m["content_security_policy"]["extension_pages"]
         .as_str()
         .unwrap_or_default();
-    let directives: Vec<&str> = csp.split(';').map(str::trim).collect();
-    let has = |d: &str| directives.contains(&d);
-    if !has("default-src 'none'")
-        || !has("script-src 'self' 'wasm-unsafe-eval'")
-        || !has(CONNECT_SRC.trim_end_matches(';'))
-        || !has("object-src 'none'")
-    {
-        return fail("the extension pages' CSP allows only our scripts and wasm, and connects only to Entra and ARM");
+    let expected: Vec<(String, String)> = EXTENSION_PAGES_CSP
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+    if directives(csp) != Some(expected) {
+        return fail("the extension pages' CSP is exactly the one in manifest_policy.rs: our scripts and wasm only, connections to Entra and ARM only");
     }
     if !m["content_security_policy"]["sandbox"].is_null() || !m["sandbox"].is_null() {
         return fail("no sandboxed pages");
@@ -139,7 +169,7 @@ mod tests {
 
     #[test]
     fn each_widening_is_refused() {
-        let widenings: [Widening; 9] = [
+        let widenings: [Widening; 12] = [
             ("tabs permission", |m| {
                 m["permissions"] = serde_json::json!(["storage", "tabs"])
             }),
@@ -171,6 +201,20 @@ mod tests {
             }),
             ("any connection", |m| {
                 m["content_security_policy"]["extension_pages"] = serde_json::json!("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src *; object-src 'none'")
+            }),
+            ("messaging key removed", |m| {
+                m.as_object_mut()
+                    .map(|o| o.remove("externally_connectable"));
+            }),
+            ("a directive added", |m| {
+                let csp = m["content_security_policy"]["extension_pages"].to_string();
+                m["content_security_policy"]["extension_pages"] =
+                    Value::String(format!("{}; frame-src *", csp.trim_matches('"')));
+            }),
+            ("a directive repeated", |m| {
+                let csp = m["content_security_policy"]["extension_pages"].to_string();
+                m["content_security_policy"]["extension_pages"] =
+                    Value::String(format!("connect-src *; {}", csp.trim_matches('"')));
             }),
         ];
         for (name, widen) in widenings {
