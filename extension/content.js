@@ -278,7 +278,7 @@
     lastFacts = key;
     const url = lastUrl;
     chrome.runtime
-      .sendMessage({ type: 'page-facts', facts })
+      .sendMessage({ type: 'page-facts', url, facts })
       .then((reply) => {
         if (url !== lastUrl || !reply || !reply.view) return;
         syncView = reply.view;

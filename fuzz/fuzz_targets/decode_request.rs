@@ -45,7 +45,12 @@ fuzz_target!(|data: &[u8]| {
 
     let sender = sender_for(&request, &mut Unstructured::new(sender_bytes));
     let settings = Settings::default();
-    let action = messages::decide(request.clone(), &sender, &settings, &messages::Clock::on(TODAY));
+    let action = messages::decide(
+        request.clone(),
+        &sender,
+        &settings,
+        &messages::Clock::on(TODAY),
+    );
     check(&request, &sender, &settings, &action);
 
     // The worker shell reads the action as JSON.
@@ -65,6 +70,8 @@ fn sender_for(request: &Request, u: &mut Unstructured<'_>) -> Sender {
         Request::OverlayReady => (format!("{EXTENSION_ORIGIN}/overlay.html"), 2),
         Request::FrameReady => (BLADE_FRAME_URL.to_string(), 3),
         Request::ProbeReport { .. } => ("https://security.microsoft.com/incidents".to_string(), 0),
+        Request::PageFacts { url, .. } => (url.clone(), 0),
+        Request::Onboarding { .. } => (format!("{EXTENSION_ORIGIN}/popup.html"), 0),
     };
     let same_extension = !bool::arbitrary(u).unwrap_or_default();
     let url = match u8::arbitrary(u).unwrap_or_default() % 8 {
@@ -117,8 +124,35 @@ fn check(request: &Request, sender: &Sender, settings: &Settings, action: &Actio
     if !sender.same_extension {
         assert!(matches!(action, Action::Reject { .. }), "{action:?}");
     }
+    let settings_page = sender_url
+        .strip_prefix(sender.extension_origin.as_str())
+        .map(|path| path.split(['?', '#']).next().unwrap_or_default())
+        .is_some_and(|path| {
+            !sender.extension_origin.is_empty() && matches!(path, "/popup.html" | "/options.html")
+        });
     match action {
         Action::Reject { reason } => assert!(!reason.is_empty()),
+        Action::StoreSync { tab_id, .. } | Action::StoreEvidence { tab_id, .. } => {
+            // Readings of a page: from a portal top frame, for a page of its own origin.
+            let Request::PageFacts { url, .. } = request else {
+                panic!("readings stored for {request:?}");
+            };
+            assert_eq!(sender.tab_id, Some(*tab_id));
+            assert!(
+                from_top,
+                "readings from a document that is not a portal top page: {sender:?}"
+            );
+            assert!(url.len() <= MAX_URL_LEN);
+            assert!(origin(url).is_some() && origin(url) == origin(sender_url));
+        }
+        Action::ReadArm { tenant, .. } | Action::SignOut { tenant } => {
+            // Sign-in and sign-out: only from our popup or options page.
+            let Request::Onboarding { tenant: asked, .. } = request else {
+                panic!("an ARM action for {request:?}");
+            };
+            assert_eq!(asked, tenant);
+            assert!(settings_page, "an ARM action for {sender:?}");
+        }
         Action::StorePlan { tab_id, plan } => {
             let Request::PageChanged { url } = request else {
                 panic!("a plan for {request:?}");

@@ -46,7 +46,9 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(why) => {
             let at_field = TOP_FIELDS.iter().any(|f| why.starts_with(f))
-                || FIELDS.iter().any(|f| why.starts_with(&format!("settings.{f}")));
+                || FIELDS
+                    .iter()
+                    .any(|f| why.starts_with(&format!("settings.{f}")));
             assert!(at_field, "a refusal that names no field: {why}");
         }
     }

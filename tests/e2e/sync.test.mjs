@@ -155,6 +155,20 @@ describe('queue badges', () => {
     await page.close();
   });
 
+  test("an incident opened from the Defender queue gets its mark (the portal's own route change)", async () => {
+    // Chromium keeps the content script's first URL as the sender's URL through pushState, so
+    // the readings must say which page they are from (found by the soak, docs/soak.md).
+    const page = await env.browser.context.newPage();
+    await page.goto(defender('/incidents'));
+    await page.locator('[data-wayfinder-row="3421"]').waitFor();
+    await page.evaluate(() => { window.__noReload = true; });
+    await page.locator('a[href*="/incidents/3421"]').first().click();
+    await pageMark(page).and(page.locator('[data-wayfinder-state="synced"]')).waitFor();
+    assert.equal(await markText(page), '⇄ Synced with Sentinel (contoso-sentinel)');
+    assert.equal(await page.evaluate(() => window.__noReload), true, 'no reload happened');
+    await page.close();
+  });
+
   test('Defender queue of a tenant without Sentinel: no badge rather than a guess', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(defender('/incidents', FABRIKAM));

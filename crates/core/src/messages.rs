@@ -42,6 +42,10 @@ pub enum Request {
     },
     /// The top frame's content script read what the plan's page readers asked for.
     PageFacts {
+        /// The page the readings are from: `location.href` of the route whose plan asked for
+        /// them. The sender's own URL cannot say it: Chromium sets `sender.url` when the content
+        /// script starts and keeps it through the portal's pushState and hash route changes.
+        url: String,
         /// The readings.
         facts: PageFacts,
     },
@@ -109,7 +113,9 @@ impl TryFrom<RequestFields> for Request {
             ("probe-report", None, Some(found), Some(missing), None, None) => {
                 Ok(Request::ProbeReport { found, missing })
             }
-            ("page-facts", None, None, None, Some(facts), None) => Ok(Request::PageFacts { facts }),
+            ("page-facts", Some(url), None, None, Some(facts), None) => {
+                Ok(Request::PageFacts { url, facts })
+            }
             ("onboarding", None, None, None, None, Some((op, tenant))) => {
                 Ok(Request::Onboarding { op, tenant })
             }
@@ -342,6 +348,18 @@ fn sign_in_for(app: &AppRegistration, tenant: &str) -> AppRegistration {
     }
 }
 
+/// A page URL a content script names (its route, after in-page navigation): bounded, and of the
+/// sender's own origin, so a frame can speak only for its own portal.
+fn same_origin_page(url: &str, sender_url: &str) -> Result<(), &'static str> {
+    if url.len() > MAX_URL_LEN {
+        return Err("url too long");
+    }
+    if origin_of(url) != origin_of(sender_url) {
+        return Err("a page URL of another origin than its sender");
+    }
+    Ok(())
+}
+
 /// Decides what to do with a decoded `request` from `sender`.
 pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Clock) -> Action {
     if !sender.same_extension {
@@ -356,17 +374,14 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             if sender.frame_id != Some(0) {
                 return reject("page-changed from a sub-frame");
             }
-            if url.len() > MAX_URL_LEN {
-                return reject("url too long");
-            }
             let from_portal_top =
                 route::portal_of_host(&url::split(sender_url).map(|p| p.host).unwrap_or_default())
                     .is_some_and(|p| p != Portal::AzureBladeFrame);
             if !from_portal_top {
                 return reject("page-changed from a document that is not a portal page");
             }
-            if origin_of(&url) != origin_of(sender_url) {
-                return reject("page-changed names another origin than its sender");
+            if let Err(reason) = same_origin_page(&url, sender_url) {
+                return reject(reason);
             }
             Action::StorePlan {
                 tab_id,
@@ -390,14 +405,17 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                 report: ProbeResult { found, missing },
             }
         }
-        Request::PageFacts { facts } => {
+        Request::PageFacts { url, facts } => {
             let (Some(Frame::Top), Some(tab_id)) = (sender_document(sender), sender.tab_id) else {
                 return reject("page-facts from a document that is not a portal top frame");
             };
             if let Err(reason) = facts.check() {
                 return reject(reason);
             }
-            let Some(route) = route::classify(sender_url) else {
+            if let Err(reason) = same_origin_page(&url, sender_url) {
+                return reject(reason);
+            }
+            let Some(route) = route::classify(&url) else {
                 return reject("page-facts from a page that is not a portal page");
             };
             if onboarding::spec::is_evidence_page(&route) {

@@ -28,8 +28,8 @@ fn requests_decode_from_objects() {
         decode::<Request>(&js(r#"{"type":"page-changed","url":"u"}"#)),
         Ok(Request::PageChanged { url: "u".into() })
     );
-    let facts = r#"{"type":"page-facts","facts":{"values":{"alerts":"3"},"rows":[{"key":"118","values":{}}],"settled":true}}"#;
-    let Ok(Request::PageFacts { facts }) = decode::<Request>(&js(facts)) else {
+    let facts = r#"{"type":"page-facts","url":"https://portal.azure.com/","facts":{"values":{"alerts":"3"},"rows":[{"key":"118","values":{}}],"settled":true}}"#;
+    let Ok(Request::PageFacts { facts, .. }) = decode::<Request>(&js(facts)) else {
         panic!("page-facts did not decode");
     };
     assert_eq!(

@@ -44,6 +44,7 @@ fn every_request_reads_back_as_written() {
             missing: Vec::new(),
         },
         Request::PageFacts {
+            url: "u".into(),
             facts: PageFacts::default(),
         },
     ] {
@@ -293,8 +294,10 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
 
 const AZURE_INCIDENT: &str = "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd";
 
-fn facts_request(values: &[(&str, &str)]) -> Request {
+/// Readings of the page at `url` (the route whose plan asked for them).
+fn facts_request(url: &str, values: &[(&str, &str)]) -> Request {
     Request::PageFacts {
+        url: url.to_string(),
         facts: PageFacts {
             values: values
                 .iter()
@@ -308,13 +311,16 @@ fn facts_request(values: &[(&str, &str)]) -> Request {
 
 #[test]
 fn page_facts_from_an_incident_page_give_its_sync_view() {
-    let request = facts_request(&[
-        ("incident-number", "Incident number 118"),
-        (
-            "defender-link",
-            "https://security.microsoft.com/incidents/3421",
-        ),
-    ]);
+    let request = facts_request(
+        AZURE_INCIDENT,
+        &[
+            ("incident-number", "Incident number 118"),
+            (
+                "defender-link",
+                "https://security.microsoft.com/incidents/3421",
+            ),
+        ],
+    );
     let clock = Clock {
         now_ms: Some(1_795_344_420_000),
         ..Clock::default()
@@ -337,14 +343,35 @@ fn page_facts_from_an_incident_page_give_its_sync_view() {
 
 #[test]
 fn page_facts_are_refused_from_frames_other_pages_and_when_off() {
-    let request = || facts_request(&[("alerts", "1")]);
+    let request = |url| facts_request(url, &[("alerts", "1")]);
     let none = &Clock::default();
     assert!(matches!(
-        decide(request(), &blade_frame(), &Settings::default(), none),
+        decide(
+            request(AZURE_INCIDENT),
+            &blade_frame(),
+            &Settings::default(),
+            none
+        ),
         Action::Reject { .. }
     ));
     assert!(matches!(
-        decide(request(), &top_frame(HUNTING), &Settings::default(), none),
+        decide(
+            request(HUNTING),
+            &top_frame(HUNTING),
+            &Settings::default(),
+            none
+        ),
+        Action::Reject { .. }
+    ));
+    // A page may speak only for pages of its own portal.
+    let defender_incident = "https://security.microsoft.com/incidents/3421";
+    assert!(matches!(
+        decide(
+            request(defender_incident),
+            &top_frame(AZURE_INCIDENT),
+            &Settings::default(),
+            none
+        ),
         Action::Reject { .. }
     ));
     let off = Settings {
@@ -352,10 +379,15 @@ fn page_facts_are_refused_from_frames_other_pages_and_when_off() {
         ..Settings::default()
     };
     assert!(matches!(
-        decide(request(), &top_frame(AZURE_INCIDENT), &off, none),
+        decide(
+            request(AZURE_INCIDENT),
+            &top_frame(AZURE_INCIDENT),
+            &off,
+            none
+        ),
         Action::Reject { .. }
     ));
-    let flood = facts_request(&[("alerts", &"9".repeat(10_000))]);
+    let flood = facts_request(AZURE_INCIDENT, &[("alerts", &"9".repeat(10_000))]);
     assert!(matches!(
         decide(
             flood,
@@ -369,18 +401,23 @@ fn page_facts_are_refused_from_frames_other_pages_and_when_off() {
 
 #[test]
 fn page_facts_decode_strictly() {
-    let ok = r#"{"type":"page-facts","facts":{"values":{"alerts":"3"},"rows":[{"key":"118","values":{"alerts":"3"}}],"settled":true}}"#;
+    let ok = r#"{"type":"page-facts","url":"https://portal.azure.com/","facts":{"values":{"alerts":"3"},"rows":[{"key":"118","values":{"alerts":"3"}}],"settled":true}}"#;
     assert!(decode(ok).is_ok());
-    let extra = r#"{"type":"page-facts","facts":{"values":{},"html":"<b>"}}"#;
+    let extra = r#"{"type":"page-facts","url":"https://portal.azure.com/","facts":{"values":{},"html":"<b>"}}"#;
     assert!(decode(extra).is_err());
+    let no_url = r#"{"type":"page-facts","facts":{"values":{}}}"#;
+    assert!(
+        decode(no_url).is_err(),
+        "the page the readings are from is required"
+    );
 }
 
 #[test]
 fn page_facts_from_defender_home_and_sentinel_settings_feed_the_tenants_onboarding_evidence() {
     let home = "https://security.microsoft.com/homepage?tid=6F3C2B1A-4D5E-4F60-8A7B-9C0D1E2F3A4B";
-    let request = || facts_request(&[("home-ready", "Your unified SIEM and XDR is ready")]);
+    let request = |url| facts_request(url, &[("home-ready", "Your unified SIEM and XDR is ready")]);
     let action = decide(
-        request(),
+        request(home),
         &top_frame(home),
         &Settings::default(),
         &Clock::default(),
@@ -400,7 +437,7 @@ fn page_facts_from_defender_home_and_sentinel_settings_feed_the_tenants_onboardi
     assert_eq!(facts.values.len(), 1);
     let settings = "https://security.microsoft.com/sentinel/settings";
     assert!(matches!(
-        decide(request(), &top_frame(settings), &Settings::default(), &Clock::default()),
+        decide(request(settings), &top_frame(settings), &Settings::default(), &Clock::default()),
         Action::StoreEvidence { ref tenant, .. } if tenant == "home"
     ));
     let off = Settings {
@@ -408,7 +445,7 @@ fn page_facts_from_defender_home_and_sentinel_settings_feed_the_tenants_onboardi
         ..Settings::default()
     };
     assert!(matches!(
-        decide(request(), &top_frame(home), &off, &Clock::default()),
+        decide(request(home), &top_frame(home), &off, &Clock::default()),
         Action::Reject { .. }
     ));
 }
@@ -524,4 +561,28 @@ fn reading_arm_signs_in_to_the_pages_tenant_or_the_configured_one() {
     );
     assert!(decode(r#"{"type":"onboarding","op":"read"}"#).is_err());
     assert!(decode(r#"{"type":"page-changed","url":"u","tenant":"home"}"#).is_err());
+}
+
+/// The bug the soak found: after the portal's own route change (pushState, hash), Chromium still
+/// reports the URL the content script started on as the sender's. The readings are judged by the
+/// page they name, so an incident opened from the queue gets its sync view.
+#[test]
+fn page_facts_are_judged_by_the_page_they_name_not_the_stale_sender_url() {
+    let queue = "https://portal.azure.com/#home";
+    let request = facts_request(
+        AZURE_INCIDENT,
+        &[
+            ("incident-number", "Incident number 118"),
+            (
+                "defender-link",
+                "https://security.microsoft.com/incidents/3421",
+            ),
+        ],
+    );
+    let clock = Clock {
+        now_ms: Some(1_795_344_420_000),
+        ..Clock::default()
+    };
+    let action = decide(request, &top_frame(queue), &Settings::default(), &clock);
+    assert!(matches!(action, Action::StoreSync { .. }), "{action:?}");
 }
