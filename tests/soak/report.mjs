@@ -103,6 +103,8 @@ export function markdownReport(result) {
   lines.push('| --- | --- |');
   lines.push(`| SPA route changes | ${navigations.length} (${byTab}); overlay right after each: ${ok.length}, missed: ${navigations.length - ok.length} |`);
   lines.push(`| click → the new route's item in the overlay's DOM, worker running (median / 95th percentile / max of ${toItem.length}) | ${fmtMs(median(toItem))} / ${fmtMs(percentile(toItem, 0.95))} / ${fmtMs(toItem.length ? Math.max(...toItem) : null)} |`);
+  const frames = ok.filter((n) => n.item && n.inOverlay && !n.afterRestart && n.frameMs != null).map((n) => n.frameMs);
+  lines.push(`| of which: click → the page's next animation frame, where the content script checks the route (median / 95th percentile / max) | ${fmtMs(median(frames))} / ${fmtMs(percentile(frames, 0.95))} / ${fmtMs(frames.length ? Math.max(...frames) : null)} |`);
   lines.push(`| worker stopped in the middle → click → the new route's item in the overlay | ${recovery ? `${recovery.ok ? fmtMs(recovery.ms) : 'NOT BACK'} (${recovery.route}, worker stop checked: ${recovery.stopVerified ? 'yes' : 'no'})` : 'not done'} |`);
   const loads = result.samples.map((s) => s.load);
   lines.push(`| machine load (1-min load average over the samples, median / max) | ${median(loads)?.toFixed(2) ?? '—'} / ${loads.length ? Math.max(...loads).toFixed(2) : '—'} |`);

@@ -53,7 +53,9 @@ export const TABS = [
 
 /**
  * Runs in the page's main world: clicks each selector's first match in turn (a missing one is
- * an error: the demo changed) and returns the wall-clock time of the last click.
+ * an error: the demo changed) and returns the wall-clock time of the last click. It also notes
+ * when the page's next animation frame starts (`window.__soakFrameAfterClick`): the content
+ * script checks the route in that frame, so a late frame delays the overlay by as much.
  */
 export function clickInPage(selectors) {
   for (const selector of selectors) {
@@ -61,5 +63,9 @@ export function clickInPage(selectors) {
     if (!element) throw new Error(`no element matches ${selector} on ${location.href}`);
     element.click();
   }
+  window.__soakFrameAfterClick = null;
+  requestAnimationFrame(() => {
+    window.__soakFrameAfterClick = performance.timeOrigin + performance.now();
+  });
   return performance.timeOrigin + performance.now();
 }

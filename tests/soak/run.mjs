@@ -86,6 +86,7 @@ async function changeRoute(tab, ctx, step) {
   const t0 = performance.now();
   let error = null;
   let ms = null;
+  let frameMs = null;
   try {
     const clickedAbs = await tab.page.evaluate(clickInPage, step.clicks);
     if (step.item) {
@@ -95,6 +96,8 @@ async function changeRoute(tab, ctx, step) {
     } else {
       await tab.page.locator('[data-wayfinder-host]').waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
     }
+    const frameAbs = await tab.page.evaluate(() => window.__soakFrameAfterClick);
+    if (frameAbs != null) frameMs = frameAbs - clickedAbs;
   } catch (e) {
     error = String(e.message).split('\n')[0];
   }
@@ -103,7 +106,7 @@ async function changeRoute(tab, ctx, step) {
     ctx.watch.record('soak', 'error', `${tab.label} → ${step.name}: overlay not right (${error}); the tab is reloaded`);
     await loadStart(tab).catch((e) => ctx.watch.record('soak', 'error', `${tab.label}: reload failed: ${e.message}`));
   }
-  return { t, tab: tab.label, route: step.name, item: step.item, ms: ms ?? nodeMs, inOverlay: ms != null, nodeMs, ok: !error };
+  return { t, tab: tab.label, route: step.name, item: step.item, ms: ms ?? nodeMs, inOverlay: ms != null, nodeMs, frameMs, ok: !error };
 }
 
 async function soak(browser, options) {
@@ -163,6 +166,7 @@ async function soak(browser, options) {
           route: `${tab.label} → ${step.name}`,
           ms: nav.ms,
           inOverlay: nav.inOverlay,
+          frameMs: nav.frameMs,
           stopVerified: stop.verified,
           workerBack,
           attempts: stopAttempts,
