@@ -39,9 +39,10 @@ export async function startDemoPortal() {
 
 /**
  * Starts Chromium (a fresh profile) mapped to the portal. With `extension: false` it is the same
- * browser without the extension (benchmarks compare the two).
+ * browser without the extension (benchmarks compare the two); `extensionDir` loads another copy
+ * of the extension (the store package) instead of `WAYFINDER_EXTENSION_DIR`.
  */
-export async function launchChromium(portal, { extension = true, headless = true } = {}) {
+export async function launchChromium(portal, { extension = true, headless = true, extensionDir = null } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'wayfinder-profile-'));
   const rules = portal.hosts.map((host) => `MAP ${host} 127.0.0.1:${portal.port}`).join(', ');
   const args = [
@@ -56,7 +57,7 @@ export async function launchChromium(portal, { extension = true, headless = true
     '--ignore-certificate-errors',
   ];
   if (extension) {
-    const dir = required('WAYFINDER_EXTENSION_DIR');
+    const dir = extensionDir ?? required('WAYFINDER_EXTENSION_DIR');
     args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -18,6 +18,7 @@ mod demo;
 mod fuzz;
 mod icons;
 mod manifest_policy;
+mod package_check;
 mod paths;
 mod process;
 mod sizes;

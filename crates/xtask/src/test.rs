@@ -1,11 +1,11 @@
 //! `cargo xtask test`: every check and test, in the order that fails fastest.
 
 use crate::process::{self, command};
-use crate::{assemble, paths, toolchain};
+use crate::{assemble, package_check, paths, toolchain};
 
 /// Installs what is missing, then formats check, lints, native tests, a compile check of the fuzz
-/// targets, wasm tests in headless Chromium, the extension build, and the end-to-end tests in
-/// Chromium.
+/// targets, wasm tests in headless Chromium, the extension build and its store package (packed
+/// by Chromium), and the end-to-end tests in Chromium.
 pub fn run() -> Result<(), String> {
     let tools = toolchain::ensure_build_tools()?;
     toolchain::ensure_browser_tools()?;
@@ -57,6 +57,7 @@ pub fn run() -> Result<(), String> {
     process::run(&mut wasm_tests)?;
 
     let built = assemble::build(&tools)?;
+    let package = package_check::check(&built.zip, toolchain::CHROMIUM)?;
     cargo(&["build", "-p", "demo-portal"])?;
 
     let mut e2e = command(
@@ -65,7 +66,7 @@ pub fn run() -> Result<(), String> {
         Some(&paths::browser_tests_dir()),
     );
     e2e.env("WAYFINDER_EXTENSION_DIR", paths::dist_extension())
-        .env("WAYFINDER_EXTENSION_ZIP", &built.zip)
+        .env("WAYFINDER_PACKAGE_DIR", &package)
         .env("WAYFINDER_DEMO_PORTAL", paths::demo_portal_binary())
         .env("WAYFINDER_CHROMIUM", toolchain::CHROMIUM);
     process::run(&mut e2e)
