@@ -309,8 +309,9 @@ fn facts_request(url: &str, values: &[(&str, &str)]) -> Request {
     }
 }
 
-#[test]
-fn page_facts_from_an_incident_page_give_its_sync_view() {
+/// The readings of Azure incident 118 (synced with Defender incident 3421), and a clock on the
+/// day the demo shows it.
+fn synced_incident_readings() -> (Request, Clock) {
     let request = facts_request(
         AZURE_INCIDENT,
         &[
@@ -325,6 +326,12 @@ fn page_facts_from_an_incident_page_give_its_sync_view() {
         now_ms: Some(1_795_344_420_000),
         ..Clock::default()
     };
+    (request, clock)
+}
+
+#[test]
+fn page_facts_from_an_incident_page_give_its_sync_view() {
+    let (request, clock) = synced_incident_readings();
     let action = decide(
         request,
         &top_frame(AZURE_INCIDENT),
@@ -569,20 +576,7 @@ fn reading_arm_signs_in_to_the_pages_tenant_or_the_configured_one() {
 #[test]
 fn page_facts_are_judged_by_the_page_they_name_not_the_stale_sender_url() {
     let queue = "https://portal.azure.com/#home";
-    let request = facts_request(
-        AZURE_INCIDENT,
-        &[
-            ("incident-number", "Incident number 118"),
-            (
-                "defender-link",
-                "https://security.microsoft.com/incidents/3421",
-            ),
-        ],
-    );
-    let clock = Clock {
-        now_ms: Some(1_795_344_420_000),
-        ..Clock::default()
-    };
+    let (request, clock) = synced_incident_readings();
     let action = decide(request, &top_frame(queue), &Settings::default(), &clock);
     assert!(matches!(action, Action::StoreSync { .. }), "{action:?}");
 }
