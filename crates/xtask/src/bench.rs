@@ -9,8 +9,8 @@
 //! A budget that is not met is reported in the table, not as a failing exit status: timings
 //! are never checked in CI, and `cargo xtask test` does not run this.
 
-use crate::process::{self, command};
-use crate::{assemble, paths, toolchain};
+use crate::process;
+use crate::{browser_scripts, options, paths, toolchain};
 use std::fs;
 
 /// The options `run.mjs` understands; checked here so a typo fails before a long build.
@@ -43,8 +43,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let options = parse_args(args)?;
     let tools = toolchain::ensure_build_tools()?;
     toolchain::ensure_browser_tools()?;
-    let built = assemble::build(&tools)?;
-    process::run(&mut command("cargo", &["build", "-p", "demo-portal"], None))?;
+    let built = browser_scripts::build(&tools)?;
 
     let out_dir = paths::root().join("target/bench");
     fs::create_dir_all(&out_dir)
@@ -57,11 +56,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut node_args = vec!["bench/run.mjs".to_string()];
     node_args.extend(options.node_args());
     let node_args: Vec<&str> = node_args.iter().map(String::as_str).collect();
-    let mut bench = command("node", &node_args, Some(&paths::browser_tests_dir()));
+    let mut bench = browser_scripts::node(&node_args);
     bench
-        .env("WAYFINDER_EXTENSION_DIR", paths::dist_extension())
-        .env("WAYFINDER_DEMO_PORTAL", paths::demo_portal_binary())
-        .env("WAYFINDER_CHROMIUM", toolchain::CHROMIUM)
         .env("WAYFINDER_BENCH_SIZES", &sizes_file)
         .env("WAYFINDER_BENCH_OUT", out_dir.join("latest.json"));
     process::run(&mut bench)
@@ -71,12 +67,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut options = Options::default();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
-        let mut positive = |flag: &str| {
-            rest.next()
-                .and_then(|n| n.parse::<u32>().ok())
-                .filter(|n| *n > 0)
-                .ok_or(format!("{flag} takes a positive whole number"))
-        };
+        let mut positive = |flag: &str| options::positive(rest.next(), flag);
         match arg.as_str() {
             "--quick" => options.quick = true,
             "--iterations" => options.iterations = Some(positive("--iterations")?),

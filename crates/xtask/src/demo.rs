@@ -4,28 +4,23 @@
 //! loopback server) with `dist/extension` loaded. Without one, the headless walk visits the
 //! demo's pages and writes screenshots to `target/demo/`.
 
-use crate::process::{self, command};
-use crate::{assemble, paths, toolchain};
+use crate::process;
+use crate::{browser_scripts, paths, toolchain};
 
 /// Builds everything and runs the demo (headed or headless).
 pub fn run() -> Result<(), String> {
     let tools = toolchain::ensure_build_tools()?;
     toolchain::ensure_browser_tools()?;
-    assemble::build(&tools)?;
-    process::run(&mut command("cargo", &["build", "-p", "demo-portal"], None))?;
+    browser_scripts::build(&tools)?;
     let has_display = ["DISPLAY", "WAYLAND_DISPLAY"]
         .iter()
         .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()));
     let mode = if has_display { "headed" } else { "headless" };
     let out = paths::root().join("target/demo");
     let out_arg = out.to_string_lossy().into_owned();
-    let mut walk = command(
-        "node",
-        &["demo/walk.mjs", mode, &out_arg],
-        Some(&paths::browser_tests_dir()),
-    );
-    walk.env("WAYFINDER_EXTENSION_DIR", paths::dist_extension())
-        .env("WAYFINDER_DEMO_PORTAL", paths::demo_portal_binary())
-        .env("WAYFINDER_CHROMIUM", toolchain::CHROMIUM);
-    process::run(&mut walk)
+    process::run(&mut browser_scripts::node(&[
+        "demo/walk.mjs",
+        mode,
+        &out_arg,
+    ]))
 }

@@ -9,8 +9,8 @@
 //! `RUSTC_BOOTSTRAP=1`, which accepts the same flags (both measured to work, docs/fuzzing.md).
 //! Nothing here installs a nightly: these machines reach only the package registries.
 
-use crate::paths;
 use crate::process::{self, command, output};
+use crate::{options, paths};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -65,13 +65,7 @@ fn parse_args(args: &[String]) -> Result<(Option<String>, u64), String> {
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--seconds" => {
-                seconds = rest
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .filter(|n| *n > 0)
-                    .ok_or("--seconds takes a positive whole number")?;
-            }
+            "--seconds" => seconds = options::positive(rest.next(), "--seconds")?,
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
             name if target.is_none() => target = Some(name.to_string()),
             extra => return Err(format!("one target at most (got {extra:?} too)")),

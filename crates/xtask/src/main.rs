@@ -14,10 +14,12 @@
 
 mod assemble;
 mod bench;
+mod browser_scripts;
 mod demo;
 mod fuzz;
 mod icons;
 mod manifest_policy;
+mod options;
 mod package_check;
 mod paths;
 mod process;

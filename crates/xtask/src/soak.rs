@@ -11,8 +11,8 @@
 //! memory that keeps growing. It takes N minutes (30 by default), so `cargo xtask test` does
 //! not run it.
 
-use crate::process::{self, command};
-use crate::{assemble, paths, toolchain};
+use crate::process;
+use crate::{browser_scripts, options, paths, toolchain};
 use std::fs;
 
 /// The options `run.mjs` understands; checked here so a typo fails before the build.
@@ -35,8 +35,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let options = parse_args(args)?;
     let tools = toolchain::ensure_build_tools()?;
     toolchain::ensure_browser_tools()?;
-    assemble::build(&tools)?;
-    process::run(&mut command("cargo", &["build", "-p", "demo-portal"], None))?;
+    browser_scripts::build(&tools)?;
 
     let out_dir = paths::root().join("target/soak");
     fs::create_dir_all(&out_dir)
@@ -45,11 +44,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut node_args = vec!["soak/run.mjs".to_string()];
     node_args.extend(options.node_args());
     let node_args: Vec<&str> = node_args.iter().map(String::as_str).collect();
-    let mut soak = command("node", &node_args, Some(&paths::browser_tests_dir()));
-    soak.env("WAYFINDER_EXTENSION_DIR", paths::dist_extension())
-        .env("WAYFINDER_DEMO_PORTAL", paths::demo_portal_binary())
-        .env("WAYFINDER_CHROMIUM", toolchain::CHROMIUM)
-        .env("WAYFINDER_SOAK_OUT", out_dir.join("latest.json"));
+    let mut soak = browser_scripts::node(&node_args);
+    soak.env("WAYFINDER_SOAK_OUT", out_dir.join("latest.json"));
     process::run(&mut soak)
 }
 
@@ -58,14 +54,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--minutes" => {
-                let minutes = rest
-                    .next()
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .filter(|n| *n > 0)
-                    .ok_or("--minutes takes a positive whole number")?;
-                options.minutes = Some(minutes);
-            }
+            "--minutes" => options.minutes = Some(options::positive(rest.next(), "--minutes")?),
             other => return Err(format!("unknown soak option {other:?}")),
         }
     }

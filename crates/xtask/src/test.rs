@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check and test, in the order that fails fastest.
 
 use crate::process::{self, command};
-use crate::{assemble, package_check, paths, toolchain};
+use crate::{browser_scripts, package_check, toolchain};
 
 /// Installs what is missing, then formats check, lints, native tests, a compile check of the fuzz
 /// targets, wasm tests in headless Chromium, the extension build and its store package (packed
@@ -26,13 +26,8 @@ pub fn run() -> Result<(), String> {
     // The fuzz targets are a workspace of their own (docs/fuzzing.md) and their runs are a
     // separate command, so nothing else would notice a change of the core that breaks them
     // (it happened: `decode_request` did not cover two later messages). Checked, not run.
-    let fuzz_manifest = paths::root().join("fuzz/Cargo.toml");
-    cargo(&[
-        "check",
-        "--manifest-path",
-        &fuzz_manifest.to_string_lossy(),
-        "--bins",
-    ])?;
+    // `cargo` runs in the workspace root (`process::command`), so the path is relative to it.
+    cargo(&["check", "--manifest-path", "fuzz/Cargo.toml", "--bins"])?;
 
     // wasm-bindgen-test in real headless Chromium, through Debian's ChromeDriver.
     let mut wasm_tests = command(
@@ -56,19 +51,11 @@ pub fn run() -> Result<(), String> {
         .env("PATH", &tools.path);
     process::run(&mut wasm_tests)?;
 
-    let built = assemble::build(&tools)?;
+    let built = browser_scripts::build(&tools)?;
     let package = package_check::check(&built.zip, toolchain::CHROMIUM)?;
-    cargo(&["build", "-p", "demo-portal"])?;
 
-    let mut e2e = command(
-        "node",
-        &["--test", "--test-concurrency=1", "e2e/"],
-        Some(&paths::browser_tests_dir()),
-    );
-    e2e.env("WAYFINDER_EXTENSION_DIR", paths::dist_extension())
-        .env("WAYFINDER_PACKAGE_DIR", &package)
-        .env("WAYFINDER_DEMO_PORTAL", paths::demo_portal_binary())
-        .env("WAYFINDER_CHROMIUM", toolchain::CHROMIUM);
+    let mut e2e = browser_scripts::node(&["--test", "--test-concurrency=1", "e2e/"]);
+    e2e.env("WAYFINDER_PACKAGE_DIR", &package);
     process::run(&mut e2e)
 }
 
