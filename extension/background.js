@@ -7,6 +7,7 @@ import init, {
   absorbEvidence,
   ArmReading,
   armRecord,
+  effectiveSettings,
   handle,
   onboardingView,
   readToken,
@@ -184,10 +185,19 @@ function describeSender(sender) {
   };
 }
 
+// The settings in force: the user's own under the administrator's policy (docs/enterprise.md).
+async function currentSettings() {
+  const [{ settings }, managed] = await Promise.all([
+    chrome.storage.sync.get('settings'),
+    chrome.storage.managed.get(null).catch(() => null),
+  ]);
+  return effectiveSettings(settings ?? null, managed);
+}
+
 async function respond(message, sender) {
   await ready;
-  const { settings } = await chrome.storage.sync.get('settings');
-  const action = handle(message, describeSender(sender), settings ?? null, clock());
+  const settings = await currentSettings();
+  const action = handle(message, describeSender(sender), settings, clock());
   switch (action && action.action) {
     case 'store-plan': {
       await chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });

@@ -574,7 +574,8 @@
       const view = changes[chipKey()].newValue;
       return drawChip(view ? view.chip : null);
     }
-    if (area !== 'sync' || !changes.settings) return;
+    // The user's settings, or the administrator's policy over them.
+    if (area !== 'managed' && !(area === 'sync' && changes.settings)) return;
     if (!extensionAlive()) return teardown();
     lastUrl = '';
     scheduleCheck();

@@ -1,7 +1,7 @@
 // Popup shell: the leptos popup (with the core's catalog search, run in this page's wasm so
 // typing never waits for the service worker), the active tab's stored plan, and the onboarding
 // status of the tab's tenant.
-import init, { mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
+import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
 import { download, followTab, settingsHooks } from './tab-state.js';
 
 await init();
@@ -21,7 +21,8 @@ const inputs = [`onboarding:evidence:${tenant}`, `onboarding:arm:${tenant}`];
 // the popup shows the checklist even for a tenant no portal tab has reported yet.
 async function showTenant() {
   const stored = await chrome.storage.local.get(inputs);
-  setTenantView(onboardingView(tenant, stored[inputs[0]] ?? null, stored[inputs[1]] ?? null, await settingsHooks.load()));
+  const settings = effectiveSettings(await settingsHooks.load(), await settingsHooks.managed());
+  setTenantView(onboardingView(tenant, stored[inputs[0]] ?? null, stored[inputs[1]] ?? null, settings));
 }
 
 mountPopup(document.getElementById('root'), {
@@ -45,5 +46,6 @@ chrome.storage.local.onChanged.addListener((changes) => {
 chrome.storage.sync.onChanged.addListener((changes) => {
   if ('settings' in changes) showTenant();
 });
+chrome.storage.managed.onChanged.addListener(showTenant);
 await showTenant();
 await followTab(tab?.id, { setPlan, setHealth });

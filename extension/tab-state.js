@@ -1,10 +1,15 @@
 // Shared by the extension pages' shells: the stored settings, a file download, and a tab's
 // plan and probe results kept by the service worker in session storage, followed as they change.
 
-/** `load()` and `save(settings)` around chrome.storage.sync, as the leptos pages take them. */
+/**
+ * `load()` and `save(settings)` around the user's own settings in chrome.storage.sync, and
+ * `managed()`, the administrator's policy (chrome.storage.managed; `{}` when none), as the leptos
+ * pages take them.
+ */
 export const settingsHooks = {
   load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
   save: (settings) => chrome.storage.sync.set({ settings }),
+  managed: () => chrome.storage.managed.get(null).catch(() => null),
 };
 
 /** Saves `text` as a file called `name` through the browser's download of a blob link. */

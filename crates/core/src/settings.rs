@@ -9,6 +9,7 @@ use crate::plan::OverlayKind;
 use serde::{Deserialize, Serialize};
 
 pub mod file;
+pub mod policy;
 
 /// The settings the plan depends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

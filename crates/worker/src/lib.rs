@@ -13,6 +13,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
 use wayfinder_core::onboarding::PageEvidence;
+use wayfinder_core::settings::policy::Policy;
 use wayfinder_core::settings::Settings;
 use wayfinder_core::sync::PageFacts;
 
@@ -46,6 +47,17 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
 #[wasm_bindgen(js_name = checkSettings)]
 pub fn check_settings(settings: JsValue) -> Option<String> {
     decode::<Settings>(&settings).err()
+}
+
+/// The settings in force: the stored settings (defaults when they do not decode) under the
+/// administrator's policy from `chrome.storage.managed` (none when it does not decode; the
+/// options page says why). Every reader of settings goes through this, so a value the policy
+/// names wins everywhere while only the user's own settings are ever stored.
+#[wasm_bindgen(js_name = effectiveSettings)]
+pub fn effective_settings(stored: JsValue, managed: JsValue) -> JsValue {
+    let user = decode::<Settings>(&stored).unwrap_or_default();
+    let (policy, _) = decode::<Policy>(&managed).unwrap_or_default().checked();
+    to_js(&policy.over(&user))
 }
 
 /// Adds a settled reading of a Defender evidence page (`facts`) to a tenant's stored evidence

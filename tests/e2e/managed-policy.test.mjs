@@ -1,0 +1,142 @@
+// Enterprise policy through the browser's real managed storage: Chromium on Linux reads
+// /etc/chromium/policies/managed/*.json, and its "3rdparty" → "extensions" → <id> part reaches the
+// extension as chrome.storage.managed, checked against managed_schema.json
+// (https://www.chromium.org/administrators/configuring-policy-for-extensions/). An unpacked
+// extension's id is fixed by its path, so the test loads its own copy of the built extension and
+// writes a policy for that copy's id alone: a policy file left behind by a crash can never reach
+// the other test files' browsers. CI runs as root, which may write that directory.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { azureBladeUrls, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const CLIENT_ID = '2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b';
+const HUNTING = azureBladeUrls('Hunting')['view with encoded id'];
+const LOGS = azureBladeUrls('Logs')['view with encoded id'];
+
+/** Chromium's id for an unpacked extension: SHA-256 of its absolute path, hex digits 0-f as a-p. */
+function unpackedId(dir) {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
+}
+
+const policy = {
+  trainer: true,
+  retirement: false,
+  dismissed: ['hunting'],
+  signIn: { tenant: 'contoso.onmicrosoft.com', clientId: CLIENT_ID },
+};
+
+const env = { portal: null, browser: null, copy: null, policyFile: null, id: null };
+
+async function writePolicy(values) {
+  await writeFile(env.policyFile, JSON.stringify({ '3rdparty': { extensions: { [env.id]: values } } }));
+}
+
+before(async () => {
+  env.copy = path.join(await realpath(await mkdtemp(path.join(tmpdir(), 'wayfinder-managed-'))), 'extension');
+  await cp(process.env.WAYFINDER_EXTENSION_DIR, env.copy, { recursive: true });
+  env.id = unpackedId(env.copy);
+  env.policyFile = path.join(POLICY_DIR, `secops-wayfinder-e2e-${env.id}.json`);
+  try {
+    await mkdir(POLICY_DIR, { recursive: true });
+    await writePolicy(policy);
+  } catch (error) {
+    throw new Error(`this test writes a browser policy to ${POLICY_DIR} and needs root, as CI has: ${error.message}`);
+  }
+  env.portal = await startDemoPortal();
+  env.browser = await launchChromium(env.portal, { extensionDir: env.copy });
+  assert.equal(new URL(env.browser.extensionOrigin).host, env.id, 'the policy is written for the id Chromium gave the copy');
+});
+
+after(async () => {
+  await env.browser?.close();
+  await env.portal?.stop();
+  if (env.policyFile) await rm(env.policyFile, { force: true });
+  if (env.copy) await rm(path.dirname(env.copy), { recursive: true, force: true });
+});
+
+const trainerMark = (page, id) => page.locator(`[data-wayfinder-kind="trainer"][data-wayfinder-id="${id}"]`);
+
+describe('settings pushed by enterprise policy', () => {
+  test('the browser hands the policy to the extension as managed storage', async () => {
+    const managed = await env.browser.worker.evaluate(() => chrome.storage.managed.get(null));
+    assert.deepEqual(managed, policy);
+  });
+
+  test('portal pages follow the policy: trainer labels on, the named hint and the reminder hidden, other hints shown', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(HUNTING);
+    await trainerMark(page, 'hunting').waitFor();
+    assert.equal(await overlay(page).locator('[data-wayfinder-id="hunting"]').count(), 0, 'hidden by the policy');
+    assert.equal(await overlay(page).locator('[data-wayfinder-kind="retirement"]').count(), 0, 'switched off by the policy');
+
+    await page.goto(LOGS);
+    await overlay(page).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="logs"]').waitFor();
+    assert.equal(await overlay(page).locator('[data-wayfinder-kind="retirement"]').count(), 0);
+    await page.close();
+  });
+
+  test('options show the policy values as locked and store only what the user chose', async () => {
+    const options = await env.browser.context.newPage();
+    await options.goto(`${env.browser.extensionOrigin}/options.html`);
+    const box = (name) => options.locator(`input[name="${name}"]`);
+    await box('trainer').waitFor();
+    assert.equal(await box('trainer').isChecked(), true, 'the policy turns trainer mode on');
+    assert.equal(await box('trainer').isDisabled(), true);
+    assert.equal(await box('retirement').isChecked(), false, 'the policy turns the reminder off');
+    assert.equal(await box('retirement').isDisabled(), true);
+    assert.equal(await box('hints').isDisabled(), false, 'what the policy leaves out stays the user\'s');
+    assert.equal(await options.getByRole('checkbox', { name: /Trainer mode/ }).getAttribute('aria-describedby'), 'wf-managed-note');
+    await options.locator('#wf-managed-note', { hasText: 'Set by your organization' }).waitFor();
+    await options.locator('.wf-dismissed-count', { hasText: '1 item hidden by your organization.' }).waitFor();
+
+    assert.equal(await box('sign-in-tenant').inputValue(), 'contoso.onmicrosoft.com');
+    assert.equal(await box('sign-in-client-id').inputValue(), CLIENT_ID);
+    assert.equal(await box('sign-in-tenant').getAttribute('readonly'), '');
+    assert.equal(await options.locator('button[name="save-sign-in"]').isDisabled(), true);
+    assert.equal(await options.locator('button[name="remove-sign-in"]').isDisabled(), true);
+
+    // A choice of the user's own is saved; the policy's values never land in sync storage.
+    await box('notices').uncheck();
+    await options.locator('.wf-status', { hasText: 'Saved.' }).waitFor();
+    const stored = await env.browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    assert.equal(stored.notices, false);
+    assert.equal(stored.trainer, false, 'the user\'s own trainer choice, not the policy\'s');
+    assert.equal(stored.retirement, true);
+    assert.deepEqual(stored.dismissed, []);
+    assert.equal(stored.signIn, null);
+    await box('notices').check();
+    await options.locator('.wf-status', { hasText: 'Saved.' }).waitFor();
+    await options.close();
+  });
+
+  test('the popup shows trainer mode locked and offers sign-in with the pushed app registration', async () => {
+    const popup = await env.browser.context.newPage();
+    await popup.goto(`${env.browser.extensionOrigin}/popup.html`);
+    const trainer = popup.locator('input[name="trainer"]');
+    await trainer.waitFor();
+    await popup.waitForFunction(() => document.querySelector('input[name="trainer"]').disabled);
+    assert.equal(await trainer.isChecked(), true);
+    const panel = popup.locator('section[aria-label="Onboarding status"]');
+    await panel.getByRole('button', { name: 'Sign in and read Azure' }).waitFor();
+    assert.notEqual(await panel.locator('[data-wayfinder-arm]').getAttribute('data-wayfinder-arm'), 'not-configured');
+    await popup.close();
+  });
+
+  test('a changed policy reaches an open portal page without a reload', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(LOGS);
+    await overlay(page).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="logs"]').waitFor();
+    assert.equal(await overlay(page).locator('[data-wayfinder-kind="retirement"]').count(), 0);
+    await writePolicy({ ...policy, retirement: true, trainer: false });
+    // Chromium watches the policy directory and reloads a few seconds after a change.
+    await overlay(page).locator('[data-wayfinder-kind="retirement"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor({ state: 'detached' });
+    await page.close();
+  });
+});
