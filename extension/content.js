@@ -14,10 +14,12 @@
   const FRAME = window.top === window ? 'top' : 'blade';
   const GRACE_MS = 2000; // how long a probe may look before its anchor counts as not found
 
-  // [text and border, background] of marks and the chip: green, grey, amber.
-  const GOOD = ['#0e700e', '#f1faf1'];
-  const NEUTRAL = ['#616161', '#f5f5f5'];
-  const WARN = ['#8a3707', '#fdf6f3'];
+  // [text and border, background] of marks and the chip: green, grey, amber, and the trainer
+  // label's link blue; for a light page, then for a dark one (Fluent's tokens, as in ui.css).
+  const COLOURS = {
+    light: { good: ['#0e700e', '#f1faf1'], neutral: ['#616161', '#f5f5f5'], warn: ['#8a3707', '#fdf6f3'], link: ['#0f6cbd', 'transparent'] },
+    dark: { good: ['#54b054', '#052505'], neutral: ['#c7c7c7', '#292929'], warn: ['#f7a36a', '#411200'], link: ['#479ef5', 'transparent'] },
+  };
 
   const HOST_ATTRIBUTE = 'data-wayfinder-host';
   // Bottom right: both portals keep their command bars, filters and account menu at the top,
@@ -42,6 +44,7 @@
   let syncView = null; // the worker's answer to what they read
   let lastFacts = '';
 
+  let theme = null; // 'light' or 'dark': the page's own theme; null when it cannot be read
   const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
 
   // Any number of triggers within one animation frame run `task` once, in that frame.
@@ -93,7 +96,7 @@
   // storage (`onboarding:view:<tenant>`) and updates as evidence arrives. Bottom right, left of
   // the panel when there is one (bottom left covered the portals' navigation), small, in its own
   // open shadow root; only the chip itself takes pointer events. Text only.
-  const CHIP_COLOURS = { connected: GOOD, 'not-connected': WARN, unknown: NEUTRAL };
+  const CHIP_COLOURS = { connected: 'good', 'not-connected': 'warn' };
   let chipTenant = null;
   let chipHost = null;
   let chipWatcher = null;
@@ -137,7 +140,7 @@
       chipHost.attachShadow({ mode: 'open' });
     }
     placeChip();
-    const [colour, background] = CHIP_COLOURS[chip.state] || CHIP_COLOURS.unknown;
+    const [colour, background] = palette()[CHIP_COLOURS[chip.state] || 'neutral'];
     const element = document.createElement('span');
     element.setAttribute('data-wayfinder-kind', 'onboarding');
     element.setAttribute('data-wayfinder-id', 'onboarding-status');
@@ -341,11 +344,11 @@
   // style-src CSP would block a <style> element. Labels are set as text, never as HTML.
   // Sync marks are coloured by state: green when synced, grey when unknown or still checking,
   // amber for every "not synced" state.
-  const SYNC_COLOURS = { synced: GOOD, unknown: NEUTRAL, checking: NEUTRAL };
+  const SYNC_COLOURS = { synced: 'good', unknown: 'neutral', checking: 'neutral' };
 
   function makeMark(anchor) {
     const boxed = anchor.kind !== 'trainer';
-    const [colour, background] = anchor.kind === 'sync' ? SYNC_COLOURS[anchor.state] || WARN : boxed ? WARN : ['#0f6cbd', 'transparent'];
+    const [colour, background] = palette()[anchor.kind === 'sync' ? SYNC_COLOURS[anchor.state] || 'warn' : boxed ? 'warn' : 'link'];
     const mark = document.createElement('span');
     mark.setAttribute('data-wayfinder-kind', anchor.kind);
     mark.setAttribute('data-wayfinder-id', anchor.id);
@@ -371,6 +374,37 @@
     mark.style.display = boxed ? 'inline-block' : 'block';
     return mark;
   }
+
+  // ---------- theme ----------
+  // Both portals have a theme of their own (Azure: Settings › Appearance), apart from the
+  // system's, so the panel, chip and marks follow the page: dark when its background is dark
+  // (relative luminance, https://www.w3.org/TR/WCAG21/#dfn-relative-luminance, in sRGB bytes).
+  // Reading the colour rather than a portal's class names needs no portal knowledge; when the
+  // background cannot be read (transparent), the panel follows the system's preference.
+  function readTheme() {
+    for (const element of [document.body, document.documentElement]) {
+      const rgba = element && (getComputedStyle(element).backgroundColor.match(/[\d.]+/g) || []).map(Number);
+      if (rgba && rgba.length >= 3 && !(rgba[3] < 0.5)) return 0.2126 * rgba[0] + 0.7152 * rgba[1] + 0.0722 * rgba[2] < 128 ? 'dark' : 'light';
+    }
+    return null;
+  }
+  const palette = () => COLOURS[theme || (systemDark.matches ? 'dark' : 'light')];
+
+  function followTheme() {
+    const next = readTheme();
+    if (next === theme) return;
+    theme = next;
+    if (frame) {
+      styleFrame();
+      for (const origin of frameOrigins) frame.contentWindow.postMessage({ wayfinderTheme: theme }, origin);
+    }
+    // Marks and the chip are drawn anew in the new colours.
+    for (const mark of marks.values()) mark.remove();
+    marks.clear();
+    schedulePass();
+    if (chipHost) showChipOf(chipTenant);
+  }
+  const scheduleTheme = perFrame(followTheme);
 
   // ---------- the panel and its guard ----------
   // The page owns its DOM: its scripts can restyle, move or navigate what we add, and its
@@ -413,7 +447,9 @@
       border: '0',
       borderRadius: '8px',
       boxShadow: '0 6px 20px rgba(0, 0, 0, 0.18)',
-      colorScheme: 'normal',
+      // The frame's page takes the portal's theme; the same scheme on the element keeps the
+      // frame's canvas transparent (https://www.w3.org/TR/css-color-adjust-1/#color-scheme-effect).
+      colorScheme: theme || 'normal',
       background: 'transparent',
       zIndex: '2147483000',
       display: 'block',
@@ -444,7 +480,7 @@
   // origin (postMessage drops it for any other document), so no answer means a foreign page.
   function askFrame() {
     clearTimeout(handshake);
-    for (const origin of frameOrigins) frame.contentWindow.postMessage({ wayfinderPing: true }, origin);
+    for (const origin of frameOrigins) frame.contentWindow.postMessage({ wayfinderPing: true, wayfinderTheme: theme }, origin);
     handshake = setTimeout(() => host && repair(makeFrame), HANDSHAKE_MS);
   }
 
@@ -544,7 +580,19 @@
     styleFrame();
   }
 
+  // A theme switch restyles the root or the body (a class or a style); the system's switch
+  // reaches pages whose colours follow it.
+  theme = readTheme();
+  const themeWatcher = new MutationObserver(scheduleTheme);
+  for (const element of [document.documentElement, document.body]) {
+    if (element) themeWatcher.observe(element, { attributes: true, attributeFilter: ['class', 'style'] });
+  }
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  systemDark.addEventListener('change', scheduleTheme);
+
   function teardown() {
+    themeWatcher.disconnect();
+    systemDark.removeEventListener('change', scheduleTheme);
     unmountPanel();
     drawChip(null);
     setAnchors([]);

@@ -7,10 +7,16 @@ import { followTab, settingsHooks } from './tab-state.js';
 // page. The content script asks after every load of the frame whether it still holds our page;
 // the listener is set before any await, so it is there when the frame's load event fires.
 const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
+// The content script also says which theme the portal page shows ('light' or 'dark'; null when
+// it cannot tell, and the panel then follows the system). Only those two words are taken: the page
+// itself can post to this frame too, and at most changes its colours.
 window.addEventListener('message', (event) => {
-  if (parentOrigin && event.source === window.parent && event.data && event.data.wayfinderPing === true) {
-    window.parent.postMessage({ wayfinderPong: true }, parentOrigin);
+  if (!parentOrigin || event.source !== window.parent || !event.data) return;
+  const { wayfinderPing, wayfinderTheme } = event.data;
+  if (wayfinderTheme !== undefined) {
+    document.documentElement.dataset.theme = wayfinderTheme === 'light' || wayfinderTheme === 'dark' ? wayfinderTheme : '';
   }
+  if (wayfinderPing === true) window.parent.postMessage({ wayfinderPong: true }, parentOrigin);
 });
 
 await init();

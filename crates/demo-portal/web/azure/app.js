@@ -142,7 +142,11 @@ function shell(t, crumbs, content) {
       icon('search'),
       h('input', { id: 'searchBoxInput', type: 'text', role: 'combobox', 'aria-label': 'Search resources, services, and docs (G+/)', placeholder: 'Search resources, services, and docs (G+/)' })),
     h('div', { class: 'fxs-topbar-right' },
-      ['bell', 'gear', 'help', 'feedback'].map((n) => h('button', { type: 'button', class: 'fxs-topbar-button', 'aria-label': { bell: 'Notifications', gear: 'Settings', help: 'Help + support', feedback: 'Feedback' }[n] }, icon(n))),
+      ['bell', 'gear', 'help', 'feedback'].map((n) => h('button', {
+        type: 'button', class: 'fxs-topbar-button', 'aria-label': { bell: 'Notifications', gear: 'Settings', help: 'Help + support', feedback: 'Feedback' }[n],
+        onclick: n === 'gear' ? toggleSettings : null,
+      }, icon(n))),
+      settingsMenu(),
       h('button', { type: 'button', class: 'fxs-menu-account', title: `${t.user.upn}\n${t.name} (${t.domain})\n${t.id}` },
         h('div', { class: 'fxs-avatarmenu-header' },
           h('div', { class: 'fxs-avatarmenu-username', text: t.user.upn }),
@@ -163,6 +167,27 @@ function shell(t, crumbs, content) {
       i < crumbs.length - 1 ? h('span', { class: 'fxs-breadcrumb-sep', 'aria-hidden': 'true', text: '>' }) : null))));
   return [top, h('div', { class: 'fxs-portal-main' }, side,
     h('main', { class: 'fxs-portal-content' }, bc, h('div', { class: 'fxs-journey-layout' }, content)))];
+}
+
+// The portal's own theme (Settings › Appearance › Theme), kept on the body as the shell's
+// `fxs-mode-light` / `fxs-mode-dark` class (portal-dom §2.1), apart from the system's theme.
+// guess: the menu's markup (the real portal opens a Settings blade).
+function settingsMenu() {
+  const dark = document.body.classList.contains('fxs-mode-dark');
+  const choice = (label, mode) => h('label', { class: 'demo-theme-choice' },
+    h('input', { type: 'radio', name: 'demo-theme', value: mode, checked: (mode === 'dark') === dark, onchange: () => setTheme(mode) }), label);
+  return h('div', { class: 'demo-settings-menu', role: 'dialog', 'aria-label': 'Portal settings', hidden: true },
+    h('fieldset', {}, h('legend', { text: 'Theme' }), choice('Light', 'light'), choice('Dark', 'dark')));
+}
+
+function toggleSettings() {
+  const menu = document.querySelector('.demo-settings-menu');
+  if (menu) menu.hidden = !menu.hidden;
+}
+
+function setTheme(mode) {
+  document.body.classList.toggle('fxs-mode-dark', mode === 'dark');
+  document.body.classList.toggle('fxs-mode-light', mode !== 'dark');
 }
 
 function blade(title, subtitle, body, opts) {
