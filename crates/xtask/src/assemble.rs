@@ -74,6 +74,7 @@ pub fn build(tools: &BuildTools) -> Result<Built, String> {
             "manifest.json version {version} differs from the workspace version {crate_version}"
         ));
     }
+    crate::locales::check(&root)?;
     let pkg_dir = root.join("target/wasm-pkg");
     for (krate, name) in WASM_CRATES {
         let out = pkg_dir.join(name);
