@@ -2,7 +2,10 @@
 // redirect URI the user registers for sign-in (what chrome.identity.getRedirectURL() returns);
 // saves exported settings files.
 import init, { mountOptions } from './wasm/wayfinder.js';
-import { download, settingsHooks } from './tab-state.js';
+import { download, markPageLanguage, settingsHooks } from './tab-state.js';
+
+markPageLanguage();
+document.title = chrome.i18n.getMessage('optionsTitle');
 
 await init();
 mountOptions(

@@ -1,7 +1,9 @@
 // Overlay iframe shell: loads the leptos UI, finds which tab it is in, shows that tab's plan
 // from session storage and follows its changes, and reports its height to the content script.
 import init, { mountOverlay, setHealth, setPlan, setProblem, setSync } from './wasm/wayfinder.js';
-import { followTab, settingsHooks } from './tab-state.js';
+import { followTab, markPageLanguage, settingsHooks } from './tab-state.js';
+
+markPageLanguage();
 
 // Only the height and the answer to the load check leave this frame, to the embedding portal
 // page. The content script asks after every load of the frame whether it still holds our page;
@@ -34,5 +36,5 @@ const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
 if (reply && Number.isInteger(reply.tabId)) {
   await followTab(reply.tabId, { setPlan, setHealth, setSync });
 } else {
-  setProblem('the service worker did not say which tab this is');
+  setProblem(chrome.i18n.getMessage('overlayNoTab'));
 }

@@ -2,7 +2,9 @@
 // typing never waits for the service worker), the active tab's stored plan, and the onboarding
 // status of the tab's tenant.
 import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
-import { download, followTab, settingsHooks } from './tab-state.js';
+import { download, followTab, markPageLanguage, settingsHooks } from './tab-state.js';
+
+markPageLanguage();
 
 await init();
 // "Open in a tab" pins the popup to the tab it was opened for (#tab=<id>), so a trainer or an
@@ -33,10 +35,10 @@ mountPopup(document.getElementById('root'), {
   // Sign-in asks for the optional "identity" permission first, inside the click that started it.
   onboarding: async (op) => {
     if (op === 'read' && !(await chrome.permissions.request({ permissions: ['identity'] }))) {
-      return 'Sign-in needs the permission to open the Microsoft sign-in window.';
+      return chrome.i18n.getMessage('signInNeedsPermission');
     }
     const answer = await chrome.runtime.sendMessage({ type: 'onboarding', op, tenant });
-    return answer ? null : 'SecOps Wayfinder could not do that: check the app registration in Options.';
+    return answer ? null : chrome.i18n.getMessage('onboardingRefused');
   },
   download,
 });

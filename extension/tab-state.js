@@ -1,5 +1,14 @@
-// Shared by the extension pages' shells: the stored settings, a file download, and a tab's
-// plan and probe results kept by the service worker in session storage, followed as they change.
+// Shared by the extension pages' shells: the page's language, the stored settings, a file
+// download, and a tab's plan and probe results kept by the service worker in session storage,
+// followed as they change.
+
+/**
+ * Sets the page's `lang` to the language its texts are in: the `_locales` file the browser
+ * chose, so a browser in a language we have no messages for gets English text marked English.
+ */
+export function markPageLanguage() {
+  document.documentElement.lang = chrome.i18n.getMessage('htmlLang');
+}
 
 /**
  * `load()` and `save(settings)` around the user's own settings in chrome.storage.sync, and

@@ -40,9 +40,10 @@ export async function startDemoPortal() {
 /**
  * Starts Chromium (a fresh profile) mapped to the portal. With `extension: false` it is the same
  * browser without the extension (benchmarks compare the two); `extensionDir` loads another copy
- * of the extension (the store package) instead of `WAYFINDER_EXTENSION_DIR`.
+ * of the extension (the store package) instead of `WAYFINDER_EXTENSION_DIR`. `language` (`de`)
+ * is the browser's UI language, which chrome.i18n follows.
  */
-export async function launchChromium(portal, { extension = true, headless = true, extensionDir = null } = {}) {
+export async function launchChromium(portal, { extension = true, headless = true, extensionDir = null, language = null } = {}) {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'wayfinder-profile-'));
   const rules = portal.hosts.map((host) => `MAP ${host} 127.0.0.1:${portal.port}`).join(', ');
   const args = [
@@ -65,6 +66,10 @@ export async function launchChromium(portal, { extension = true, headless = true
     headless,
     args,
     viewport: headless ? { width: 1280, height: 800 } : null,
+    // On Linux Chromium's UI language follows the LANGUAGE environment variable; --lang does not
+    // change it (measured here; https://github.com/duckduckgo/tracker-radar-collector/pull/27).
+    // Only a language whose .pak Chromium has counts: Debian's chromium-l10n (xtask installs it).
+    env: language ? { ...process.env, LANGUAGE: language } : process.env,
   });
   let worker = null;
   if (extension) {

@@ -3,12 +3,15 @@
 import { after, before } from 'node:test';
 import { launchChromium, startDemoPortal } from './browser.mjs';
 
-/** Registers the hooks; the returned object's `portal` and `browser` are set before tests run. */
-export function useDemoBrowser() {
+/**
+ * Registers the hooks; the returned object's `portal` and `browser` are set before tests run.
+ * `options` go to `launchChromium` (`language`, say).
+ */
+export function useDemoBrowser(options = {}) {
   const env = { portal: null, browser: null };
   before(async () => {
     env.portal = await startDemoPortal();
-    env.browser = await launchChromium(env.portal);
+    env.browser = await launchChromium(env.portal, options);
   });
   after(async () => {
     await env.browser?.close();

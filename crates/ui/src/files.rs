@@ -2,6 +2,7 @@
 //! back as a JS value. Shared by the onboarding report and the settings file, so both say the
 //! same thing when a file cannot be read.
 
+use crate::text::message;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -16,7 +17,7 @@ pub fn json_text<T: Serialize>(value: &T) -> Result<String, String> {
     let value = wayfinder_worker::to_js::encode(value)?;
     js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0))
         .map(String::from)
-        .map_err(|_| "the file could not be written".to_string())
+        .map_err(|_| message("fileNotWritten"))
 }
 
 /// Hands a file to the shell's `download(filename, mimeType, text)`.
@@ -29,7 +30,7 @@ pub fn offer(
     download
         .call3(&JsValue::NULL, &name.into(), &mime.into(), &text.into())
         .map(|_| ())
-        .map_err(|_| "the download was refused".to_string())
+        .map_err(|_| message("downloadRefused"))
 }
 
 /// The chosen file of `input`, parsed as JSON.
@@ -37,10 +38,9 @@ pub async fn read_json(input: web_sys::HtmlInputElement) -> Result<JsValue, Stri
     let file = input
         .files()
         .and_then(|files| files.get(0))
-        .ok_or_else(|| "no file chosen".to_string())?;
+        .ok_or_else(|| message("fileNotChosen"))?;
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| "the file could not be read".to_string())?;
-    js_sys::JSON::parse(&text.as_string().unwrap_or_default())
-        .map_err(|_| "the file is not JSON".to_string())
+        .map_err(|_| message("fileNotRead"))?;
+    js_sys::JSON::parse(&text.as_string().unwrap_or_default()).map_err(|_| message("fileNotJson"))
 }

@@ -1,6 +1,7 @@
 //! One overlay item: headline, where it lives in the other portal, why, a link, the source.
 
 use crate::settings_store::SettingsStore;
+use crate::text::{message, message_with};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wayfinder_core::plan::{LinkPortal, OverlayItem, OverlayKind, PortalLink};
@@ -25,11 +26,11 @@ fn portal_attr(portal: LinkPortal) -> &'static str {
     }
 }
 
-fn portal_label(portal: LinkPortal) -> &'static str {
+fn portal_label(portal: LinkPortal) -> String {
     match portal {
-        LinkPortal::Defender => "Defender portal",
-        LinkPortal::Azure => "Azure portal",
-        LinkPortal::Docs => "Documentation",
+        LinkPortal::Defender => message("portalDefender"),
+        LinkPortal::Azure => message("portalAzure"),
+        LinkPortal::Docs => message("documentation"),
     }
 }
 
@@ -56,7 +57,7 @@ pub(crate) fn link_list(links: Vec<PortalLink>) -> impl IntoView {
 /// Older or second locations, one line each.
 pub(crate) fn also_lines(also: Vec<String>) -> impl IntoView {
     also.into_iter()
-        .map(|a| view! { <p class="wf-also">{format!("Also: {a}")}</p> })
+        .map(|a| view! { <p class="wf-also">{message_with("itemAlso", &[&a])}</p> })
         .collect_view()
 }
 
@@ -100,16 +101,16 @@ pub fn ItemCard(
             item.id.clone()
         };
         let hint = if snooze {
-            "Hide this for a week"
+            message("dismissForWeek")
         } else {
-            "Don't show this again (Options can bring it back)"
+            message("dismissForGood")
         };
         let title = item.title.clone();
         view! {
             <button
                 class="wf-dismiss"
                 type="button"
-                aria-label=format!("Dismiss: {title}")
+                aria-label=message_with("dismissNamed", &[&title])
                 title=hint
                 on:click=move |_| {
                     let store = store.clone();
@@ -124,12 +125,12 @@ pub fn ItemCard(
                             .await;
                         match outcome {
                             Ok(_) => dismissed.set(true),
-                            Err(why) => problem.set(format!("Not dismissed: {why}")),
+                            Err(why) => problem.set(message_with("notDismissed", &[&why])),
                         }
                     });
                 }
             >
-                "Dismiss"
+                {message("dismiss")}
             </button>
         }
     });
@@ -165,11 +166,11 @@ pub fn ItemCard(
             {also}
             <p class="wf-body">{item.body}</p>
             <p class="wf-not-found" role="note" hidden=move || !not_found()>
-                "Can't read this view: the control this notice is about was not found on the page."
+                {message("noticeNotFound")}
             </p>
             <div class="wf-links">{links}</div>
             <details class="wf-source">
-                <summary>{format!("Source, {}", item.source.date)}</summary>
+                <summary>{message_with("itemSource", &[&item.source.date])}</summary>
                 <p>{item.source.reference}</p>
             </details>
             <p class="wf-error" role="alert" hidden=move || problem.get().is_empty()>{move || problem.get()}</p>

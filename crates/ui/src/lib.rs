@@ -16,6 +16,7 @@ mod settings_transfer;
 mod shown;
 mod sync_card;
 mod tenant_panel;
+pub mod text;
 mod where_is;
 
 // The service worker's exports (`handle`, `checkSettings`, …) live in the worker crate;

@@ -3,6 +3,7 @@
 
 use crate::files;
 use crate::settings_transfer::SettingsTransfer;
+use crate::text::{message, message_with};
 use crate::{TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,16 +20,16 @@ pub fn decode_settings(value: JsValue) -> Result<Settings, String> {
     wayfinder_worker::from_js::decode(&value)
 }
 
-const KINDS: [(&str, &str); 5] = [
-    (
-        "hints",
-        "Portal-location hints: where each Sentinel page lives in the other portal",
-    ),
-    ("notices", "Missing-feature notices"),
-    ("sync", "Incident sync indicators"),
-    ("onboarding", "Onboarding status"),
-    ("retirement", "Azure-portal retirement reminder"),
-];
+/// The overlay kinds a user can turn off: the setting's name and its label.
+fn kinds() -> [(&'static str, String); 5] {
+    [
+        ("hints", message("optionHints")),
+        ("notices", message("optionNotices")),
+        ("sync", message("optionSync")),
+        ("onboarding", message("onboardingStatus")),
+        ("retirement", message("optionRetirement")),
+    ]
+}
 
 fn flag<'a>(settings: &'a mut Settings, key: &str) -> Option<&'a mut bool> {
     match key {
@@ -60,7 +61,7 @@ pub fn OptionsPage(
     let status = RwSignal::new(String::new());
     // What the status says once a save succeeds: "Saved.", or after an import that it was
     // imported, so an import is reported only when it is stored.
-    let saved_text = RwSignal::new("Saved.");
+    let saved_text = RwSignal::new(message("optionsSaved"));
     let persist = move || {
         let save = save.clone();
         let value = wayfinder_worker::to_js::encode(&settings.get_untracked());
@@ -70,20 +71,19 @@ pub fn OptionsPage(
                     Ok(promise) => {
                         wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
                             .await
-                            .map(|_| saved_text.get_untracked().to_string())
+                            .map(|_| saved_text.get_untracked())
                             .map_err(|e| {
-                                format!(
-                                    "Not saved: {}",
-                                    e.as_string().unwrap_or_else(|| "storage refused".into())
-                                )
+                                let why =
+                                    e.as_string().unwrap_or_else(|| message("storageRefused"));
+                                message_with("notSaved", &[&why])
                             })
                     }
-                    Err(_) => Err("Not saved: storage is unavailable.".to_string()),
+                    Err(_) => Err(message("notSavedNoStorage")),
                 },
-                Err(e) => Err(format!("Not saved: {e}")),
+                Err(e) => Err(message_with("notSaved", &[&e])),
             };
             status.set(outcome.unwrap_or_else(|e| e));
-            saved_text.set("Saved.");
+            saved_text.set(message("optionsSaved"));
         });
     };
     let draft = SignInDraft::of(settings.with_untracked(|s| s.sign_in.clone()).as_ref());
@@ -92,24 +92,24 @@ pub fn OptionsPage(
         move |file: Settings| {
             draft.filled(file.sign_in.as_ref());
             settings.set(file);
-            saved_text.set("Settings imported and saved.");
+            saved_text.set(message("optionsImported"));
             persist();
         }
     };
     view! {
         <main class="wf-options">
-            <h1>"SecOps Wayfinder options"</h1>
+            <h1>{message("optionsTitle")}</h1>
             {load_problem
                 .map(|why| {
                     view! {
                         <p class="wf-error" role="alert">
-                            {format!("Your saved settings could not be read ({why}); showing the defaults.")}
+                            {message_with("optionsUnreadable", &[&why])}
                         </p>
                     }
                 })}
             <fieldset>
-                <legend>"Show on portal pages"</legend>
-                {KINDS
+                <legend>{message("optionsShowLegend")}</legend>
+                {kinds()
                     .into_iter()
                     .map(|(key, label)| {
                         let persist = persist.clone();
@@ -136,7 +136,7 @@ pub fn OptionsPage(
                     .collect_view()}
             </fieldset>
             <fieldset>
-                <legend>"Training"</legend>
+                <legend>{message("optionsTrainingLegend")}</legend>
                 <label class="wf-check">
                     <input
                         type="checkbox"
@@ -151,16 +151,16 @@ pub fn OptionsPage(
                             }
                         }
                     />
-                    "Trainer mode: label each Sentinel menu item with its place in the other portal"
+                    {message("optionTrainer")}
                 </label>
             </fieldset>
             <fieldset>
-                <legend>"Dismissed hints and notices"</legend>
+                <legend>{message("optionsDismissedLegend")}</legend>
                 <p class="wf-dismissed-count">
                     {move || match settings.with(|s| s.dismissed.len()) {
-                        0 => "Nothing dismissed.".to_string(),
-                        1 => "1 item dismissed.".to_string(),
-                        n => format!("{n} items dismissed."),
+                        0 => message("dismissedNone"),
+                        1 => message("dismissedOne"),
+                        n => message_with("dismissedMany", &[&n.to_string()]),
                     }}
                 </p>
                 <button
@@ -175,7 +175,7 @@ pub fn OptionsPage(
                         }
                     }
                 >
-                    "Show dismissed items again"
+                    {message("dismissedReset")}
                 </button>
             </fieldset>
             <SignInFields settings=settings draft=draft persist=persist.clone() redirect_uri=redirect_uri />
@@ -250,24 +250,25 @@ fn SignInFields(
     };
     view! {
         <fieldset class="wf-sign-in">
-            <legend>"Sign-in for onboarding checks (optional)"</legend>
+            <legend>{message("signInLegend")}</legend>
             <p class="wf-muted">
-                "To check workspaces, analytics rules and roles, SecOps Wayfinder reads Azure Resource Manager as you, with your own Entra app registration (type Single-page application, delegated permission Azure Service Management › user_impersonation). Register this redirect URI: "
+                {message("signInExplained")}
+                " "
                 <code data-wayfinder-redirect-uri="">{redirect_uri}</code>
             </p>
             <label>
-                "Directory (tenant) id or domain"
+                {message("signInTenant")}
                 <input type="text" name="sign-in-tenant" autocomplete="off" spellcheck="false"
                     prop:value=move || tenant.get() on:input=move |ev| tenant.set(event_target_value(&ev)) />
             </label>
             <label>
-                "Application (client) id"
+                {message("signInClientId")}
                 <input type="text" name="sign-in-client-id" autocomplete="off" spellcheck="false"
                     prop:value=move || client_id.get() on:input=move |ev| client_id.set(event_target_value(&ev)) />
             </label>
             <div class="wf-onb-actions">
-                <button type="button" name="save-sign-in" on:click=save>"Save app registration"</button>
-                <button type="button" name="remove-sign-in" disabled=move || settings.with(|s| s.sign_in.is_none()) on:click=remove>"Remove"</button>
+                <button type="button" name="save-sign-in" on:click=save>{message("signInSave")}</button>
+                <button type="button" name="remove-sign-in" disabled=move || settings.with(|s| s.sign_in.is_none()) on:click=remove>{message("signInRemove")}</button>
             </div>
             <p class="wf-error" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
         </fieldset>
@@ -295,15 +296,15 @@ fn ReportImport() -> impl IntoView {
                     problem.set(String::new());
                     imported.set(Some(report.view));
                 }
-                Err(why) => problem.set(format!("This report cannot be imported: {why}")),
+                Err(why) => problem.set(message_with("reportRefused", &[&why])),
             }
         });
     };
     view! {
         <fieldset class="wf-import">
-            <legend>"Open an onboarding report"</legend>
+            <legend>{message("reportLegend")}</legend>
             <label>
-                "JSON report exported from the popup"
+                {message("reportFileLabel")}
                 <input type="file" name="import-report" accept="application/json,.json" on:change=on_file />
             </label>
             <p class="wf-error" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>

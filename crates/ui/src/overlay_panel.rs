@@ -1,5 +1,6 @@
 //! The overlay panel shown on portal pages (inside the extension-origin iframe).
 
+use crate::text::{message, message_with};
 use crate::{sync_signal, ItemCard, PlanState, SettingsStore, SyncCard};
 use leptos::prelude::*;
 use wayfinder_core::plan::OverlayPlan;
@@ -27,10 +28,10 @@ pub fn OverlayPanel(
         })
     };
     view! {
-        <main class="wf-panel" aria-label="SecOps Wayfinder">
+        <main class="wf-panel" aria-label=message("extName")>
             <header class="wf-panel-header">
                 <span class="wf-brand" aria-hidden="true"></span>
-                <h1 class="wf-panel-title">"SecOps Wayfinder"</h1>
+                <h1 class="wf-panel-title">{message("extName")}</h1>
                 <span class="wf-count">{move || format!("{}", count())}</span>
                 <button
                     class="wf-toggle"
@@ -39,16 +40,16 @@ pub fn OverlayPanel(
                     aria-controls="wf-panel-body"
                     on:click=move |_| expanded.update(|e| *e = !*e)
                 >
-                    {move || if expanded.get() { "Hide" } else { "Show" }}
+                    {move || if expanded.get() { message("panelHide") } else { message("panelShow") }}
                 </button>
             </header>
             <div id="wf-panel-body" class="wf-panel-body" hidden=move || !expanded.get()>
                 {move || plan.with(|state| match state {
-                    PlanState::Loading => view! { <p class="wf-muted">"Reading this page…"</p> }.into_any(),
+                    PlanState::Loading => view! { <p class="wf-muted">{message("panelReading")}</p> }.into_any(),
                     PlanState::Unreadable(why) => {
                         view! {
                             <p class="wf-error" role="alert">
-                                {format!("Can't read this view's plan: {why}")}
+                                {message_with("panelUnreadable", &[why])}
                             </p>
                         }
                             .into_any()

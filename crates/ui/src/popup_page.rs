@@ -2,6 +2,7 @@
 //! the current tab.
 
 use crate::settings_store::SettingsStore;
+use crate::text::{message, message_with};
 use crate::where_is::WhereIs;
 use crate::{ItemCard, PlanState, TenantHooks, TenantPanel};
 use leptos::prelude::*;
@@ -42,7 +43,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
         spawn_local(async move {
             match store.load().await {
                 Ok(s) => trainer.set(s.trainer),
-                Err(why) => trainer_status.set(format!("Settings unreadable: {why}")),
+                Err(why) => trainer_status.set(message_with("popupSettingsUnreadable", &[&why])),
             }
         });
     }
@@ -51,7 +52,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
         let on = event_target_checked(&ev);
         trainer.set(on);
         let Some(store) = store_for_toggle.clone() else {
-            trainer_status.set("Not saved: storage is unavailable.".to_string());
+            trainer_status.set(message("notSavedNoStorage"));
             return;
         };
         spawn_local(async move {
@@ -59,7 +60,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                 Ok(_) => trainer_status.set(String::new()),
                 Err(why) => {
                     trainer.set(!on);
-                    trainer_status.set(format!("Not saved: {why}"));
+                    trainer_status.set(message_with("notSaved", &[&why]));
                 }
             }
         });
@@ -68,20 +69,20 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
         <main class="wf-popup">
             <header class="wf-panel-header">
                 <span class="wf-brand" aria-hidden="true"></span>
-                <h1 class="wf-panel-title">"SecOps Wayfinder"</h1>
+                <h1 class="wf-panel-title">{message("extName")}</h1>
             </header>
             <WhereIs open=hooks.open close=hooks.close context=context />
-            <section class="wf-popup-tab" aria-label="This tab">
+            <section class="wf-popup-tab" aria-label=message("popupThisTab")>
                 {move || plan.with(|state| match state {
-                    PlanState::Loading => view! { <p class="wf-muted">"Reading the current tab…"</p> }.into_any(),
+                    PlanState::Loading => view! { <p class="wf-muted">{message("popupReading")}</p> }.into_any(),
                     PlanState::Unreadable(why) => {
-                        view! { <p class="wf-error" role="alert">{format!("Can't read this tab's plan: {why}")}</p> }
+                        view! { <p class="wf-error" role="alert">{message_with("popupUnreadable", &[why])}</p> }
                             .into_any()
                     }
                     PlanState::Ready(p) if p.items.is_empty() => {
                         view! {
                             <p class="wf-empty">
-                                "Nothing to show for this tab. Open a Microsoft Sentinel page in the Azure portal or the Microsoft Defender portal."
+                                {message("popupNothing")}
                             </p>
                         }
                             .into_any()
@@ -96,16 +97,16 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
             <footer class="wf-popup-footer">
                 <label class="wf-check">
                     <input type="checkbox" name="trainer" prop:checked=move || trainer.get() on:change=on_trainer />
-                    "Trainer mode: label the Sentinel menus with the other portal's locations"
+                    {message("popupTrainer")}
                 </label>
                 <p class="wf-status" role="status" aria-live="polite">{move || trainer_status.get()}</p>
                 <div class="wf-popup-links">
                     {hooks.pop_out.map(|f| view! {
                         <button type="button" class="wf-linklike" on:click=move |_| { let _ = f.call0(&wasm_bindgen::JsValue::NULL); }>
-                            "Open in a tab"
+                            {message("popupOpenInTab")}
                         </button>
                     })}
-                    <a href="options.html" target="_blank">"Options"</a>
+                    <a href="options.html" target="_blank">{message("popupOptions")}</a>
                 </div>
             </footer>
         </main>
@@ -123,11 +124,11 @@ fn health_state(health: &Health, id: &str) -> &'static str {
     }
 }
 
-fn health_text(state: &str) -> &'static str {
+fn health_text(state: &str) -> String {
     match state {
-        "found" => "shown next to its control",
-        "missing" => "can't read this view: its control was not found",
-        _ => "looking for its control…",
+        "found" => message("healthFound"),
+        "missing" => message("healthMissing"),
+        _ => message("healthPending"),
     }
 }
 
@@ -147,8 +148,8 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
         })
     };
     view! {
-        <section class="wf-page-check" aria-label="Page check" hidden=move || notices().is_empty()>
-            <h2 class="wf-section-title">"Page check"</h2>
+        <section class="wf-page-check" aria-label=message("pageCheck") hidden=move || notices().is_empty()>
+            <h2 class="wf-section-title">{message("pageCheck")}</h2>
             <ul class="wf-check-list">
                 {move || {
                     notices()

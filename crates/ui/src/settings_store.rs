@@ -5,6 +5,7 @@
 //! and a write, so two open pages (popup and overlay, say) never undo each other's changes, and
 //! settings that do not decode are never overwritten: the change is refused with the reason.
 
+use crate::text::{message, message_with};
 use js_sys::{Function, Promise};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -25,7 +26,7 @@ fn reason(error: JsValue) -> String {
                 .ok()
                 .and_then(|m| m.as_string())
         })
-        .unwrap_or_else(|| "storage refused".to_string())
+        .unwrap_or_else(|| message("storageRefused"))
 }
 
 pub(crate) async fn settle(result: Result<JsValue, JsValue>) -> Result<JsValue, String> {
@@ -53,7 +54,7 @@ impl SettingsStore {
         let mut settings = self
             .load()
             .await
-            .map_err(|why| format!("your saved settings could not be read ({why})"))?;
+            .map_err(|why| message_with("settingsUnreadable", &[&why]))?;
         change(&mut settings);
         let value = wayfinder_worker::to_js::encode(&settings)?;
         settle(self.save.call1(&JsValue::NULL, &value)).await?;

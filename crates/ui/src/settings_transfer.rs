@@ -5,6 +5,7 @@
 //! or the core's check), so the user can fix the file rather than guess.
 
 use crate::files;
+use crate::text::{message, message_with};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -40,8 +41,8 @@ pub fn SettingsTransfer(
             )
         });
         match written {
-            Ok(()) => outcome.set("Settings exported.".into()),
-            Err(why) => problem.set(format!("The settings could not be exported: {why}")),
+            Ok(()) => outcome.set(message("transferExported")),
+            Err(why) => problem.set(message_with("transferExportFailed", &[&why])),
         }
     };
     let import = move |ev: leptos::ev::Event| {
@@ -60,20 +61,18 @@ pub fn SettingsTransfer(
                     problem.set(String::new());
                     imported(settings);
                 }
-                Err(why) => problem.set(format!(
-                    "This file cannot be imported, and nothing was changed: {why}"
-                )),
+                Err(why) => problem.set(message_with("transferImportRefused", &[&why])),
             }
         });
     };
     view! {
         <fieldset class="wf-transfer">
-            <legend>"Back up and restore"</legend>
+            <legend>{message("transferLegend")}</legend>
             <div class="wf-onb-actions">
-                <button type="button" name="export-settings" on:click=export>"Export settings"</button>
+                <button type="button" name="export-settings" on:click=export>{message("transferExport")}</button>
             </div>
             <label>
-                "Import settings from a file"
+                {message("transferImport")}
                 <input type="file" name="import-settings" accept="application/json,.json" on:change=import />
             </label>
             <p class="wf-status" role="status" aria-live="polite">{move || outcome.get()}</p>

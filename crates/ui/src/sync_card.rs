@@ -5,6 +5,7 @@
 //! this component only lays it out. Portal-derived strings (workspace names) are text.
 
 use crate::item_card::link_list;
+use crate::text::{message, message_with};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -40,24 +41,24 @@ fn way_attr(way: Way) -> &'static str {
     }
 }
 
-fn way_text(way: Way) -> &'static str {
+fn way_text(way: Way) -> String {
     match way {
-        Way::AsIs => "Syncs",
-        Way::Mapped => "Syncs, mapped",
-        Way::No => "Does not sync",
+        Way::AsIs => message("waySyncs"),
+        Way::Mapped => message("wayMapped"),
+        Way::No => message("wayNo"),
     }
 }
 
 /// Copies `text` with the async Clipboard API; the iframe is allowed `clipboard-write`.
 async fn copy_to_clipboard(text: String) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
+    let window = web_sys::window().ok_or_else(|| message("browserRefused"))?;
     let promise = window.navigator().clipboard().write_text(&text);
     JsFuture::from(promise).await.map(|_| ()).map_err(|e| {
         // A DOMException: its message says why (focus, permission policy).
         js_sys::Reflect::get(&e, &"message".into())
             .ok()
             .and_then(|m| m.as_string())
-            .unwrap_or_else(|| "the browser refused".into())
+            .unwrap_or_else(|| message("browserRefused"))
     })
 }
 
@@ -75,17 +76,17 @@ fn VerifyQuery(verify: Verify) -> impl IntoView {
                     let kql = kql.clone();
                     spawn_local(async move {
                         status.set(match copy_to_clipboard(kql).await {
-                            Ok(()) => "Copied.".into(),
-                            Err(why) => format!("Couldn't copy ({why}): select the query below and copy it."),
+                            Ok(()) => message("syncCopied"),
+                            Err(why) => message_with("syncCopyFailed", &[&why]),
                         });
                     });
                 }
             >
-                "Copy verify query"
+                {message("syncCopyQuery")}
             </button>
             <span class="wf-sync-copied" role="status">{move || status.get()}</span>
             <details class="wf-sync-details">
-                <summary>"Show the query"</summary>
+                <summary>{message("syncShowQuery")}</summary>
                 <pre class="wf-kql">{verify.kql}</pre>
                 <p class="wf-muted-line">{verify.note}</p>
             </details>
@@ -98,7 +99,7 @@ fn rules() -> impl IntoView {
     let (source, date) = RULES_SOURCE;
     view! {
         <details class="wf-sync-details wf-sync-rules">
-            <summary>"What syncs between the portals"</summary>
+            <summary>{message("syncRules")}</summary>
             <ul class="wf-sync-fields">
                 {FIELDS
                     .iter()
@@ -111,10 +112,10 @@ fn rules() -> impl IntoView {
             <ul class="wf-sync-mappings">
                 {MAPPINGS
                     .iter()
-                    .map(|m| view! { <li>{format!("{}: Defender '{}' = Sentinel '{}'", m.field, m.defender, m.sentinel)}</li> })
+                    .map(|m| view! { <li>{message_with("syncMapping", &[m.field, m.defender, m.sentinel])}</li> })
                     .collect_view()}
             </ul>
-            <p class="wf-muted-line">{format!("Source, {date}: {source}")}</p>
+            <p class="wf-muted-line">{message_with("syncRulesSource", &[date, source])}</p>
         </details>
     }
 }
@@ -163,7 +164,7 @@ pub fn SyncCard(view: RwSignal<Option<SyncView>>) -> impl IntoView {
         }) => incident_card(incident.clone()).into_any(),
         _ => view! {
             <article class="wf-item wf-item-sync" data-wayfinder-kind="sync" data-wayfinder-id="incident-sync" data-wayfinder-state="checking">
-                <h2 class="wf-title">"Checking whether this incident is synchronized…"</h2>
+                <h2 class="wf-title">{message("syncChecking")}</h2>
             </article>
         }
         .into_any(),

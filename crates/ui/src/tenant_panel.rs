@@ -6,6 +6,7 @@
 
 use crate::files;
 use crate::settings_store::settle;
+use crate::text::{message, message_with};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -65,7 +66,8 @@ fn utc_minutes(at_ms: i64) -> String {
 fn arm_line(status: &ArmStatus) -> String {
     match status {
         ArmStatus::Read { at_ms, .. } => {
-            format!("{} Last read {}.", status.sentence(), utc_minutes(*at_ms))
+            let last_read = message_with("armLastRead", &[&utc_minutes(*at_ms)]);
+            format!("{} {last_read}", status.sentence())
         }
         _ => status.sentence(),
     }
@@ -73,14 +75,16 @@ fn arm_line(status: &ArmStatus) -> String {
 
 fn workspace_row(w: WorkspaceView) -> impl IntoView {
     let connection = format!(
-        "{} ({} confidence)",
+        "{} {}",
         report::connection_words(w.connection.value),
-        report::confidence(w.connection.confidence)
+        message_with("confidence", &[report::confidence(w.connection.confidence)])
     );
-    let facts = format!(
-        "Microsoft Sentinel: {} · Defender XDR connector: {}",
-        report::tri_words(w.sentinel.value),
-        report::tri_words(w.xdr_connector.value)
+    let facts = message_with(
+        "workspaceFacts",
+        &[
+            report::tri_words(w.sentinel.value),
+            report::tri_words(w.xdr_connector.value),
+        ],
     );
     let name = w.name;
     let attr = name.clone();
@@ -106,8 +110,8 @@ fn check_row(c: CheckResult) -> impl IntoView {
             {(!c.items.is_empty()).then(|| view! {
                 <ul class="wf-onb-items">{c.items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             })}
-            {c.fix.filter(|_| !passing).map(|fix| view! { <p class="wf-onb-fix">{format!("Fix: {fix}")}</p> })}
-            <a class="wf-link" href=c.doc target="_blank" rel="noopener noreferrer">"Documentation"</a>
+            {c.fix.filter(|_| !passing).map(|fix| view! { <p class="wf-onb-fix">{message_with("checkFix", &[&fix])}</p> })}
+            <a class="wf-link" href=c.doc target="_blank" rel="noopener noreferrer">{message("documentation")}</a>
         </li>
     }
 }
@@ -129,19 +133,19 @@ fn export(download: &js_sys::Function, view: &TenantView, markdown: bool) -> Res
 #[component]
 pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> impl IntoView {
     let busy = RwSignal::new(false);
-    let message = RwSignal::new(String::new());
+    let status_line = RwSignal::new(String::new());
     let ask = {
         let hook = hooks.onboarding.clone();
         move |op: &'static str| {
             let Some(hook) = hook.clone() else { return };
             busy.set(true);
-            message.set(String::new());
+            status_line.set(String::new());
             // Called inside the click: the shell's permission request needs the user's gesture.
             let called = hook.call1(&JsValue::NULL, &op.into());
             spawn_local(async move {
                 match settle(called).await {
-                    Ok(answer) => message.set(answer.as_string().unwrap_or_default()),
-                    Err(why) => message.set(why),
+                    Ok(answer) => status_line.set(answer.as_string().unwrap_or_default()),
+                    Err(why) => status_line.set(why),
                 }
                 busy.set(false);
             });
@@ -150,10 +154,10 @@ pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> im
     let live = hooks.onboarding.is_some();
     let download = hooks.download.clone();
     view! {
-        <section class="wf-onb" aria-label="Onboarding status">
-            <h2 class="wf-section-title">"Onboarding status"</h2>
+        <section class="wf-onb" aria-label=message("onboardingStatus")>
+            <h2 class="wf-section-title">{message("onboardingStatus")}</h2>
             {move || match view.get() {
-                None => view! { <p class="wf-muted" data-wayfinder-tenant-view="none">"Nothing is known about this tenant yet."</p> }.into_any(),
+                None => view! { <p class="wf-muted" data-wayfinder-tenant-view="none">{message("tenantUnknown")}</p> }.into_any(),
                 Some(v) => {
                     let ask = ask.clone();
                     let ask_out = ask.clone();
@@ -161,13 +165,14 @@ pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> im
                     let status = v.arm.clone();
                     let can_read = live && status != ArmStatus::NotConfigured;
                     let signed_in = matches!(status, ArmStatus::Read { .. } | ArmStatus::Failed { .. });
-                    let read_label = if signed_in { "Read again" } else { "Sign in and read Azure" };
+                    let read_label = if signed_in { message("tenantReadAgain") } else { message("tenantSignInAndRead") };
                     let export_view = v.clone();
                     view! {
                         <div data-wayfinder-tenant-view=v.tenant.clone()>
                             <p class="wf-onb-overall" data-wayfinder-state=overall_attr(v.overall.value)>
                                 <strong>{v.chip.label.clone()}</strong>
-                                {format!(" ({} confidence)", report::confidence(v.overall.confidence))}
+                                " "
+                                {message_with("confidence", &[report::confidence(v.overall.confidence)])}
                             </p>
                             <ul class="wf-onb-evidence">{v.overall.evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                             <p class="wf-onb-arm" data-wayfinder-arm=arm_attr(&status)>{arm_line(&status)}</p>
@@ -175,19 +180,19 @@ pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> im
                                 <div class="wf-onb-actions">
                                     <button type="button" name="onboarding-read" disabled=move || busy.get() on:click=move |_| ask("read")>{read_label}</button>
                                     {signed_in.then(|| view! {
-                                        <button type="button" name="onboarding-sign-out" disabled=move || busy.get() on:click=move |_| ask_out("sign-out")>"Sign out"</button>
+                                        <button type="button" name="onboarding-sign-out" disabled=move || busy.get() on:click=move |_| ask_out("sign-out")>{message("tenantSignOut")}</button>
                                     })}
                                 </div>
                             })}
-                            <p class="wf-status" role="status" aria-live="polite">{move || message.get()}</p>
+                            <p class="wf-status" role="status" aria-live="polite">{move || status_line.get()}</p>
                             {(!v.workspaces.is_empty()).then(|| view! {
-                                <h3>"Workspaces"</h3>
+                                <h3>{message("tenantWorkspaces")}</h3>
                                 <ul class="wf-onb-workspaces">{v.workspaces.into_iter().map(workspace_row).collect_view()}</ul>
                             })}
-                            <h3>"Readiness checks"</h3>
+                            <h3>{message("tenantChecks")}</h3>
                             <ul class="wf-onb-checks">{v.checks.into_iter().map(check_row).collect_view()}</ul>
                             {(!v.problems.is_empty()).then(|| view! {
-                                <h3>"What could not be read"</h3>
+                                <h3>{message("tenantProblems")}</h3>
                                 <ul class="wf-onb-problems">{v.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                             })}
                             {download.map(|d| {
@@ -196,11 +201,11 @@ pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> im
                                 view! {
                                     <div class="wf-onb-actions">
                                         <button type="button" name="export-markdown" on:click=move |_| {
-                                            if let Err(why) = export(&d, &md_view, true) { message.set(why) }
-                                        }>"Export Markdown"</button>
+                                            if let Err(why) = export(&d, &md_view, true) { status_line.set(why) }
+                                        }>{message("tenantExportMarkdown")}</button>
                                         <button type="button" name="export-json" on:click=move |_| {
-                                            if let Err(why) = export(&d2, &export_view, false) { message.set(why) }
-                                        }>"Export JSON"</button>
+                                            if let Err(why) = export(&d2, &export_view, false) { status_line.set(why) }
+                                        }>{message("tenantExportJson")}</button>
                                     </div>
                                 }
                             })}

@@ -6,6 +6,7 @@
 //! opens the Defender location, Escape clears the box and, when it is empty, closes the popup.
 
 use crate::item_card::{also_lines, link_list};
+use crate::text::{message, message_with};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wayfinder_core::search::{self, SearchContext, SearchHit};
@@ -27,14 +28,14 @@ fn run_search(query: &str, context: &SearchContext) -> Results {
     Results::Hits(search::search(query, context, SEARCH_LIMIT))
 }
 
-fn status_text(status: wayfinder_core::catalog::Status) -> &'static str {
+fn status_text(status: wayfinder_core::catalog::Status) -> String {
     use wayfinder_core::catalog::Status;
     match status {
-        Status::Same => "Same place",
-        Status::Moved => "Moved",
-        Status::Changed => "Works differently",
-        Status::Unavailable => "Not available in Defender",
-        Status::DefenderOnly => "Defender only",
+        Status::Same => message("statusSame"),
+        Status::Moved => message("statusMoved"),
+        Status::Changed => message("statusChanged"),
+        Status::Unavailable => message("statusUnavailable"),
+        Status::DefenderOnly => message("statusDefenderOnly"),
     }
 }
 
@@ -119,14 +120,14 @@ pub fn WhereIs(
             .then(|| format!("wf-hit-{}", active.get()))
     };
     view! {
-        <section class="wf-search" aria-label="Where is …?">
-            <label class="wf-search-label" for="wf-search-input">"Where is …?"</label>
+        <section class="wf-search" aria-label=message("searchLabel")>
+            <label class="wf-search-label" for="wf-search-input">{message("searchLabel")}</label>
             <input
                 id="wf-search-input"
                 class="wf-search-input"
                 type="search"
                 node_ref=input_ref
-                placeholder="A Sentinel feature: hunting, bookmarks, KQL, playbooks…"
+                placeholder=message("searchPlaceholder")
                 autocomplete="off"
                 spellcheck="false"
                 role="combobox"
@@ -142,7 +143,7 @@ pub fn WhereIs(
                 Results::Hits(hits) if hits.is_empty() => {
                     view! {
                         <p class="wf-empty" role="status">
-                            {format!("No Sentinel feature matches \u{201c}{}\u{201d}.", query.get_untracked())}
+                            {message_with("searchNoMatch", &[&query.get_untracked()])}
                         </p>
                     }
                         .into_any()
@@ -155,14 +156,14 @@ pub fn WhereIs(
                     // own for the links cost 2 KB gzipped of wasm (measured).
                     let links: Vec<_> = hits.iter().map(|h| h.links.clone()).collect();
                     view! {
-                        <ul id="wf-search-results" class="wf-search-results" role="listbox" aria-label="Matching features">
+                        <ul id="wf-search-results" class="wf-search-results" role="listbox" aria-label=message("searchResults")>
                             {hits
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, hit)| hit_row(hit, i, active))
                                 .collect_view()}
                         </ul>
-                        <div class="wf-links wf-hit-links" role="group" aria-label="Open the selected feature">
+                        <div class="wf-links wf-hit-links" role="group" aria-label=message("searchLinks")>
                             {link_list(links.get(active.get()).cloned().unwrap_or_default())}
                         </div>
                     }
@@ -191,11 +192,11 @@ fn hit_row(hit: SearchHit, index: usize, active: RwSignal<usize>) -> impl IntoVi
                 <span class="wf-hit-name">{hit.name}</span>
                 <span class="wf-hit-status">{status_text(hit.status)}</span>
             </div>
-            {hit.matched.map(|m| view! { <p class="wf-hit-matched">{format!("matches \u{201c}{m}\u{201d}")}</p> })}
+            {hit.matched.map(|m| view! { <p class="wf-hit-matched">{message_with("searchMatched", &[&m])}</p> })}
             <dl class="wf-hit-locations">
-                <dt>"Azure portal"</dt>
+                <dt>{message("portalAzure")}</dt>
                 <dd data-wayfinder-location="azure">{hit.azure_menu}</dd>
-                <dt>"Defender portal"</dt>
+                <dt>{message("portalDefender")}</dt>
                 <dd data-wayfinder-location="defender">{hit.defender_menu}</dd>
             </dl>
             {also}

@@ -3,19 +3,24 @@
 // clippy's allow-expect-in-tests does not see #[wasm_bindgen_test] functions as tests.
 #![allow(clippy::expect_used)]
 
+mod support;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wayfinder_core::plan::{plan_for_url, OverlayItem};
 use wayfinder_core::search::SearchContext;
 use wayfinder_core::settings::Settings;
-use wayfinder_ui::{decode_plan, ItemCard, OverlayPanel, PlanState, WhereIs};
+use wayfinder_ui::text::{message, message_with};
+use wayfinder_ui::{decode_plan, ItemCard, OptionsPage, OverlayPanel, PlanState, WhereIs};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const HUNTING: &str = "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/id/%2Fsubscriptions%2Fs%2Fresourcegroups%2Frg%2Fproviders%2Fmicrosoft.securityinsightsarg%2Fsentinel%2Fws";
 
+/// A fresh element to mount into, on a page that has the English messages.
 fn container() -> web_sys::HtmlElement {
+    support::install_english_messages();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -271,4 +276,40 @@ async fn sync_card_shows_state_twin_cap_and_rules() {
         .text_content()
         .unwrap_or_default()
         .contains("IncidentName"));
+}
+
+#[wasm_bindgen_test]
+fn a_missing_message_shows_its_key_and_values_fill_placeholders() {
+    support::install_english_messages();
+    assert_eq!(message("noSuchMessage"), "noSuchMessage");
+    assert_eq!(message("panelHide"), "Hide");
+    assert_eq!(
+        message_with("syncMapping", &["Status", "Active", "New"]),
+        "Status: Defender 'Active' = Sentinel 'New'"
+    );
+}
+
+/// The options page's count of dismissed items, with `count` of them.
+async fn dismissed_count_text(count: usize) -> String {
+    let settings = Settings {
+        dismissed: (0..count).map(|i| format!("item-{i}")).collect(),
+        ..Settings::default()
+    };
+    let root = container();
+    let save = js_sys::Function::new_no_args("return Promise.resolve()");
+    leptos::mount::mount_to(root.clone(), move || {
+        view! { <OptionsPage initial=Ok(settings.clone()) save=save.clone() redirect_uri=String::new() download=None /> }
+    })
+    .forget();
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    find(&root, ".wf-dismissed-count")
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_dismissed_count_says_none_one_or_how_many() {
+    assert_eq!(dismissed_count_text(0).await, "Nothing dismissed.");
+    assert_eq!(dismissed_count_text(1).await, "1 item dismissed.");
+    assert_eq!(dismissed_count_text(3).await, "3 items dismissed.");
 }

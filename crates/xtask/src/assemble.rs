@@ -51,6 +51,8 @@ const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
 /// sign-in steps, the tenant view in popup and options, report import) took the module from
 /// 197.9 KB to 272.2 KB gzipped; externally tagged `Known`/`ArmError`/`ArmStatus` had already
 /// saved 23.7 KB of that. The issue 7 target (180 KB) is missed; this guard only stops growth.
+/// The pages' English moved to `_locales` (looked up by key through `chrome.i18n`): 282,268 →
+/// 281,051 B.
 const WASM_GZIP_BUDGET: u64 = 276 * 1024;
 /// The wasm crate and the module name the JS shells import. One module for the service worker
 /// and the pages: the ui crate links the worker crate, so std, serde and the core are shipped
@@ -75,6 +77,7 @@ pub fn build(tools: &BuildTools) -> Result<Built, String> {
             "manifest.json version {version} differs from the workspace version {crate_version}"
         ));
     }
+    crate::locales::check(&root)?;
     let pkg_dir = root.join("target/wasm-pkg");
     for (krate, name) in WASM_CRATES {
         let out = pkg_dir.join(name);

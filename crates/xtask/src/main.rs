@@ -18,6 +18,7 @@ mod browser_scripts;
 mod demo;
 mod fuzz;
 mod icons;
+mod locales;
 mod manifest_policy;
 mod options;
 mod package_check;

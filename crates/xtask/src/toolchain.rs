@@ -17,6 +17,10 @@ const WASM_OPT_MIN_VERSION: u32 = 116;
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// WebDriver for wasm-bindgen-test.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Chromium's German UI strings: Debian's `chromium` ships only `en-US.pak`, and without this
+/// file Chromium runs in English whatever `LANGUAGE` says, so `chrome.i18n` never picks our German
+/// messages (the German end-to-end test needs it). It comes with `chromium-l10n`.
+const CHROMIUM_GERMAN: &str = "/usr/lib/chromium/locales/de.pak";
 
 /// What the build needs on PATH.
 pub struct BuildTools {
@@ -98,7 +102,8 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
     Ok(BuildTools { path })
 }
 
-/// Ensures Debian's Chromium and ChromeDriver, Node.js, and the npm packages of the browser tests.
+/// Ensures Debian's Chromium with its German UI, ChromeDriver, Node.js, and the npm packages of
+/// the browser tests.
 pub fn ensure_browser_tools() -> Result<(), String> {
     let fonts_present = PathBuf::from("/usr/share/fonts/truetype/dejavu").exists();
     if !PathBuf::from(CHROMIUM).exists() || !PathBuf::from(CHROMEDRIVER).exists() || !fonts_present
@@ -109,6 +114,9 @@ pub fn ensure_browser_tools() -> Result<(), String> {
             "fonts-dejavu-core",
             "fonts-liberation",
         ])?;
+    }
+    if !PathBuf::from(CHROMIUM_GERMAN).exists() {
+        apt_install(&["chromium-l10n"])?;
     }
     ensure_node()?;
     let tests = paths::browser_tests_dir();
