@@ -1,4 +1,4 @@
-// Options shell: reads the stored settings and saves what the leptos form hands back; names the
+// Options shell: reads the stored settings and the administrator's policy, and saves what the leptos form hands back; names the
 // redirect URI the user registers for sign-in (what chrome.identity.getRedirectURL() returns);
 // saves exported settings files.
 import init, { mountOptions } from './wasm/wayfinder.js';
@@ -11,6 +11,7 @@ await init();
 mountOptions(
   document.getElementById('root'),
   await settingsHooks.load(),
+  await settingsHooks.managed(),
   settingsHooks.save,
   `https://${chrome.runtime.id}.chromiumapp.org/`,
   download,

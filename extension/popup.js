@@ -31,6 +31,7 @@ mountPopup(document.getElementById('root'), {
   open: (url) => chrome.tabs.create({ url }),
   close: () => window.close(),
   ...settingsHooks,
+  policy: await settingsHooks.managed(),
   popOut: tab && !pinned ? () => chrome.tabs.create({ url: chrome.runtime.getURL(`popup.html#tab=${tab.id}`) }) : undefined,
   // Sign-in asks for the optional "identity" permission first, inside the click that started it.
   onboarding: async (op) => {

@@ -93,7 +93,7 @@ describe('settings pushed by enterprise policy', () => {
     assert.equal(await box('hints').isDisabled(), false, 'what the policy leaves out stays the user\'s');
     assert.equal(await options.getByRole('checkbox', { name: /Trainer mode/ }).getAttribute('aria-describedby'), 'wf-managed-note');
     await options.locator('#wf-managed-note', { hasText: 'Set by your organization' }).waitFor();
-    await options.locator('.wf-dismissed-count', { hasText: '1 item hidden by your organization.' }).waitFor();
+    await options.locator('.wf-managed-hidden', { hasText: '1 item hidden by your organization.' }).waitFor();
 
     assert.equal(await box('sign-in-tenant').inputValue(), 'contoso.onmicrosoft.com');
     assert.equal(await box('sign-in-client-id').inputValue(), CLIENT_ID);

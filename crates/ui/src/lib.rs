@@ -169,7 +169,9 @@ pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
 }
 
 /// Mounts the popup into `root`. `hooks`: `open(url)`, `close()`,
-/// `load()`, `save(settings)`, `popOut()`, `onboarding(op)`, `download(name, type, text)`; any may be missing (the popup then says what it cannot do).
+/// `load()`, `save(settings)`, `policy` (the administrator's policy, a value), `popOut()`,
+/// `onboarding(op)`, `download(name, type, text)`; any may be missing (the popup then says what
+/// it cannot do).
 #[wasm_bindgen(js_name = mountPopup)]
 pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
@@ -178,6 +180,11 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
         close: settings_store::hook(&hooks, "close"),
         pop_out: settings_store::hook(&hooks, "popOut"),
         store: store_from(&hooks),
+        trainer_policy: wayfinder_worker::read_policy(
+            &js_sys::Reflect::get(&hooks, &JsValue::from_str("policy")).unwrap_or(JsValue::NULL),
+        )
+        .0
+        .trainer,
         tenant: TenantHooks {
             onboarding: settings_store::hook(&hooks, "onboarding"),
             download: settings_store::hook(&hooks, "download"),
@@ -191,19 +198,22 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
 }
 
 /// Mounts the options page into `root`. `settings` is the stored settings object (or nothing);
+/// `managed` the administrator's policy (`chrome.storage.managed`), whose values show locked;
 /// `save` is called with the new settings object and returns a Promise; `redirectUri` is the
 /// address the user registers for sign-in; `download(name, type, text)` saves an exported file.
 #[wasm_bindgen(js_name = mountOptions)]
 pub fn mount_options(
     root: web_sys::HtmlElement,
     settings: JsValue,
+    managed: JsValue,
     save: js_sys::Function,
     redirect_uri: String,
     download: Option<js_sys::Function>,
 ) {
     let initial = options_page::decode_settings(settings);
+    let policy = wayfinder_worker::read_policy(&managed);
     leptos::mount::mount_to(root, move || {
-        view! { <OptionsPage initial=initial.clone() save=save.clone() redirect_uri=redirect_uri.clone() download=download.clone() /> }
+        view! { <OptionsPage initial=initial.clone() policy=policy.clone() save=save.clone() redirect_uri=redirect_uri.clone() download=download.clone() /> }
     })
     .forget();
 }

@@ -1,5 +1,9 @@
 //! The options page: which overlays are on, trainer mode, dismissed items, the app registration,
 //! settings export and import. Saved through the JS shell to chrome.storage.sync.
+//!
+//! What the administrator's policy sets shows as the policy says, greyed out and described by
+//! one note (docs/enterprise.md); the page keeps and saves only the user's own settings, so a
+//! policy value never lands in chrome.storage.sync.
 
 use crate::files;
 use crate::settings_transfer::SettingsTransfer;
@@ -10,7 +14,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 use wayfinder_core::onboarding::report::ReportFile;
 use wayfinder_core::onboarding::signin::AppRegistration;
+use wayfinder_core::settings::policy::Policy;
 use wayfinder_core::settings::Settings;
+
+/// The id of the note that locked controls point to (`aria-describedby`).
+const MANAGED_NOTE: &str = "wf-managed-note";
 
 /// Reads stored settings; anything unreadable falls back to the defaults (and says so).
 pub fn decode_settings(value: JsValue) -> Result<Settings, String> {
@@ -48,16 +56,56 @@ fn is_on(settings: &Settings, key: &str) -> bool {
     flag(&mut copy, key).is_some_and(|f| *f)
 }
 
+/// A checkbox for one on/off setting. Where the policy sets it, it shows the policy's value,
+/// disabled, described by the managed note; otherwise it changes and saves the user's setting.
+fn toggle(
+    key: &'static str,
+    label: String,
+    settings: RwSignal<Settings>,
+    policy: StoredValue<Policy>,
+    persist: impl Fn() + 'static,
+) -> impl IntoView {
+    let locked = policy.with_value(|p| p.locks(key));
+    view! {
+        <label class="wf-check">
+            <input
+                type="checkbox"
+                name=key
+                disabled=locked
+                aria-describedby=locked.then_some(MANAGED_NOTE)
+                prop:checked=move || settings.with(|s| is_on(&policy.with_value(|p| p.over(s)), key))
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    settings.update(|s| {
+                        if let Some(f) = flag(s, key) {
+                            *f = on;
+                        }
+                    });
+                    persist();
+                }
+            />
+            {label}
+        </label>
+    }
+}
+
 /// The options form.
 #[component]
 pub fn OptionsPage(
     initial: Result<Settings, String>,
+    /// The administrator's policy and the values of it that were ignored.
+    policy: (Policy, Vec<String>),
     save: js_sys::Function,
     redirect_uri: String,
     download: Option<js_sys::Function>,
 ) -> impl IntoView {
     let load_problem = initial.as_ref().err().cloned();
     let settings = RwSignal::new(initial.unwrap_or_default());
+    let (policy, ignored) = policy;
+    let managed = !policy.locked().is_empty() || policy.hidden_count() > 0 || !ignored.is_empty();
+    let hidden_by_policy = policy.hidden_count();
+    let sign_in_locked = policy.locks("signIn");
+    let policy = StoredValue::new(policy);
     let status = RwSignal::new(String::new());
     // What the status says once a save succeeds: "Saved.", or after an import that it was
     // imported, so an import is reported only when it is stored.
@@ -86,11 +134,15 @@ pub fn OptionsPage(
             saved_text.set(message("optionsSaved"));
         });
     };
-    let draft = SignInDraft::of(settings.with_untracked(|s| s.sign_in.clone()).as_ref());
+    let shown_sign_in =
+        move || settings.with_untracked(|s| policy.with_value(|p| p.over(s)).sign_in);
+    let draft = SignInDraft::of(shown_sign_in().as_ref());
     let imported = {
         let persist = persist.clone();
         move |file: Settings| {
-            draft.filled(file.sign_in.as_ref());
+            if !sign_in_locked {
+                draft.filled(file.sign_in.as_ref());
+            }
             settings.set(file);
             saved_text.set(message("optionsImported"));
             persist();
@@ -107,52 +159,24 @@ pub fn OptionsPage(
                         </p>
                     }
                 })}
+            {managed.then(|| view! {
+                <div class="wf-managed">
+                    <p id=MANAGED_NOTE class="wf-muted">{message("managedNote")}</p>
+                    <ul class="wf-error">
+                        {ignored.into_iter().map(|why| view! { <li>{message_with("managedIgnored", &[&why])}</li> }).collect_view()}
+                    </ul>
+                </div>
+            })}
             <fieldset>
                 <legend>{message("optionsShowLegend")}</legend>
                 {kinds()
                     .into_iter()
-                    .map(|(key, label)| {
-                        let persist = persist.clone();
-                        view! {
-                            <label class="wf-check">
-                                <input
-                                    type="checkbox"
-                                    name=key
-                                    prop:checked=move || settings.with(|s| is_on(s, key))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        settings.update(|s| {
-                                            if let Some(f) = flag(s, key) {
-                                                *f = on;
-                                            }
-                                        });
-                                        persist();
-                                    }
-                                />
-                                {label}
-                            </label>
-                        }
-                    })
+                    .map(|(key, label)| toggle(key, label, settings, policy, persist.clone()))
                     .collect_view()}
             </fieldset>
             <fieldset>
                 <legend>{message("optionsTrainingLegend")}</legend>
-                <label class="wf-check">
-                    <input
-                        type="checkbox"
-                        name="trainer"
-                        prop:checked=move || settings.with(|s| s.trainer)
-                        on:change={
-                            let persist = persist.clone();
-                            move |ev| {
-                                let on = event_target_checked(&ev);
-                                settings.update(|s| s.trainer = on);
-                                persist();
-                            }
-                        }
-                    />
-                    {message("optionTrainer")}
-                </label>
+                {toggle("trainer", message("optionTrainer"), settings, policy, persist.clone())}
             </fieldset>
             <fieldset>
                 <legend>{message("optionsDismissedLegend")}</legend>
@@ -163,6 +187,14 @@ pub fn OptionsPage(
                         n => message_with("dismissedMany", &[&n.to_string()]),
                     }}
                 </p>
+                {(hidden_by_policy > 0).then(|| view! {
+                    <p class="wf-managed-hidden" aria-describedby=MANAGED_NOTE>
+                        {match hidden_by_policy {
+                            1 => message("managedHiddenOne"),
+                            n => message_with("managedHiddenMany", &[&n.to_string()]),
+                        }}
+                    </p>
+                })}
                 <button
                     type="button"
                     name="reset-dismissed"
@@ -178,7 +210,7 @@ pub fn OptionsPage(
                     {message("dismissedReset")}
                 </button>
             </fieldset>
-            <SignInFields settings=settings draft=draft persist=persist.clone() redirect_uri=redirect_uri />
+            <SignInFields settings=settings draft=draft locked=sign_in_locked persist=persist.clone() redirect_uri=redirect_uri />
             <SettingsTransfer settings=settings imported=imported download=download />
             <ReportImport />
             <p class="wf-status" role="status" aria-live="polite">{move || status.get()}</p>
@@ -219,6 +251,8 @@ impl SignInDraft {
 fn SignInFields(
     settings: RwSignal<Settings>,
     draft: SignInDraft,
+    /// The policy sets the registration: the fields show it, read-only.
+    locked: bool,
     persist: impl Fn() + Clone + 'static,
     redirect_uri: String,
 ) -> impl IntoView {
@@ -259,16 +293,18 @@ fn SignInFields(
             <label>
                 {message("signInTenant")}
                 <input type="text" name="sign-in-tenant" autocomplete="off" spellcheck="false"
+                    readonly=locked aria-describedby=locked.then_some(MANAGED_NOTE)
                     prop:value=move || tenant.get() on:input=move |ev| tenant.set(event_target_value(&ev)) />
             </label>
             <label>
                 {message("signInClientId")}
                 <input type="text" name="sign-in-client-id" autocomplete="off" spellcheck="false"
+                    readonly=locked aria-describedby=locked.then_some(MANAGED_NOTE)
                     prop:value=move || client_id.get() on:input=move |ev| client_id.set(event_target_value(&ev)) />
             </label>
             <div class="wf-onb-actions">
-                <button type="button" name="save-sign-in" on:click=save>{message("signInSave")}</button>
-                <button type="button" name="remove-sign-in" disabled=move || settings.with(|s| s.sign_in.is_none()) on:click=remove>{message("signInRemove")}</button>
+                <button type="button" name="save-sign-in" disabled=locked on:click=save>{message("signInSave")}</button>
+                <button type="button" name="remove-sign-in" disabled=move || locked || settings.with(|s| s.sign_in.is_none()) on:click=remove>{message("signInRemove")}</button>
             </div>
             <p class="wf-error" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
         </fieldset>

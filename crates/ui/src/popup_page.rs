@@ -19,6 +19,8 @@ pub struct PopupHooks {
     pub close: Option<js_sys::Function>,
     /// The stored settings.
     pub store: Option<SettingsStore>,
+    /// Trainer mode as the administrator's policy sets it (then the switch is locked).
+    pub trainer_policy: Option<bool>,
     /// `popOut()`: opens the popup in a tab pinned to the current tab.
     pub pop_out: Option<js_sys::Function>,
     /// Sign-in, reading and export of the onboarding status.
@@ -42,11 +44,12 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
     if let Some(store) = hooks.store.clone() {
         spawn_local(async move {
             match store.load().await {
-                Ok(s) => trainer.set(s.trainer),
+                Ok(s) => trainer.set(hooks.trainer_policy.unwrap_or(s.trainer)),
                 Err(why) => trainer_status.set(message_with("popupSettingsUnreadable", &[&why])),
             }
         });
     }
+    let locked = hooks.trainer_policy.is_some();
     let store_for_toggle = hooks.store.clone();
     let on_trainer = move |ev| {
         let on = event_target_checked(&ev);
@@ -96,9 +99,11 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
             <TenantPanel view=crate::tenant_signal() hooks=hooks.tenant.clone() />
             <footer class="wf-popup-footer">
                 <label class="wf-check">
-                    <input type="checkbox" name="trainer" prop:checked=move || trainer.get() on:change=on_trainer />
+                    <input type="checkbox" name="trainer" disabled=locked aria-describedby=locked.then_some("wf-managed-note")
+                        prop:checked=move || trainer.get() on:change=on_trainer />
                     {message("popupTrainer")}
                 </label>
+                {locked.then(|| view! { <p id="wf-managed-note" class="wf-muted">{message("managedShort")}</p> })}
                 <p class="wf-status" role="status" aria-live="polite">{move || trainer_status.get()}</p>
                 <div class="wf-popup-links">
                     {hooks.pop_out.map(|f| view! {

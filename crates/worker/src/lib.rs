@@ -56,8 +56,20 @@ pub fn check_settings(settings: JsValue) -> Option<String> {
 #[wasm_bindgen(js_name = effectiveSettings)]
 pub fn effective_settings(stored: JsValue, managed: JsValue) -> JsValue {
     let user = decode::<Settings>(&stored).unwrap_or_default();
-    let (policy, _) = decode::<Policy>(&managed).unwrap_or_default().checked();
-    to_js(&policy.over(&user))
+    to_js(&read_policy(&managed).0.over(&user))
+}
+
+/// The administrator's policy (`chrome.storage.managed`, `{}` or nothing when none) with what
+/// it may not hold taken out, and a line for each value ignored (the whole policy, when it
+/// does not decode).
+pub fn read_policy(managed: &JsValue) -> (Policy, Vec<String>) {
+    if managed.is_undefined() || managed.is_null() {
+        return (Policy::default(), Vec::new());
+    }
+    match decode::<Policy>(managed) {
+        Ok(policy) => policy.checked(),
+        Err(why) => (Policy::default(), vec![why]),
+    }
 }
 
 /// Adds a settled reading of a Defender evidence page (`facts`) to a tenant's stored evidence
