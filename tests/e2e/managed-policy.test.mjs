@@ -93,11 +93,12 @@ describe('settings pushed by enterprise policy', () => {
     assert.equal(await box('hints').isDisabled(), false, 'what the policy leaves out stays the user\'s');
     assert.equal(await options.getByRole('checkbox', { name: /Trainer mode/ }).getAttribute('aria-describedby'), 'wf-managed-note');
     await options.locator('#wf-managed-note', { hasText: 'Set by your organization' }).waitFor();
-    await options.locator('.wf-managed-hidden', { hasText: '1 item hidden by your organization.' }).waitFor();
+    assert.equal(await options.locator('.wf-dismissed-count').innerText(), 'Nothing dismissed. 1 item hidden by your organization.');
 
     assert.equal(await box('sign-in-tenant').inputValue(), 'contoso.onmicrosoft.com');
     assert.equal(await box('sign-in-client-id').inputValue(), CLIENT_ID);
-    assert.equal(await box('sign-in-tenant').getAttribute('readonly'), '');
+    assert.equal(await box('sign-in-tenant').isDisabled(), true, 'a pushed registration cannot be edited');
+    assert.equal(await box('sign-in-client-id').isDisabled(), true);
     assert.equal(await options.locator('button[name="save-sign-in"]').isDisabled(), true);
     assert.equal(await options.locator('button[name="remove-sign-in"]').isDisabled(), true);
 

@@ -78,6 +78,19 @@ impl Settings {
         self.shows(kind, id) && !self.dismissed.iter().any(|d| snoozed(d))
     }
 
+    /// The on/off setting named `field` (a name of [`file::FIELDS`]); `None` for the others.
+    pub fn flag_mut(&mut self, field: &str) -> Option<&mut bool> {
+        match field {
+            "hints" => Some(&mut self.hints),
+            "notices" => Some(&mut self.notices),
+            "sync" => Some(&mut self.sync),
+            "onboarding" => Some(&mut self.onboarding),
+            "retirement" => Some(&mut self.retirement),
+            "trainer" => Some(&mut self.trainer),
+            _ => None,
+        }
+    }
+
     /// Should an item of this kind and id be shown (kind switched on, not dismissed for good)?
     pub fn shows(&self, kind: OverlayKind, id: &str) -> bool {
         let kind_on = match kind {

@@ -184,7 +184,7 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
             &js_sys::Reflect::get(&hooks, &JsValue::from_str("policy")).unwrap_or(JsValue::NULL),
         )
         .0
-        .trainer,
+        .flag("trainer"),
         tenant: TenantHooks {
             onboarding: settings_store::hook(&hooks, "onboarding"),
             download: settings_store::hook(&hooks, "download"),

@@ -39,21 +39,9 @@ fn kinds() -> [(&'static str, String); 5] {
     ]
 }
 
-fn flag<'a>(settings: &'a mut Settings, key: &str) -> Option<&'a mut bool> {
-    match key {
-        "hints" => Some(&mut settings.hints),
-        "notices" => Some(&mut settings.notices),
-        "sync" => Some(&mut settings.sync),
-        "onboarding" => Some(&mut settings.onboarding),
-        "retirement" => Some(&mut settings.retirement),
-        "trainer" => Some(&mut settings.trainer),
-        _ => None,
-    }
-}
-
 fn is_on(settings: &Settings, key: &str) -> bool {
     let mut copy = settings.clone();
-    flag(&mut copy, key).is_some_and(|f| *f)
+    copy.flag_mut(key).is_some_and(|f| *f)
 }
 
 /// A checkbox for one on/off setting. Where the policy sets it, it shows the policy's value,
@@ -62,10 +50,10 @@ fn toggle(
     key: &'static str,
     label: String,
     settings: RwSignal<Settings>,
-    policy: StoredValue<Policy>,
+    forced: Option<bool>,
     persist: impl Fn() + 'static,
 ) -> impl IntoView {
-    let locked = policy.with_value(|p| p.locks(key));
+    let locked = forced.is_some();
     view! {
         <label class="wf-check">
             <input
@@ -73,11 +61,11 @@ fn toggle(
                 name=key
                 disabled=locked
                 aria-describedby=locked.then_some(MANAGED_NOTE)
-                prop:checked=move || settings.with(|s| is_on(&policy.with_value(|p| p.over(s)), key))
+                prop:checked=move || forced.unwrap_or_else(|| settings.with(|s| is_on(s, key)))
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     settings.update(|s| {
-                        if let Some(f) = flag(s, key) {
+                        if let Some(f) = s.flag_mut(key) {
                             *f = on;
                         }
                     });
@@ -102,10 +90,22 @@ pub fn OptionsPage(
     let load_problem = initial.as_ref().err().cloned();
     let settings = RwSignal::new(initial.unwrap_or_default());
     let (policy, ignored) = policy;
-    let managed = !policy.locked().is_empty() || policy.hidden_count() > 0 || !ignored.is_empty();
-    let hidden_by_policy = policy.hidden_count();
+    let managed = !policy.is_empty() || !ignored.is_empty();
+    // One note: what the policy does, then anything of it that was ignored.
+    let mut note = message("managedNote");
+    if !ignored.is_empty() {
+        note = format!(
+            "{note} {}",
+            message_with("managedIgnored", &[&ignored.join("; ")])
+        );
+    }
+    // Items the organization hides, said after the user's own count.
+    let hidden = match policy.hidden_count() {
+        0 => String::new(),
+        1 => format!(" {}", message("managedHiddenOne")),
+        n => format!(" {}", message_with("managedHiddenMany", &[&n.to_string()])),
+    };
     let sign_in_locked = policy.locks("signIn");
-    let policy = StoredValue::new(policy);
     let status = RwSignal::new(String::new());
     // What the status says once a save succeeds: "Saved.", or after an import that it was
     // imported, so an import is reported only when it is stored.
@@ -134,9 +134,7 @@ pub fn OptionsPage(
             saved_text.set(message("optionsSaved"));
         });
     };
-    let shown_sign_in =
-        move || settings.with_untracked(|s| policy.with_value(|p| p.over(s)).sign_in);
-    let draft = SignInDraft::of(shown_sign_in().as_ref());
+    let draft = SignInDraft::of(settings.with_untracked(|s| policy.over(s).sign_in).as_ref());
     let imported = {
         let persist = persist.clone();
         move |file: Settings| {
@@ -159,24 +157,17 @@ pub fn OptionsPage(
                         </p>
                     }
                 })}
-            {managed.then(|| view! {
-                <div class="wf-managed">
-                    <p id=MANAGED_NOTE class="wf-muted">{message("managedNote")}</p>
-                    <ul class="wf-error">
-                        {ignored.into_iter().map(|why| view! { <li>{message_with("managedIgnored", &[&why])}</li> }).collect_view()}
-                    </ul>
-                </div>
-            })}
+            {managed.then(|| view! { <p id=MANAGED_NOTE class="wf-muted">{note}</p> })}
             <fieldset>
                 <legend>{message("optionsShowLegend")}</legend>
                 {kinds()
                     .into_iter()
-                    .map(|(key, label)| toggle(key, label, settings, policy, persist.clone()))
+                    .map(|(key, label)| toggle(key, label, settings, policy.flag(key), persist.clone()))
                     .collect_view()}
             </fieldset>
             <fieldset>
                 <legend>{message("optionsTrainingLegend")}</legend>
-                {toggle("trainer", message("optionTrainer"), settings, policy, persist.clone())}
+                {toggle("trainer", message("optionTrainer"), settings, policy.flag("trainer"), persist.clone())}
             </fieldset>
             <fieldset>
                 <legend>{message("optionsDismissedLegend")}</legend>
@@ -185,16 +176,8 @@ pub fn OptionsPage(
                         0 => message("dismissedNone"),
                         1 => message("dismissedOne"),
                         n => message_with("dismissedMany", &[&n.to_string()]),
-                    }}
+                    } + &hidden}
                 </p>
-                {(hidden_by_policy > 0).then(|| view! {
-                    <p class="wf-managed-hidden" aria-describedby=MANAGED_NOTE>
-                        {match hidden_by_policy {
-                            1 => message("managedHiddenOne"),
-                            n => message_with("managedHiddenMany", &[&n.to_string()]),
-                        }}
-                    </p>
-                })}
                 <button
                     type="button"
                     name="reset-dismissed"
@@ -283,7 +266,8 @@ fn SignInFields(
         persist();
     };
     view! {
-        <fieldset class="wf-sign-in">
+        // A pushed registration shows in fields the policy locks: a disabled fieldset disables them all.
+        <fieldset class="wf-sign-in" disabled=locked aria-describedby=locked.then_some(MANAGED_NOTE)>
             <legend>{message("signInLegend")}</legend>
             <p class="wf-muted">
                 {message("signInExplained")}
@@ -293,18 +277,16 @@ fn SignInFields(
             <label>
                 {message("signInTenant")}
                 <input type="text" name="sign-in-tenant" autocomplete="off" spellcheck="false"
-                    readonly=locked aria-describedby=locked.then_some(MANAGED_NOTE)
                     prop:value=move || tenant.get() on:input=move |ev| tenant.set(event_target_value(&ev)) />
             </label>
             <label>
                 {message("signInClientId")}
                 <input type="text" name="sign-in-client-id" autocomplete="off" spellcheck="false"
-                    readonly=locked aria-describedby=locked.then_some(MANAGED_NOTE)
                     prop:value=move || client_id.get() on:input=move |ev| client_id.set(event_target_value(&ev)) />
             </label>
             <div class="wf-onb-actions">
-                <button type="button" name="save-sign-in" disabled=locked on:click=save>{message("signInSave")}</button>
-                <button type="button" name="remove-sign-in" disabled=move || locked || settings.with(|s| s.sign_in.is_none()) on:click=remove>{message("signInRemove")}</button>
+                <button type="button" name="save-sign-in" on:click=save>{message("signInSave")}</button>
+                <button type="button" name="remove-sign-in" disabled=move || settings.with(|s| s.sign_in.is_none()) on:click=remove>{message("signInRemove")}</button>
             </div>
             <p class="wf-error" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
         </fieldset>

@@ -61,13 +61,17 @@ pub fn effective_settings(stored: JsValue, managed: JsValue) -> JsValue {
 
 /// The administrator's policy (`chrome.storage.managed`, `{}` or nothing when none) with what
 /// it may not hold taken out, and a line for each value ignored (the whole policy, when it
-/// does not decode).
+/// does not decode). It decodes as settings; its keys say which settings it sets.
 pub fn read_policy(managed: &JsValue) -> (Policy, Vec<String>) {
-    if managed.is_undefined() || managed.is_null() {
+    if !managed.is_object() {
         return (Policy::default(), Vec::new());
     }
-    match decode::<Policy>(managed) {
-        Ok(policy) => policy.checked(),
+    let named = js_sys::Object::keys(managed.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|key| key.as_string())
+        .collect();
+    match decode::<Settings>(managed) {
+        Ok(values) => Policy::new(values, named).checked(),
         Err(why) => (Policy::default(), vec![why]),
     }
 }

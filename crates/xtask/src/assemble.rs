@@ -53,7 +53,12 @@ const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
 /// saved 23.7 KB of that. The issue 7 target (180 KB) is missed; this guard only stops growth.
 /// The pages' English moved to `_locales` (looked up by key through `chrome.i18n`): 282,268 →
 /// 281,051 B.
-const WASM_GZIP_BUDGET: u64 = 276 * 1024;
+/// Enterprise policy (issue 9: the policy read and put over the user's settings, options and
+/// popup showing locked values) first cost +4.7 KB; a policy decoded as settings with the names
+/// of its keys (one decoder, not two; the schema's `required` lets the browser drop a half app
+/// registration) and fewer views brought it to +2.1 KB, of which the last `-Oz` paid 0.7 KB:
+/// 283,117 B. The guard went from 276 to 277 KB for it.
+const WASM_GZIP_BUDGET: u64 = 277 * 1024;
 /// The wasm crate and the module name the JS shells import. One module for the service worker
 /// and the pages: the ui crate links the worker crate, so std, serde and the core are shipped
 /// once (two modules cost ~40 KB gzipped more).

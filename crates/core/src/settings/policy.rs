@@ -9,90 +9,55 @@
 //!
 //! The browser checks the policy against `extension/managed_schema.json` and drops the values
 //! that do not fit it (measured on Chromium 156: a string for a boolean, an array holding a
-//! number, an unknown key). [`Policy::checked`] checks again what the schema cannot say (item ids,
-//! the app registration), and drops a bad value on its own with the reason, so one mistake does
-//! not cost the rest of the policy.
+//! number, an unknown key, an app registration without both ids, which the schema marks
+//! required). So a policy is a settings object with fewer keys: it decodes as [`Settings`] (one
+//! decoder in the wasm module, not two), and the keys it names say which values are the policy's.
+//! [`Policy::checked`] checks again what the schema cannot say (item ids, the app registration),
+//! and drops a bad value on its own with the reason, so one mistake does not cost the rest.
 //! Keys and schema: https://developer.chrome.com/docs/extensions/reference/manifest/storage
 
-use super::file::{FIELDS, MAX_DISMISSED};
+use super::file::FIELDS;
 use super::Settings;
 use crate::messages::is_plain_id;
-use crate::onboarding::signin::AppRegistration;
-use serde::{Deserialize, Serialize};
 
-/// The policy as `chrome.storage.managed.get()` gives it: a field per setting, each optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// The policy as `chrome.storage.managed.get()` gives it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Policy {
-    /// Portal-location hints on or off.
-    pub hints: Option<bool>,
-    /// Missing-feature notices on or off.
-    pub notices: Option<bool>,
-    /// Incident sync indicators on or off.
-    pub sync: Option<bool>,
-    /// Onboarding status on or off.
-    pub onboarding: Option<bool>,
-    /// The Azure-portal retirement reminder on or off.
-    pub retirement: Option<bool>,
-    /// Trainer mode on or off.
-    pub trainer: Option<bool>,
-    /// Ids of hints and notices hidden for everyone, besides what each user dismisses.
-    pub dismissed: Option<Vec<String>>,
-    /// The organization's app registration for the onboarding checks.
-    pub sign_in: Option<PolicySignIn>,
-}
-
-/// The app registration as a policy carries it: the schema cannot make both fields required in
-/// every browser, so either may be missing and [`Policy::checked`] says so.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct PolicySignIn {
-    /// Directory (tenant) id or domain.
-    pub tenant: Option<String>,
-    /// Application (client) id.
-    pub client_id: Option<String>,
-}
-
-impl PolicySignIn {
-    fn registration(&self) -> Result<AppRegistration, String> {
-        let app = AppRegistration {
-            tenant: self.tenant.clone().unwrap_or_default().trim().to_string(),
-            client_id: self
-                .client_id
-                .clone()
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
-        };
-        app.check().map(|()| app)
-    }
+    /// The values, as settings; a setting the policy does not name holds its default, unused.
+    values: Settings,
+    /// The names of the settings the policy sets (names of [`FIELDS`]).
+    named: Vec<String>,
 }
 
 impl Policy {
+    /// The policy of `values`, of which it names the settings `named` (its keys).
+    pub fn new(values: Settings, named: Vec<String>) -> Self {
+        Policy { values, named }
+    }
+
+    fn names(&self, field: &str) -> bool {
+        self.named.iter().any(|n| n == field)
+    }
+
     /// The policy without the values it may not hold, and a line for each value taken out,
     /// starting with the field's path.
     pub fn checked(mut self) -> (Policy, Vec<String>) {
+        // No count limit, unlike a settings file: the policy is never stored in sync storage.
         let mut problems = Vec::new();
-        if let Some(ids) = self.dismissed.take() {
-            let mut kept = Vec::new();
-            for (i, id) in ids.into_iter().enumerate() {
-                if kept.len() == MAX_DISMISSED {
-                    problems.push(format!("dismissed: more than {MAX_DISMISSED} ids"));
-                    break;
-                }
-                if is_plain_id(&id) {
-                    kept.push(id);
-                } else {
-                    problems.push(format!(
-                        "dismissed[{i}]: not an item id (letters a-z, digits, hyphens)"
-                    ));
-                }
+        for (i, id) in self.values.dismissed.iter().enumerate() {
+            if !is_plain_id(id) {
+                problems.push(format!(
+                    "dismissed[{i}]: not an item id (letters a-z, digits, hyphens)"
+                ));
             }
-            self.dismissed = Some(kept);
         }
-        if let Some(Err(why)) = self.sign_in.as_ref().map(PolicySignIn::registration) {
+        self.values.dismissed.retain(|id| is_plain_id(id));
+        if let Some(Err(why)) = self.values.sign_in.as_ref().map(|app| app.check()) {
             problems.push(format!("signIn: {why}"));
-            self.sign_in = None;
+            self.values.sign_in = None;
+        }
+        if self.values.sign_in.is_none() {
+            self.named.retain(|n| n != "signIn");
         }
         (self, problems)
     }
@@ -101,25 +66,22 @@ impl Policy {
     /// the items hidden by either.
     pub fn over(&self, user: &Settings) -> Settings {
         let mut settings = user.clone();
-        for (field, value) in [
-            (&mut settings.hints, self.hints),
-            (&mut settings.notices, self.notices),
-            (&mut settings.sync, self.sync),
-            (&mut settings.onboarding, self.onboarding),
-            (&mut settings.retirement, self.retirement),
-            (&mut settings.trainer, self.trainer),
-        ] {
-            if let Some(value) = value {
-                *field = value;
+        for field in FIELDS {
+            if let Some(value) = self.flag(field) {
+                if let Some(slot) = settings.flag_mut(field) {
+                    *slot = value;
+                }
             }
         }
-        for id in self.dismissed.iter().flatten() {
-            if !settings.dismissed.contains(id) {
-                settings.dismissed.push(id.clone());
+        if self.names("dismissed") {
+            for id in &self.values.dismissed {
+                if !settings.dismissed.contains(id) {
+                    settings.dismissed.push(id.clone());
+                }
             }
         }
-        if let Some(Ok(app)) = self.sign_in.as_ref().map(PolicySignIn::registration) {
-            settings.sign_in = Some(app);
+        if self.names("signIn") {
+            settings.sign_in.clone_from(&self.values.sign_in);
         }
         settings
     }
@@ -127,16 +89,14 @@ impl Policy {
     /// Does the policy set this setting (a name of [`FIELDS`])? `dismissed` is never locked as a
     /// whole: the user still hides items of their own.
     pub fn locks(&self, field: &str) -> bool {
-        match field {
-            "hints" => self.hints.is_some(),
-            "notices" => self.notices.is_some(),
-            "sync" => self.sync.is_some(),
-            "onboarding" => self.onboarding.is_some(),
-            "retirement" => self.retirement.is_some(),
-            "trainer" => self.trainer.is_some(),
-            "signIn" => self.sign_in.is_some(),
-            _ => false,
-        }
+        field != "dismissed" && self.names(field)
+    }
+
+    /// The value the policy gives an on/off setting (a name of [`FIELDS`]), if it sets it.
+    pub fn flag(&self, field: &str) -> Option<bool> {
+        let mut values = self.values.clone();
+        let value = values.flag_mut(field).map(|v| *v);
+        value.filter(|_| self.names(field))
     }
 
     /// The settings the policy sets, in the order of [`FIELDS`].
@@ -144,9 +104,18 @@ impl Policy {
         FIELDS.into_iter().filter(|f| self.locks(f)).collect()
     }
 
+    /// Does the policy set nothing at all?
+    pub fn is_empty(&self) -> bool {
+        self.named.is_empty()
+    }
+
     /// How many items the policy hides.
     pub fn hidden_count(&self) -> usize {
-        self.dismissed.as_ref().map_or(0, Vec::len)
+        if self.names("dismissed") {
+            self.values.dismissed.len()
+        } else {
+            0
+        }
     }
 }
 
@@ -156,8 +125,16 @@ mod tests {
 
     const CLIENT: &str = "3f2a8c1e-5b6d-4e7f-9a0b-1c2d3e4f5a6b";
 
+    /// A policy as the worker reads one: decoded as settings, named by its keys.
     fn policy(json: &str) -> Policy {
-        serde_json::from_str(json).expect("a policy")
+        let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+        let named = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .cloned()
+            .collect();
+        Policy::new(serde_json::from_value(value).expect("settings"), named)
     }
 
     #[test]
@@ -169,7 +146,7 @@ mod tests {
         };
         let (empty, problems) = policy("{}").checked();
         assert_eq!(empty.over(&user), user);
-        assert!(problems.is_empty() && empty.locked().is_empty());
+        assert!(problems.is_empty() && empty.locked().is_empty() && empty.is_empty());
     }
 
     #[test]
@@ -193,6 +170,7 @@ mod tests {
             Some("contoso.onmicrosoft.com")
         );
         assert_eq!(p.locked(), ["hints", "trainer", "signIn"]);
+        assert_eq!((p.flag("hints"), p.flag("notices")), (Some(false), None));
         assert!(!p.locks("notices") && !p.locks("dismissed"));
     }
 
@@ -213,12 +191,13 @@ mod tests {
     #[test]
     fn a_bad_value_is_dropped_alone_and_named() {
         let (p, problems) = policy(
-            r#"{"hints":false,"dismissed":["hunting","Bad Id","x@2026-01-01"],"signIn":{"tenant":"contoso.onmicrosoft.com"}}"#,
+            r#"{"hints":false,"dismissed":["hunting","Bad Id","x@2026-01-01"],"signIn":{"tenant":"contoso.onmicrosoft.com","clientId":"not-a-guid"}}"#,
         )
         .checked();
-        assert_eq!(p.hints, Some(false), "the rest of the policy holds");
-        assert_eq!(p.dismissed.as_deref(), Some(&["hunting".to_string()][..]));
-        assert!(p.sign_in.is_none() && !p.locks("signIn"));
+        assert_eq!(p.flag("hints"), Some(false), "the rest of the policy holds");
+        assert_eq!(p.hidden_count(), 1);
+        assert!(!p.locks("signIn"));
+        assert!(p.over(&Settings::default()).sign_in.is_none());
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems[0].starts_with("dismissed[1]:"));
         assert!(problems[1].starts_with("dismissed[2]:"));
@@ -226,23 +205,18 @@ mod tests {
     }
 
     #[test]
-    fn too_many_hidden_items_are_cut_at_the_limit() {
-        let ids: Vec<String> = (0..MAX_DISMISSED + 5)
-            .map(|i| format!("item-{i}"))
-            .collect();
-        let (p, problems) = Policy {
-            dismissed: Some(ids),
-            ..Policy::default()
-        }
-        .checked();
-        assert_eq!(p.hidden_count(), MAX_DISMISSED);
-        assert_eq!(problems.len(), 1);
-    }
-
-    #[test]
-    fn unknown_keys_are_ignored_not_fatal() {
-        // A newer policy for an older extension must not cost the keys this version knows.
-        assert_eq!(policy(r#"{"hints":false,"later":1}"#).hints, Some(false));
+    fn settings_the_policy_does_not_name_are_not_its_own() {
+        // They decode with their defaults (hints on), but only named keys are the policy's.
+        let (p, _) = policy(r#"{"trainer":false}"#).checked();
+        assert_eq!(p.flag("hints"), None);
+        assert_eq!(p.flag("trainer"), Some(false));
+        let user = Settings {
+            hints: false,
+            trainer: true,
+            ..Settings::default()
+        };
+        let s = p.over(&user);
+        assert!(!s.hints && !s.trainer);
     }
 
     #[test]
@@ -273,5 +247,11 @@ mod tests {
             .as_object()
             .expect("signIn's properties");
         assert!(sign_in.contains_key("tenant") && sign_in.contains_key("clientId"));
+        // Required, so the browser drops a registration without both ids (measured) and the
+        // policy still decodes as settings.
+        assert_eq!(
+            properties["signIn"]["required"],
+            serde_json::json!(["tenant", "clientId"])
+        );
     }
 }
