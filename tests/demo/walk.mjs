@@ -100,6 +100,18 @@ try {
     await overlay(trainer).getByRole('button', { name: 'Hide' }).click();
     await shoot(trainer, '08-azure-trainer-mode');
     await trainer.close();
+
+    // The portal's own dark theme (Settings › Theme): the panel and the trainer labels follow it.
+    const dark = await browser.context.newPage();
+    await dark.goto(hunting);
+    await overlay(dark).locator('[data-wayfinder-id="hunting"]').waitFor();
+    await dark.getByRole('button', { name: 'Settings' }).click();
+    await dark.getByRole('dialog', { name: 'Portal settings' }).getByRole('radio', { name: 'Dark' }).check();
+    await dark.getByRole('button', { name: 'Settings' }).click();
+    await overlay(dark).locator('html[data-theme="dark"]').waitFor();
+    await waitForPanelHeight(dark, 100);
+    await shoot(dark, '14-azure-dark-theme');
+    await dark.close();
     await popup.locator('input[name="trainer"]').uncheck();
 
     await popup.goto(`${browser.extensionOrigin}/options.html`);
@@ -123,6 +135,18 @@ try {
     const checklist = path.resolve(out, '13-popup-onboarding-checklist.png');
     await tenantView.screenshot({ path: checklist });
     console.log(checklist);
+
+    // The same extension in a German browser: the panel's own words follow chrome.i18n.
+    const german = await launchChromium(portal, { language: 'de' });
+    try {
+      const page = await german.context.newPage();
+      await page.goto(hunting);
+      await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor({ timeout: 20_000 });
+      await waitForPanelHeight(page, 100);
+      await shoot(page, '15-azure-hunting-hint-german');
+    } finally {
+      await german.close();
+    }
   }
 } finally {
   await browser.close();

@@ -18,6 +18,7 @@ mod sync_card;
 mod tenant_panel;
 pub mod text;
 mod where_is;
+mod words;
 
 // The service worker's exports (`handle`, `checkSettings`, …) live in the worker crate;
 // linking it here puts them into this module, the extension's only wasm.

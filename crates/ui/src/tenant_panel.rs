@@ -7,6 +7,7 @@
 use crate::files;
 use crate::settings_store::settle;
 use crate::text::{message, message_with};
+use crate::words;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -76,14 +77,14 @@ fn arm_line(status: &ArmStatus) -> String {
 fn workspace_row(w: WorkspaceView) -> impl IntoView {
     let connection = format!(
         "{} {}",
-        report::connection_words(w.connection.value),
-        message_with("confidence", &[report::confidence(w.connection.confidence)])
+        words::connection(w.connection.value),
+        message_with("confidence", &[&words::confidence(w.connection.confidence)])
     );
     let facts = message_with(
         "workspaceFacts",
         &[
-            report::tri_words(w.sentinel.value),
-            report::tri_words(w.xdr_connector.value),
+            &words::tri(w.sentinel.value),
+            &words::tri(w.xdr_connector.value),
         ],
     );
     let name = w.name;
@@ -103,7 +104,7 @@ fn check_row(c: CheckResult) -> impl IntoView {
     let passing = c.state == CheckState::Pass;
     view! {
         <li class="wf-onb-check" data-wayfinder-check=c.id data-wayfinder-state=check_attr(c.state)>
-            <span class="wf-onb-check-state">{report::state_words(c.state)}</span>
+            <span class="wf-onb-check-state">{words::check_state(c.state)}</span>
             " "
             <strong>{c.title}</strong>
             <p>{c.detail}</p>
@@ -172,7 +173,7 @@ pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> im
                             <p class="wf-onb-overall" data-wayfinder-state=overall_attr(v.overall.value)>
                                 <strong>{v.chip.label.clone()}</strong>
                                 " "
-                                {message_with("confidence", &[report::confidence(v.overall.confidence)])}
+                                {message_with("confidence", &[&words::confidence(v.overall.confidence)])}
                             </p>
                             <ul class="wf-onb-evidence">{v.overall.evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                             <p class="wf-onb-arm" data-wayfinder-arm=arm_attr(&status)>{arm_line(&status)}</p>

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use wayfinder_core::plan::{plan_for_url, OverlayItem};
 use wayfinder_core::search::SearchContext;
+use wayfinder_core::settings::policy::Policy;
 use wayfinder_core::settings::Settings;
 use wayfinder_ui::text::{message, message_with};
 use wayfinder_ui::{decode_plan, ItemCard, OptionsPage, OverlayPanel, PlanState, WhereIs};
@@ -289,8 +290,16 @@ fn a_missing_message_shows_its_key_and_values_fill_placeholders() {
     );
 }
 
-/// The options page's count of dismissed items, with `count` of them.
-async fn dismissed_count_text(count: usize) -> String {
+/// The options page's count of dismissed items, with `count` of them and the ids `hidden` by the
+/// organization's policy.
+async fn dismissed_count_text(count: usize, hidden: &[&str]) -> String {
+    let policy = Policy::new(
+        Settings {
+            dismissed: hidden.iter().map(|id| id.to_string()).collect(),
+            ..Settings::default()
+        },
+        vec!["dismissed".to_string()],
+    );
     let settings = Settings {
         dismissed: (0..count).map(|i| format!("item-{i}")).collect(),
         ..Settings::default()
@@ -298,7 +307,7 @@ async fn dismissed_count_text(count: usize) -> String {
     let root = container();
     let save = js_sys::Function::new_no_args("return Promise.resolve()");
     leptos::mount::mount_to(root.clone(), move || {
-        view! { <OptionsPage initial=Ok(settings.clone()) save=save.clone() redirect_uri=String::new() download=None /> }
+        view! { <OptionsPage initial=Ok(settings.clone()) policy=(policy.clone(), Vec::new()) save=save.clone() redirect_uri=String::new() download=None /> }
     })
     .forget();
     gloo_timers::future::TimeoutFuture::new(0).await;
@@ -309,7 +318,19 @@ async fn dismissed_count_text(count: usize) -> String {
 
 #[wasm_bindgen_test]
 async fn the_dismissed_count_says_none_one_or_how_many() {
-    assert_eq!(dismissed_count_text(0).await, "Nothing dismissed.");
-    assert_eq!(dismissed_count_text(1).await, "1 item dismissed.");
-    assert_eq!(dismissed_count_text(3).await, "3 items dismissed.");
+    assert_eq!(dismissed_count_text(0, &[]).await, "Nothing dismissed.");
+    assert_eq!(dismissed_count_text(1, &[]).await, "1 item dismissed.");
+    assert_eq!(dismissed_count_text(3, &[]).await, "3 items dismissed.");
+}
+
+#[wasm_bindgen_test]
+async fn the_count_adds_what_the_organization_hides() {
+    assert_eq!(
+        dismissed_count_text(1, &["hunting", "logs"]).await,
+        "1 item dismissed. 2 items hidden by your organization."
+    );
+    assert_eq!(
+        dismissed_count_text(0, &["hunting"]).await,
+        "Nothing dismissed. 1 item hidden by your organization."
+    );
 }
