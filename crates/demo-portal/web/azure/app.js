@@ -188,6 +188,7 @@ function toggleSettings() {
 function setTheme(mode) {
   document.body.classList.toggle('fxs-mode-dark', mode === 'dark');
   document.body.classList.toggle('fxs-mode-light', mode !== 'dark');
+  for (const frame of document.querySelectorAll('iframe.fxs-reactview-frame')) frame.contentWindow.postMessage({ demoTheme: mode }, '*');
 }
 
 function blade(title, subtitle, body, opts) {
@@ -263,6 +264,8 @@ function menuPane(w, active) {
 function reactFrame(w, bladeName) {
   frameCounter += 1;
   const q = new URLSearchParams({ blade: bladeName, ws: w.name, sub: w.subscriptionId, rg: w.resourceGroup, tid: w.tenant.id });
+  // guess: how the shell tells a React view its theme (the view then carries the fxs-mode class).
+  if (document.body.classList.contains('fxs-mode-dark')) q.set('theme', 'dark');
   const src = `https://sandbox-1.reactblade.portal.azure.net${portSuffix()}/reactview?${q}`;
   return h('iframe', {
     class: 'fxs-reactview-frame', id: '_react_frame_' + frameCounter, name: '_react_frame_' + frameCounter,

@@ -18,6 +18,16 @@ const rootEl = document.getElementById('root');
 const params = new URLSearchParams(location.search);
 const bladeName = params.get('blade') || '0';
 
+// The shell's theme (see the Azure demo's setTheme), on load and when it switches.
+function setTheme(mode) {
+  document.body.classList.toggle('fxs-mode-dark', mode === 'dark');
+  document.body.classList.toggle('fxs-mode-light', mode !== 'dark');
+}
+setTheme(params.get('theme'));
+window.addEventListener('message', (event) => {
+  if (event.source === window.parent && event.data && typeof event.data.demoTheme === 'string') setTheme(event.data.demoTheme);
+});
+
 function cmd(label, ic, props) {
   return h('button', { type: 'button', class: 'ms-Button', ...(props || {}) }, ic ? icon(ic) : null, h('span', { class: 'ms-Button-label', text: label }));
 }
