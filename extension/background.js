@@ -186,12 +186,41 @@ function describeSender(sender) {
 }
 
 // The settings in force: the user's own under the administrator's policy (docs/enterprise.md).
+//
+// The policy is read from the copy in local storage, never from chrome.storage.managed while a
+// plan waits: the first managed read of a browser session answers only once the browser has
+// loaded its policy, measured at about 3 s on Chromium 156 (later reads: under 1 ms), which held
+// up the first page's overlay as long. The copy is refreshed when the worker starts and when the
+// browser reports a policy change; a refreshed copy that differs re-plans the portal pages and
+// re-renders the extension pages, which follow `policy` in local storage.
+const POLICY_KEY = 'policy';
+
+async function refreshPolicy() {
+  const managed = await chrome.storage.managed.get(null).catch(() => ({}));
+  const copy = (await chrome.storage.local.get(POLICY_KEY))[POLICY_KEY] ?? {};
+  if (JSON.stringify(managed) !== JSON.stringify(copy)) await chrome.storage.local.set({ [POLICY_KEY]: managed });
+}
+refreshPolicy();
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') refreshPolicy();
+});
+
 async function currentSettings() {
-  const [{ settings }, managed] = await Promise.all([
+  const [{ settings }, { [POLICY_KEY]: policy }] = await Promise.all([
     chrome.storage.sync.get('settings'),
-    chrome.storage.managed.get(null).catch(() => null),
+    chrome.storage.local.get(POLICY_KEY),
   ]);
-  return effectiveSettings(settings ?? null, managed);
+  return effectiveSettings(settings ?? null, policy ?? null);
+}
+
+// What a new plan changes besides the panel: the blade frames' anchors and the toolbar badge.
+async function afterPlan(action, settings) {
+  // Blade frames of the tab anchor their part of the plan; frames that load later ask.
+  chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
+  const tenant = action.plan.onboarding ? action.plan.onboarding.tenant : null;
+  // One read per route change: the stored view, assessed once when the tenant has none yet.
+  const view = tenant ? (await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)] ?? (await assessTenant(tenant, settings)) : null;
+  await showBadge(action.tabId, view);
 }
 
 async function respond(message, sender) {
@@ -200,14 +229,13 @@ async function respond(message, sender) {
   const action = handle(message, describeSender(sender), settings, clock());
   switch (action && action.action) {
     case 'store-plan': {
-      await chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
-      await chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
-      // Blade frames of the tab anchor their part of the plan; frames that load later ask.
-      chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
-      const tenant = action.plan.onboarding ? action.plan.onboarding.tenant : null;
-      // One read per route change: the stored view, assessed once when the tenant has none yet.
-      const view = tenant ? (await chrome.storage.local.get(viewKey(tenant)))[viewKey(tenant)] ?? (await assessTenant(tenant, settings)) : null;
-      await showBadge(action.tabId, view);
+      // The answer goes first: the content script mounts the panel on it, and an open panel
+      // follows the stored plan, so neither waits for the badge (issue 7: route change → overlay
+      // within two frames). Both writes are issued before the answer, so a sync view stored for
+      // the new page later is never removed by them (one context's storage calls run in order).
+      chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
+      chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
+      afterPlan(action, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
       return { plan: action.plan };
     }
     case 'store-sync':

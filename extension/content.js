@@ -60,9 +60,11 @@
     };
   }
 
-  // Route changes arrive by several paths (pushState, hash changes, back/forward); page
-  // mutations arrive in bursts. Each is handled once per animation frame.
-  const scheduleCheck = perFrame(() => checkRoute());
+  // Page mutations arrive in bursts: they are handled once per animation frame. Route changes
+  // arrive by several paths (pushState, hash changes, back/forward) and are checked at once: the
+  // URL says whether anything changed, so the repeats cost a comparison, and waiting for the
+  // next frame would put the new overlay a frame later (issue 7: within two frames).
+  const checkNow = () => void checkRoute();
   const schedulePass = perFrame(() => runPass());
 
   async function checkRoute() {
@@ -598,9 +600,9 @@
     setAnchors([]);
     for (const mark of marks.values()) mark.remove();
     marks.clear();
-    window.removeEventListener('hashchange', scheduleCheck);
-    window.removeEventListener('popstate', scheduleCheck);
-    if (window.navigation) window.navigation.removeEventListener('currententrychange', scheduleCheck);
+    window.removeEventListener('hashchange', checkNow);
+    window.removeEventListener('popstate', checkNow);
+    if (window.navigation) window.navigation.removeEventListener('currententrychange', checkNow);
   }
 
   if (FRAME === 'blade') {
@@ -622,19 +624,19 @@
       const view = changes[chipKey()].newValue;
       return drawChip(view ? view.chip : null);
     }
-    // The user's settings, or the administrator's policy over them.
-    if (area !== 'managed' && !(area === 'sync' && changes.settings)) return;
+    // The user's settings, or the administrator's policy over them (the worker's copy of it).
+    if (!(area === 'sync' && changes.settings) && !(area === 'local' && changes.policy)) return;
     if (!extensionAlive()) return teardown();
     lastUrl = '';
-    scheduleCheck();
+    checkNow();
   }
   chrome.storage.onChanged.addListener(onStorageChanged);
 
-  window.addEventListener('hashchange', scheduleCheck);
-  window.addEventListener('popstate', scheduleCheck);
+  window.addEventListener('hashchange', checkNow);
+  window.addEventListener('popstate', checkNow);
   // The Navigation API also reports history.pushState from the page's own router, which no
   // other event does for an isolated-world script.
   // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
-  if (window.navigation) window.navigation.addEventListener('currententrychange', scheduleCheck);
-  scheduleCheck();
+  if (window.navigation) window.navigation.addEventListener('currententrychange', checkNow);
+  checkNow();
 })();

@@ -1,8 +1,8 @@
-// Options shell: reads the stored settings and the administrator's policy, and saves what the leptos form hands back; names the
-// redirect URI the user registers for sign-in (what chrome.identity.getRedirectURL() returns);
-// saves exported settings files.
+// Options shell: reads the stored settings and the administrator's policy, and saves what the
+// leptos form hands back; names the redirect URI the user registers for sign-in (what
+// chrome.identity.getRedirectURL() returns); saves exported settings files.
 import init, { mountOptions } from './wasm/wayfinder.js';
-import { download, markPageLanguage, settingsHooks } from './tab-state.js';
+import { download, markPageLanguage, onPolicyChange, settingsHooks } from './tab-state.js';
 
 markPageLanguage();
 document.title = chrome.i18n.getMessage('optionsTitle');
@@ -16,3 +16,5 @@ mountOptions(
   `https://${chrome.runtime.id}.chromiumapp.org/`,
   download,
 );
+// The administrator's policy changed (or its first copy arrived): the form starts afresh with it.
+onPolicyChange(() => location.reload());

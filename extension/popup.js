@@ -2,7 +2,7 @@
 // typing never waits for the service worker), the active tab's stored plan, and the onboarding
 // status of the tab's tenant.
 import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
-import { download, followTab, markPageLanguage, settingsHooks } from './tab-state.js';
+import { download, followTab, markPageLanguage, onPolicyChange, settingsHooks } from './tab-state.js';
 
 markPageLanguage();
 
@@ -49,6 +49,7 @@ chrome.storage.local.onChanged.addListener((changes) => {
 chrome.storage.sync.onChanged.addListener((changes) => {
   if ('settings' in changes) showTenant();
 });
-chrome.storage.managed.onChanged.addListener(showTenant);
+// A new policy can lock trainer mode or bring an app registration: the popup starts afresh.
+onPolicyChange(() => location.reload());
 await showTenant();
 await followTab(tab?.id, { setPlan, setHealth });

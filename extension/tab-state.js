@@ -12,14 +12,21 @@ export function markPageLanguage() {
 
 /**
  * `load()` and `save(settings)` around the user's own settings in chrome.storage.sync, and
- * `managed()`, the administrator's policy (chrome.storage.managed; `{}` when none), as the leptos
- * pages take them.
+ * `managed()`, the administrator's policy as the service worker last copied it from
+ * chrome.storage.managed (see `refreshPolicy` there), as the leptos pages take them.
  */
 export const settingsHooks = {
   load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
   save: (settings) => chrome.storage.sync.set({ settings }),
-  managed: () => chrome.storage.managed.get(null).catch(() => null),
+  managed: async () => (await chrome.storage.local.get('policy')).policy ?? null,
 };
+
+/** Calls `then()` when the worker's copy of the administrator's policy changes. */
+export function onPolicyChange(then) {
+  chrome.storage.local.onChanged.addListener((changes) => {
+    if ('policy' in changes) then();
+  });
+}
 
 /** Saves `text` as a file called `name` through the browser's download of a blob link. */
 export function download(name, type, text) {

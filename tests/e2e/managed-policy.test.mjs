@@ -63,9 +63,19 @@ after(async () => {
 const trainerMark = (page, id) => page.locator(`[data-wayfinder-kind="trainer"][data-wayfinder-id="${id}"]`);
 
 describe('settings pushed by enterprise policy', () => {
-  test('the browser hands the policy to the extension as managed storage', async () => {
+  test('the browser hands the policy to the extension as managed storage, and the worker keeps a copy', async () => {
     const managed = await env.browser.worker.evaluate(() => chrome.storage.managed.get(null));
     assert.deepEqual(managed, policy);
+    // Plans read the copy (the first managed read of a session waits for the browser's policy).
+    const copy = await env.browser.worker.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const { policy } = await chrome.storage.local.get('policy');
+        if (policy) return policy;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return null;
+    });
+    assert.deepEqual(copy, policy);
   });
 
   test('portal pages follow the policy: trainer labels on, the named hint and the reminder hidden, other hints shown', async () => {
