@@ -78,7 +78,21 @@ impl Settings {
         self.shows(kind, id) && !self.dismissed.iter().any(|d| snoozed(d))
     }
 
-    /// The on/off setting named `field` (a name of [`file::FIELDS`]); `None` for the others.
+    /// The value of the on/off setting named `field` (a name of [`file::FIELDS`]); `None` for the
+    /// others.
+    pub fn flag(&self, field: &str) -> Option<bool> {
+        match field {
+            "hints" => Some(self.hints),
+            "notices" => Some(self.notices),
+            "sync" => Some(self.sync),
+            "onboarding" => Some(self.onboarding),
+            "retirement" => Some(self.retirement),
+            "trainer" => Some(self.trainer),
+            _ => None,
+        }
+    }
+
+    /// The on/off setting named `field`, to change; `None` for the others.
     pub fn flag_mut(&mut self, field: &str) -> Option<&mut bool> {
         match field {
             "hints" => Some(&mut self.hints),

@@ -39,11 +39,6 @@ fn kinds() -> [(&'static str, String); 5] {
     ]
 }
 
-fn is_on(settings: &Settings, key: &str) -> bool {
-    let mut copy = settings.clone();
-    copy.flag_mut(key).is_some_and(|f| *f)
-}
-
 /// A checkbox for one on/off setting. Where the policy sets it, it shows the policy's value,
 /// disabled, described by the managed note; otherwise it changes and saves the user's setting.
 fn toggle(
@@ -61,7 +56,7 @@ fn toggle(
                 name=key
                 disabled=locked
                 aria-describedby=locked.then_some(MANAGED_NOTE)
-                prop:checked=move || forced.unwrap_or_else(|| settings.with(|s| is_on(s, key)))
+                prop:checked=move || forced.or_else(|| settings.with(|s| s.flag(key))).unwrap_or(false)
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     settings.update(|s| {
