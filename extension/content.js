@@ -225,6 +225,11 @@
     if (readers) sendFacts(rows);
   }
 
+  function removeMarks() {
+    for (const mark of marks.values()) mark.remove();
+    marks.clear();
+  }
+
   // Puts `anchor`'s mark at `target` unless it is already there with the same text.
   function place(key, anchor, target) {
     const mark = marks.get(key);
@@ -428,12 +433,11 @@
       styleFrame();
       // A frame still loading gets the theme with the load check's ping. Reaching into it before
       // (`contentWindow`) cost 1.5 to 10 ms on the page's main thread (measured), once per frame.
-      if (frameLoaded) for (const origin of frameOrigins) frame.contentWindow.postMessage({ wayfinderTheme: theme }, origin);
+      if (frameLoaded) postToFrame({ wayfinderTheme: theme });
     }
     if (palette() === before) return;
     // Marks and the chip are drawn anew in the new colours.
-    for (const mark of marks.values()) mark.remove();
-    marks.clear();
+    removeMarks();
     schedulePass();
     if (chipHost) showChipOf(chipTenant);
   }
@@ -516,8 +520,14 @@
   function askFrame() {
     frameLoaded = true;
     clearTimeout(handshake);
-    for (const origin of frameOrigins) frame.contentWindow.postMessage({ wayfinderPing: true, wayfinderTheme: theme }, origin);
+    postToFrame({ wayfinderPing: true, wayfinderTheme: theme });
     handshake = setTimeout(() => host && repair(makeFrame), HANDSHAKE_MS);
+  }
+
+  // To our page in the frame only: addressed to each of our origins, so any other document
+  // never gets it.
+  function postToFrame(message) {
+    for (const origin of frameOrigins) frame.contentWindow.postMessage(message, origin);
   }
 
   // A change we did not make: put it back, unless the page keeps making them.
@@ -625,8 +635,7 @@
     unmountPanel();
     drawChip(null);
     setAnchors([]);
-    for (const mark of marks.values()) mark.remove();
-    marks.clear();
+    removeMarks();
     window.removeEventListener('hashchange', checkNow);
     window.removeEventListener('popstate', checkNow);
     if (window.navigation) window.navigation.removeEventListener('currententrychange', checkNow);

@@ -18,12 +18,14 @@ const plan = planKey ? (await chrome.storage.session.get(planKey))[planKey] : nu
 // The tab's tenant key (the core's plan names it); the user's own tenant otherwise.
 const tenant = plan?.onboarding?.tenant ?? 'home';
 const inputs = [`onboarding:evidence:${tenant}`, `onboarding:arm:${tenant}`];
+// Read once: a changed policy reloads the popup (below).
+const policy = await settingsHooks.managed();
 
 // The view is computed here from what is stored (the same core function as the worker's), so
 // the popup shows the checklist even for a tenant no portal tab has reported yet.
 async function showTenant() {
   const stored = await chrome.storage.local.get(inputs);
-  const settings = effectiveSettings(await settingsHooks.load(), await settingsHooks.managed());
+  const settings = effectiveSettings(await settingsHooks.load(), policy);
   setTenantView(onboardingView(tenant, stored[inputs[0]] ?? null, stored[inputs[1]] ?? null, settings));
 }
 
@@ -31,7 +33,7 @@ mountPopup(document.getElementById('root'), {
   open: (url) => chrome.tabs.create({ url }),
   close: () => window.close(),
   ...settingsHooks,
-  policy: await settingsHooks.managed(),
+  policy,
   popOut: tab && !pinned ? () => chrome.tabs.create({ url: chrome.runtime.getURL(`popup.html#tab=${tab.id}`) }) : undefined,
   // Sign-in asks for the optional "identity" permission first, inside the click that started it.
   onboarding: async (op) => {
