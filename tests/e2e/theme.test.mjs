@@ -24,6 +24,15 @@ async function pickPortalTheme(page, label) {
   await page.getByRole('button', { name: 'Settings' }).click();
 }
 
+/** The Azure Hunting blade in a fresh tab under the system's `scheme`, once its hint shows. */
+async function huntingPage(scheme) {
+  const page = await env.browser.context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.goto(HUNTING);
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+  return page;
+}
+
 async function expectTheme(page, mode) {
   await overlay(page).locator(`html[data-theme="${mode}"]`).waitFor();
   await page.waitForFunction(
@@ -39,10 +48,7 @@ async function expectTheme(page, mode) {
 
 test('the panel and the marks follow the portal when it switches theme, without a reload', async () => {
   await env.browser.worker.evaluate(() => chrome.storage.sync.set({ settings: { trainer: true } }));
-  const page = await env.browser.context.newPage();
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(HUNTING);
-  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+  const page = await huntingPage('light');
   await expectTheme(page, 'light');
 
   await pickPortalTheme(page, 'Dark');
@@ -55,10 +61,7 @@ test('the panel and the marks follow the portal when it switches theme, without 
 });
 
 test('the portal\'s theme wins over the system\'s on portal pages', async () => {
-  const page = await env.browser.context.newPage();
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(HUNTING);
-  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+  const page = await huntingPage('dark');
   // The demo portal stays light under a dark system (its own setting decides), and so does the panel.
   await expectTheme(page, 'light');
   await pickPortalTheme(page, 'Dark');
