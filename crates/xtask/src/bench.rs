@@ -81,10 +81,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(a: &[&str]) -> Vec<String> {
-        a.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::options::args;
 
     #[test]
     fn parses_and_forwards_options() {

@@ -13,3 +13,9 @@ pub fn positive<T: FromStr + PartialOrd + Default>(
         .filter(|n| *n > T::default())
         .ok_or(format!("{flag} takes a positive whole number"))
 }
+
+/// Command-line arguments from string literals, for the subcommands' parser tests.
+#[cfg(test)]
+pub fn args(a: &[&str]) -> Vec<String> {
+    a.iter().map(|s| s.to_string()).collect()
+}
