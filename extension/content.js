@@ -223,6 +223,11 @@
     }
     report();
     if (readers) sendFacts(rows);
+    // The marks this pass added or moved are mutations of the page too: dropping their records
+    // keeps them from scheduling another pass that would find everything in place (measured: two
+    // of a queue page's five passes during its load). The page's own mutations never wait here:
+    // they were delivered at the microtask checkpoint before this frame callback.
+    if (anchorWatcher) anchorWatcher.takeRecords();
   }
 
   function removeMarks() {
@@ -618,15 +623,17 @@
   // The overlay answers the load check and reports its content height so the iframe fits it.
   // Accept either only from our own frame and origin; the height is a number, nothing else is read.
   function onFrameMessage(event) {
-    if (!frame || event.source !== frame.contentWindow) return;
-    if (!frameOrigins.includes(event.origin)) return;
+    // The origin first: it is a string, while reading `contentWindow` costs a call into the frame.
+    if (!frame || !frameOrigins.includes(event.origin) || event.source !== frame.contentWindow) return;
     if (event.data && event.data.wayfinderPong === true) return clearTimeout(handshake);
     const height = event.data && event.data.wayfinderHeight;
     if (typeof height !== 'number' || !Number.isFinite(height)) return;
     const next = Math.max(PANEL_MIN_HEIGHT_PX, Math.ceil(height));
     if (next === frameHeight) return; // the panel reports every resize, most of them no change
     frameHeight = next;
-    styleFrame();
+    // Only the height changes; the guard compares the whole attribute, so it is read back.
+    frame.style.height = next + 'px';
+    frameStyle = frame.getAttribute('style');
   }
 
   function teardown() {

@@ -27,8 +27,13 @@ mountOverlay(document.getElementById('root'), settingsHooks);
 if (parentOrigin) {
   // The body's own height, not the document's scrollHeight: that never drops below the
   // iframe's current height, so a collapsed panel would keep covering the page.
+  // Only a height that changed is sent: each message costs the portal page's main thread.
+  let sentHeight = null;
   new ResizeObserver(() => {
-    window.parent.postMessage({ wayfinderHeight: Math.ceil(document.body.getBoundingClientRect().height) }, parentOrigin);
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === sentHeight) return;
+    sentHeight = height;
+    window.parent.postMessage({ wayfinderHeight: height }, parentOrigin);
   }).observe(document.body);
 }
 
