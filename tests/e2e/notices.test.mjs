@@ -187,6 +187,27 @@ describe('marks follow the portal', () => {
     await page.close();
   });
 
+  test('a label renamed in place loses its mark, and gets it back when renamed again', async () => {
+    // The content script checks the element a probe found last before searching again; an
+    // element still in the page whose text no longer matches must not keep the mark.
+    const id = 'identityinfo-changes';
+    const page = await env.browser.context.newPage();
+    await page.goto(DEFENDER('/v2/advanced-hunting'));
+    await assertAt(page, id, '.demo-schema *');
+    const rename = (from, to) =>
+      page.evaluate(([markId, a, b]) => {
+        window.__anchor ??= document.querySelector(`[data-wayfinder-id="${markId}"]`).previousElementSibling;
+        const walker = document.createTreeWalker(window.__anchor, NodeFilter.SHOW_TEXT);
+        for (let node; (node = walker.nextNode()); ) node.data = node.data.replace(a, b);
+      }, [id, from, to]);
+    await rename('IdentityInfo', 'IdentityInfoArchive');
+    await mark(page, id).waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => window.__anchor.isConnected), true, 'the renamed element is still in the page');
+    await rename('IdentityInfoArchive', 'IdentityInfo');
+    await assertAt(page, id, '.demo-schema *');
+    await page.close();
+  });
+
   test('an unknown structure gets the panel fallback and a "not found" in the page check', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(AZURE_INCIDENT);
