@@ -225,9 +225,9 @@
     report();
     if (readers) sendFacts(rows);
     // The marks this pass added or moved are mutations of the page too: dropping their records
-    // keeps them from scheduling another pass that would find everything in place (measured: two
-    // of a queue page's five passes during its load). The page's own mutations never wait here:
-    // they were delivered at the microtask checkpoint before this frame callback.
+    // keeps them from scheduling another pass that would find everything in place (measured: a
+    // queue page ran five passes while loading, now four). The page's own mutations never wait
+    // here: they were delivered at the microtask checkpoint before this frame callback.
     if (anchorWatcher) anchorWatcher.takeRecords();
   }
 
