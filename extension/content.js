@@ -342,18 +342,26 @@
   // mark does not jump; a new plan starts afresh.
   let lastFound = new Map();
 
+  // A tier names its candidates by CSS (null: the tier cannot be used here) and takes the first
+  // candidate it accepts; a search and the check of the last find share these two.
+  function candidates(tier) {
+    if (tier.by === 'selector') return tier.css;
+    if (tier.by === 'text') return englishPage() ? tier.within : null;
+    if (tier.by === 'link-path') return `${tier.within} a[href]`;
+    return null;
+  }
+  const accepts = (element, tier) => (tier.by === 'text' ? textMatches(element, tier.text) : tier.by !== 'link-path' || pathOf(element) === tier.path);
+
   function fits(element, tier) {
-    if (!element.isConnected) return false;
-    if (tier.by === 'selector') return element.matches(tier.css);
-    if (tier.by === 'text') return englishPage() && element.matches(tier.within) && textMatches(element, tier.text);
-    return element.matches(`${tier.within} a[href]`) && pathOf(element) === tier.path;
+    const css = candidates(tier);
+    return Boolean(css) && element.isConnected && element.matches(css) && accepts(element, tier);
   }
 
   function search(tier) {
-    if (tier.by === 'selector') return document.querySelector(tier.css);
-    if (tier.by === 'text') return englishPage() ? Array.from(document.querySelectorAll(tier.within)).find((e) => textMatches(e, tier.text)) : null;
-    if (tier.by === 'link-path') return Array.from(document.querySelectorAll(`${tier.within} a[href]`)).find((a) => pathOf(a) === tier.path);
-    return null;
+    const css = candidates(tier);
+    if (!css) return null;
+    if (tier.by === 'selector') return document.querySelector(css);
+    return Array.from(document.querySelectorAll(css)).find((e) => accepts(e, tier));
   }
 
   function findTarget(probe, memo) {
