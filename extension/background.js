@@ -202,9 +202,6 @@ async function refreshPolicy() {
   if (JSON.stringify(managed) !== JSON.stringify(copy)) await chrome.storage.local.set({ [POLICY_KEY]: managed });
 }
 refreshPolicy();
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'managed') refreshPolicy();
-});
 
 // Every message is decided with the settings in force, so they are read once and kept until
 // either source changes: two storage reads per message took 5 to 15 ms of each route change's
@@ -213,6 +210,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
 let settingsInForce = null;
 let settingsEpoch = 0;
 chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') refreshPolicy();
   if ((area === 'sync' && changes.settings) || (area === 'local' && changes[POLICY_KEY])) {
     settingsInForce = null;
     settingsEpoch += 1;
