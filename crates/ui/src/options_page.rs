@@ -18,7 +18,7 @@ use wayfinder_core::settings::policy::Policy;
 use wayfinder_core::settings::Settings;
 
 /// The id of the note that locked controls point to (`aria-describedby`).
-const MANAGED_NOTE: &str = "wf-managed-note";
+pub(crate) const MANAGED_NOTE: &str = "wf-managed-note";
 
 /// Reads stored settings; anything unreadable falls back to the defaults (and says so).
 pub fn decode_settings(value: JsValue) -> Result<Settings, String> {

@@ -1,6 +1,7 @@
 //! The toolbar popup: "Where is …?" search, trainer mode, and what SecOps Wayfinder shows for
 //! the current tab.
 
+use crate::options_page::MANAGED_NOTE;
 use crate::settings_store::SettingsStore;
 use crate::text::{message, message_with};
 use crate::where_is::WhereIs;
@@ -99,11 +100,11 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
             <TenantPanel view=crate::tenant_signal() hooks=hooks.tenant.clone() />
             <footer class="wf-popup-footer">
                 <label class="wf-check">
-                    <input type="checkbox" name="trainer" disabled=locked aria-describedby=locked.then_some("wf-managed-note")
+                    <input type="checkbox" name="trainer" disabled=locked aria-describedby=locked.then_some(MANAGED_NOTE)
                         prop:checked=move || trainer.get() on:change=on_trainer />
                     {message("popupTrainer")}
                 </label>
-                {locked.then(|| view! { <p id="wf-managed-note" class="wf-muted">{message("managedShort")}</p> })}
+                {locked.then(|| view! { <p id=MANAGED_NOTE class="wf-muted">{message("managedShort")}</p> })}
                 <p class="wf-status" role="status" aria-live="polite">{move || trainer_status.get()}</p>
                 <div class="wf-popup-links">
                     {hooks.pop_out.map(|f| view! {
