@@ -93,16 +93,21 @@
     syncView = null;
     lastFacts = '';
     setAnchors(plan && Array.isArray(plan.anchors) ? plan.anchors : []);
-    showChipOf(plan && plan.onboarding ? plan.onboarding.tenant : null);
+    // The worker's answer carries the tenant's chip (null until it has a view; a view stored later
+    // arrives as a storage change).
+    chipTenant = plan && plan.onboarding ? plan.onboarding.tenant : null;
+    drawChip(chipTenant ? reply.chip : null);
   }
 
   // ---------- onboarding chip ----------
-  // Every portal page shows its tenant's onboarding status, which the worker keeps in local
-  // storage (`onboarding:view:<tenant>`) and updates as evidence arrives. Bottom right, left of
+  // Every portal page shows its tenant's onboarding status: the worker's answer to a route change
+  // carries it, and the view it keeps in local storage (`onboarding:view:<tenant>`) updates it as
+  // evidence arrives. Bottom right, left of
   // the panel when there is one (bottom left covered the portals' navigation), small, in its own
   // open shadow root; only the chip itself takes pointer events. Text only.
   const CHIP_COLOURS = { connected: 'good', 'not-connected': 'warn' };
   let chipTenant = null;
+  let chipShown = null;
   let chipHost = null;
   let chipWatcher = null;
   const chipKey = () => `onboarding:view:${chipTenant}`;
@@ -125,14 +130,8 @@
     });
   }
 
-  async function showChipOf(tenant) {
-    chipTenant = tenant;
-    if (!tenant) return drawChip(null);
-    const view = (await chrome.storage.local.get(chipKey()))[chipKey()];
-    if (chipTenant === tenant) drawChip(view ? view.chip : null);
-  }
-
   function drawChip(chip) {
+    chipShown = chip;
     if (!chip) {
       if (chipWatcher) chipWatcher.disconnect();
       if (chipHost) chipHost.remove();
@@ -473,7 +472,7 @@
     // Marks and the chip are drawn anew in the new colours.
     removeMarks();
     schedulePass();
-    if (chipHost) showChipOf(chipTenant);
+    if (chipHost) drawChip(chipShown);
   }
   const scheduleTheme = perFrame(followTheme);
 

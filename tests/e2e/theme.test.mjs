@@ -13,6 +13,8 @@ const HUNTING = azureBladeUrls('Hunting')['view with encoded id'];
 // ui.css's --wf-bg and content.js's trainer-label blue, light then dark.
 const PANEL = { light: 'rgb(255, 255, 255)', dark: 'rgb(41, 41, 41)' };
 const LABEL = { light: 'rgb(15, 108, 189)', dark: 'rgb(71, 158, 245)' };
+// content.js's neutral chip text: this tenant has no onboarding evidence, so its chip says unknown.
+const UNKNOWN_CHIP = { light: 'rgb(97, 97, 97)', dark: 'rgb(199, 199, 199)' };
 
 const panelBackground = (page) => overlay(page).locator('.wf-panel').evaluate((el) => getComputedStyle(el).backgroundColor);
 const labelColour = (page) =>
@@ -44,6 +46,16 @@ async function expectTheme(page, mode) {
   );
   assert.equal(await panelBackground(page), PANEL[mode]);
   assert.equal(await labelColour(page), LABEL[mode]);
+  // The onboarding chip is drawn anew in the theme's colours, keeping what it says.
+  const chip = page.locator('[data-wayfinder-id="onboarding-status"]');
+  await assert.doesNotReject(page.waitForFunction(
+    ([want]) => {
+      const element = document.querySelector('[data-wayfinder-chip-host]')?.shadowRoot?.querySelector('[data-wayfinder-id="onboarding-status"]');
+      return element && getComputedStyle(element).color === want;
+    },
+    [UNKNOWN_CHIP[mode]],
+  ));
+  assert.equal(await chip.getAttribute('data-wayfinder-state'), 'unknown');
 }
 
 test('the panel and the marks follow the portal when it switches theme, without a reload', async () => {
