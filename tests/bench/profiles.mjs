@@ -1,26 +1,46 @@
-// The two browser profiles the bench compares. Both are `launchChromium` of the e2e tests
-// (same Debian Chromium, same flags, a fresh user-data directory each time); `with` adds
-// --load-extension. Each gets the same in-page probe and a browser-level CDP session.
+// The browser profiles the bench compares. Each is `launchChromium` of the e2e tests (same Debian
+// Chromium, same flags, a fresh user-data directory each time): `with` loads the built extension,
+// `without` none, and `control` a copy of the built extension whose content script only tells the
+// worker the page's URL (control/content.js): what scripting any content script costs here. Each
+// gets the same in-page probe and a browser-level CDP session.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { launchChromium } from '../support/browser.mjs';
 import { installProbe } from './probe.mjs';
 
-export const PROFILES = ['with', 'without'];
+export const PROFILES = ['with', 'without', 'control'];
 
-/** The profile order of iteration `i`: alternating, so drift over the run hits both alike. */
-export const orderOf = (i) => (i % 2 === 0 ? ['with', 'without'] : ['without', 'with']);
+/** The profile order of iteration `i`: rotating, so drift over the run hits all alike. */
+export const orderOf = (i) => PROFILES.map((_, k) => PROFILES[(i + k) % PROFILES.length]);
+
+/** The control extension: the built one with control/content.js as its content script. */
+async function controlExtension() {
+  const built = process.env.WAYFINDER_EXTENSION_DIR;
+  if (!built) throw new Error('WAYFINDER_EXTENSION_DIR is not set (cargo xtask bench sets it)');
+  const dir = await mkdtemp(path.join(tmpdir(), 'wayfinder-control-'));
+  await cp(built, dir, { recursive: true });
+  await cp(path.join(import.meta.dirname, 'control/content.js'), path.join(dir, 'content.js'));
+  return dir;
+}
 
 export async function openProfile(portal, name) {
-  const browser = await launchChromium(portal, { extension: name === 'with' });
+  const controlDir = name === 'control' ? await controlExtension() : null;
+  const browser = await launchChromium(portal, { extension: name !== 'without', extensionDir: controlDir });
   await browser.context.addInitScript(installProbe);
   const cdp = await browser.context.browser().newBrowserCDPSession();
   return {
     name,
+    // The scenarios that need our overlay (routes, cold start, memory of its frame) run in `with`.
     extension: name === 'with',
     context: browser.context,
     browser: browser.context.browser(),
-    extensionOrigin: browser.extensionOrigin,
+    extensionOrigin: name === 'with' ? browser.extensionOrigin : null,
     cdp,
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      if (controlDir) await rm(controlDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -18,6 +18,11 @@ const mb = (v) => (v == null ? '—' : `${(v / MB).toFixed(2)} MB`);
 const times = (v) => (v == null ? 'n/a' : `${v.toFixed(2)}×`);
 const signed = (v, unit) => (v == null ? '—' : `${v >= 0 ? '+' : '−'}${unit(Math.abs(v))}`);
 const diff = (a, b) => (a == null || b == null ? null : a - b);
+/** "lowest–highest" of one metric over runs. */
+const spread = (runs, f) => {
+  const xs = runs.map(f).filter(Number.isFinite);
+  return xs.length ? `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}` : '—';
+};
 const pick = (list, key, value) => list.filter((s) => s[key] === value);
 const med = (list, f) => median(list.map(f));
 /** Median count and median total of per-run lists of long-task durations. */
@@ -40,8 +45,10 @@ function loadRows(samples, page, windowMs) {
   const wo = pick(samples.without.loads, 'page', page.key);
   const traced = pick(samples.with.tracedLoads, 'page', page.key);
   const tracedWithout = pick(samples.without.tracedLoads, 'page', page.key);
+  const control = pick(samples.control.loads, 'page', page.key);
   const script = [med(wo, (s) => s.scriptMs), med(w, (s) => s.scriptMs)];
   const scriptRatio = ratio(script[1], script[0]);
+  const controlScript = med(control, (s) => s.scriptMs);
   const task = [med(wo, (s) => s.taskMs), med(w, (s) => s.taskMs)];
   const cpu = [med(wo, (s) => s.browserCpuMs), med(w, (s) => s.browserCpuMs)];
   const dcl = med(w, (s) => s.dclToHostMs);
@@ -50,6 +57,9 @@ function loadRows(samples, page, windowMs) {
     budgeted(`${p}: scripting (ScriptDuration, ${windowMs / 1000} s from navigation)`, ms(script[0]), ms(script[1]),
       `${times(scriptRatio)} (${signed(diff(script[1], script[0]), ms)})`, `≤ ${BUDGETS.scriptingRatio}×`,
       scriptRatio == null ? null : scriptRatio <= BUDGETS.scriptingRatio),
+    info(`${p}: scripting per load, lowest–highest`, spread(wo, (s) => s.scriptMs), spread(w, (s) => s.scriptMs)),
+    info(`${p}: scripting with the control extension, whose content script only sends the worker the URL`,
+      ms(script[0]), ms(controlScript), `${times(ratio(controlScript, script[0]))} (${signed(diff(controlScript, script[0]), ms)})`),
     info(`${p}: content script on the main thread (traced load): compile / top level / callbacks`, '—',
       ['compileMs', 'topLevelMs', 'callbacksMs'].map((k) => ms(med(traced, (s) => s.contentScript[k]))).join(' / ')),
     info(`${p}: main-thread task time (TaskDuration)`, ms(task[0]), ms(task[1]), times(ratio(task[1], task[0]))),
@@ -154,7 +164,7 @@ export function markdownReport({ machine, options, rows, sizes }) {
     `${machine.date} · ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.os} (kernel ${machine.kernel}) · ` +
       `${machine.chromium} · Node ${machine.node}, playwright-core ${machine.playwrightCore}`,
     '',
-    `${options.iterations} iterations (profiles alternating), medians; load window ${options.windowMs / 1000} s; ` +
+    `${options.iterations} iterations (profiles taking turns), medians; load window ${options.windowMs / 1000} s; ` +
       `churn ${options.churnSeconds} s per run${options.quick ? ' (--quick: checks the bench, not the extension)' : ''}`,
     '',
     markdownTable(rows),

@@ -1,6 +1,7 @@
 // The browser benchmark: the same demo-portal scenarios in Debian Chromium with and without
-// the extension, in one run, the two profiles alternating per iteration. Prints a markdown
-// table of medians with the budgets and writes every sample to target/bench/latest.json.
+// the extension, in one run, the profiles taking turns per iteration (with a control extension
+// for the page loads, see profiles.mjs). Prints a markdown table of medians with the budgets and
+// writes every sample to target/bench/latest.json.
 // Started by `cargo xtask bench` (which builds first and sets the environment); see
 // docs/benchmarks.md for what each figure means and how it is measured.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -36,6 +37,8 @@ async function runIteration(profile, samples) {
     log(`  load ${target.key}`);
     samples.loads.push(await measureLoad(profile, target, options));
   }
+  // The control is the scripting yardstick only (profiles.mjs).
+  if (profile.name === 'control') return;
   for (const target of LOAD_PAGES) {
     log(`  traced load ${target.key}`);
     samples.tracedLoads.push(await measureTracedLoad(profile, target, options));
@@ -59,7 +62,7 @@ const portal = await startDemoPortal();
 try {
   for (let i = 0; i < options.iterations; i += 1) {
     for (const name of orderOf(i)) {
-      log(`iteration ${i + 1}/${options.iterations}, ${name} the extension`);
+      log(`iteration ${i + 1}/${options.iterations}, profile ${name}`);
       const profile = await openProfile(portal, name);
       try {
         await runIteration(profile, samples[name]);
