@@ -8,6 +8,7 @@
 pub mod arm;
 pub mod catalog;
 pub mod dates;
+pub mod json_read;
 pub mod messages;
 pub mod notices;
 pub mod onboarding;

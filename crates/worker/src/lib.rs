@@ -5,6 +5,7 @@
 //! (store and reply). Decoding and every decision happen here, in typed Rust.
 
 pub mod from_js;
+mod json_value;
 pub mod onboarding;
 pub mod to_js;
 

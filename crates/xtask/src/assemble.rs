@@ -58,7 +58,9 @@ const CONTENT_SCRIPT_BUDGET: u64 = 12 * 1024;
 /// of its keys (one decoder, not two; the schema's `required` lets the browser drop a half app
 /// registration) and fewer views brought it to +2.1 KB, of which the last `-Oz` paid 0.7 KB:
 /// 283,117 B. The guard went from 276 to 277 KB for it.
-const WASM_GZIP_BUDGET: u64 = 277 * 1024;
+/// The onboarding's ARM answers read by hand (`wayfinder_core::json_read`) instead of 21 serde
+/// derives: 283,144 → 278,293 B (removing those decoders alone measured 273,268 B). Guard 272 KB.
+const WASM_GZIP_BUDGET: u64 = 272 * 1024;
 /// The wasm crate and the module name the JS shells import. One module for the service worker
 /// and the pages: the ui crate links the worker crate, so std, serde and the core are shipped
 /// once (two modules cost ~40 KB gzipped more).

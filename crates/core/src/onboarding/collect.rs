@@ -23,9 +23,9 @@ use super::wire::{
     WireRoleAssignment, WireSubscription, WireTable, WireWorkspace,
 };
 use crate::arm::{http, link, ArmError};
+use crate::json_read::{FromJson, JsonValue, Read};
 use crate::route::is_tenant_guid;
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 /// Most subscriptions read.
@@ -85,35 +85,32 @@ pub enum Page {
     Tables(WireList<WireTable>),
 }
 
-/// Decodes a success body as the page `call` expects. Generic over the deserializer so the worker
-/// can decode straight from its JS value and tests from JSON text.
-pub fn decode_page<'de, D: Deserializer<'de>>(call: &Call, body: D) -> Result<Page, D::Error> {
+/// Reads a success body as the page `call` expects. Generic over the value so the worker reads
+/// its JS value in place and tests serde_json's tree.
+pub fn decode_page<V: JsonValue>(call: &Call, body: &V) -> Read<Page> {
     Ok(match call {
-        Call::Subscriptions => Page::Subscriptions(WireList::deserialize(body)?),
-        Call::Workspaces { .. } => Page::Workspaces(WireList::deserialize(body)?),
-        Call::RoleAssignments { .. } => Page::RoleAssignments(WireList::deserialize(body)?),
-        Call::SentinelState { .. } => {
-            IgnoredAny::deserialize(body)?;
-            Page::SentinelEnabled
-        }
-        Call::DataConnectors { .. } => Page::DataConnectors(WireList::deserialize(body)?),
-        Call::AlertRules { .. } => Page::AlertRules(WireList::deserialize(body)?),
-        Call::AutomationRules { .. } => Page::AutomationRules(WireList::deserialize(body)?),
-        Call::Permissions { .. } => Page::Permissions(WireList::deserialize(body)?),
-        Call::Tables { .. } => Page::Tables(WireList::deserialize(body)?),
+        Call::Subscriptions => Page::Subscriptions(WireList::read(body)?),
+        Call::Workspaces { .. } => Page::Workspaces(WireList::read(body)?),
+        Call::RoleAssignments { .. } => Page::RoleAssignments(WireList::read(body)?),
+        Call::SentinelState { .. } => Page::SentinelEnabled,
+        Call::DataConnectors { .. } => Page::DataConnectors(WireList::read(body)?),
+        Call::AlertRules { .. } => Page::AlertRules(WireList::read(body)?),
+        Call::AutomationRules { .. } => Page::AutomationRules(WireList::read(body)?),
+        Call::Permissions { .. } => Page::Permissions(WireList::read(body)?),
+        Call::Tables { .. } => Page::Tables(WireList::read(body)?),
     })
 }
 
 /// What the shell got for one request, read into a page or the error it is: the status (with
 /// `Retry-After`, read at `now_unix`), then the body (`None` when it was not JSON). A body that
-/// does not have the documented shape is `Malformed` with a fixed reason: decoder messages can
-/// quote response values, which must not reach the user's screen as ours.
-pub fn read_answer<'de, D: Deserializer<'de>>(
+/// does not have the documented shape is `Malformed` with a fixed reason, never one that quotes
+/// response values, which must not reach the user's screen as ours.
+pub fn read_answer<V: JsonValue>(
     call: &Call,
     status: u16,
     retry_after: Option<&str>,
     now_unix: i64,
-    body: Option<D>,
+    body: Option<V>,
 ) -> Result<Page, ArmError> {
     http::outcome(status, retry_after, now_unix)?;
     if matches!(call, Call::SentinelState { .. }) {
@@ -121,7 +118,7 @@ pub fn read_answer<'de, D: Deserializer<'de>>(
         return Ok(Page::SentinelEnabled);
     }
     let body = body.ok_or_else(|| ArmError::malformed("the answer is not JSON"))?;
-    decode_page(call, body)
+    decode_page(call, &body)
         .map_err(|_| ArmError::malformed("the answer does not have the documented shape"))
 }
 

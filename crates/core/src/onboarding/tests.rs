@@ -34,7 +34,7 @@ fn ws(name: &str) -> WorkspaceRef {
 const SUB: &str = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
 
 fn decode(call: &Call, body: &Value) -> Page {
-    decode_page(call, body.clone()).expect("decodes")
+    decode_page(call, body).expect("decodes")
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn every_spec_example_decodes_as_its_call() {
         ),
     ];
     for (call, body) in cases {
-        assert!(decode_page(&call, body).is_ok(), "{call:?}");
+        assert!(decode_page(&call, &body).is_ok(), "{call:?}");
     }
 }
 
@@ -765,7 +765,7 @@ fn a_malformed_body_is_a_decode_error_not_a_panic() {
         json!([1, 2]),
         json!({ "value": [{ "kind": 5 }] }),
     ] {
-        assert!(decode_page(&call, body).is_err());
+        assert!(decode_page(&call, &body).is_err());
     }
 }
 

@@ -4,14 +4,16 @@
 //! connector has `filteredProviders`, older ones only `dataTypes.incidents`), so unknown fields are
 //! ignored, almost every field may be missing or `null`, and enum-like values (`kind`, `state`)
 //! stay strings that `super::collect` reads with care. Field names follow the examples in
-//! `shared/reference/arm-examples/` (kept as fixtures in `tests/fixtures/arm/`). Only
-//! `Deserialize` is derived: the worker decodes, the core never re-encodes these.
+//! `shared/reference/arm-examples/` (kept as fixtures in `tests/fixtures/arm/`). The worker
+//! decodes these and the core never re-encodes them; they are read by hand ([`crate::json_read`],
+//! which says why) with serde's rules for the same types.
 
-use serde::Deserialize;
+use crate::json_read::{
+    flag, items, nested, object, optional, text, texts, whole, FromJson, JsonValue, Read, Shape,
+};
 
 /// Any ARM list: `{"value": [...], "nextLink": "..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireList<T> {
     /// The page's entries.
     pub value: Vec<T>,
@@ -20,8 +22,7 @@ pub struct WireList<T> {
 }
 
 /// `GET /subscriptions` entry.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireSubscription {
     /// The subscription GUID.
     pub subscription_id: Option<String>,
@@ -34,8 +35,7 @@ pub struct WireSubscription {
 }
 
 /// A Log Analytics workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireWorkspace {
     /// Full resource id (its case varies: the list example has `resourcegroups`).
     pub id: Option<String>,
@@ -48,8 +48,7 @@ pub struct WireWorkspace {
 }
 
 /// `properties` of a workspace.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireWorkspaceProperties {
     /// The workspace id queries use (`customerId`).
     pub customer_id: Option<String>,
@@ -58,8 +57,7 @@ pub struct WireWorkspaceProperties {
 }
 
 /// A `kind` + `properties` resource: data connectors and analytics rules.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireKindResource<P> {
     /// Resource name.
     pub name: Option<String>,
@@ -73,8 +71,7 @@ pub struct WireKindResource<P> {
 pub type WireDataConnector = WireKindResource<WireConnectorProperties>;
 
 /// `properties` of a data connector, as far as the Defender XDR connector needs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireConnectorProperties {
     /// The tenant the connector reads.
     pub tenant_id: Option<String>,
@@ -83,8 +80,7 @@ pub struct WireConnectorProperties {
 }
 
 /// `properties.dataTypes` of the XDR connector.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireConnectorDataTypes {
     /// Incidents sync.
     pub incidents: Option<WireDataTypeState>,
@@ -93,7 +89,7 @@ pub struct WireConnectorDataTypes {
 }
 
 /// `{"state": "Enabled"}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireDataTypeState {
     /// `Enabled` or `Disabled`.
     pub state: Option<String>,
@@ -103,8 +99,7 @@ pub struct WireDataTypeState {
 pub type WireAlertRule = WireKindResource<WireAlertRuleProperties>;
 
 /// `properties` of an analytics rule, as far as the readiness checks need.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireAlertRuleProperties {
     /// Name shown in the rules list.
     pub display_name: Option<String>,
@@ -115,16 +110,14 @@ pub struct WireAlertRuleProperties {
 }
 
 /// `properties.incidentConfiguration`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireIncidentConfiguration {
     /// `false` = alerts only.
     pub create_incident: Option<bool>,
 }
 
 /// An automation rule.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireAutomationRule {
     /// Resource name.
     pub name: Option<String>,
@@ -133,8 +126,7 @@ pub struct WireAutomationRule {
 }
 
 /// `properties` of an automation rule.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireAutomationRuleProperties {
     /// Name shown in the list.
     pub display_name: Option<String>,
@@ -143,8 +135,7 @@ pub struct WireAutomationRuleProperties {
 }
 
 /// `properties.triggeringLogic`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireTriggeringLogic {
     /// Whether the rule runs.
     pub is_enabled: Option<bool>,
@@ -153,8 +144,7 @@ pub struct WireTriggeringLogic {
 }
 
 /// One automation condition.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireCondition {
     /// `Property`, `PropertyArray`, `PropertyChanged`, `Boolean`, …
     pub condition_type: Option<String>,
@@ -163,24 +153,21 @@ pub struct WireCondition {
 }
 
 /// `conditionProperties` (only the tested property's name matters here).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireConditionProperties {
     /// `IncidentTitle`, `IncidentProviderName`, …
     pub property_name: Option<String>,
 }
 
 /// A role assignment.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireRoleAssignment {
     /// Role, principal and scope.
     pub properties: Option<WireRoleAssignmentProperties>,
 }
 
 /// `properties` of a role assignment.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireRoleAssignmentProperties {
     /// `/…/providers/Microsoft.Authorization/roleDefinitions/{guid}`.
     pub role_definition_id: Option<String>,
@@ -193,8 +180,7 @@ pub struct WireRoleAssignmentProperties {
 }
 
 /// One entry of `Microsoft.Authorization/permissions`: what the caller may do at a scope.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WirePermission {
     /// Allowed operations (with `*` wildcards).
     pub actions: Option<Vec<String>>,
@@ -203,8 +189,7 @@ pub struct WirePermission {
 }
 
 /// A workspace table.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WireTable {
     /// Table name (`DeviceEvents`, …).
     pub name: Option<String>,
@@ -213,8 +198,7 @@ pub struct WireTable {
 }
 
 /// `properties` of a table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireTableProperties {
     /// Interactive retention.
     pub retention_in_days: Option<i64>,
@@ -225,8 +209,220 @@ pub struct WireTableProperties {
 }
 
 /// `properties.schema` (only the name is read).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WireTableSchema {
     /// Table name.
     pub name: Option<String>,
+}
+
+// ---------- readers (member names as ARM writes them, camelCase) ----------
+
+impl<T: FromJson> FromJson for WireList<T> {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            // Required, as for serde: a list without `value` is not a list.
+            value: items(&v.member("value").ok_or(Shape)?, T::read)?,
+            next_link: text(v, "nextLink")?,
+        })
+    }
+}
+
+impl FromJson for WireSubscription {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            subscription_id: text(v, "subscriptionId")?,
+            tenant_id: text(v, "tenantId")?,
+            display_name: text(v, "displayName")?,
+            state: text(v, "state")?,
+        })
+    }
+}
+
+impl FromJson for WireWorkspace {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            id: text(v, "id")?,
+            name: text(v, "name")?,
+            location: text(v, "location")?,
+            properties: nested(v, "properties")?,
+        })
+    }
+}
+
+impl FromJson for WireWorkspaceProperties {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            customer_id: text(v, "customerId")?,
+            retention_in_days: whole(v, "retentionInDays")?,
+        })
+    }
+}
+
+impl<P: FromJson> FromJson for WireKindResource<P> {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            name: text(v, "name")?,
+            kind: text(v, "kind")?,
+            properties: nested(v, "properties")?,
+        })
+    }
+}
+
+impl FromJson for WireConnectorProperties {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            tenant_id: text(v, "tenantId")?,
+            data_types: nested(v, "dataTypes")?,
+        })
+    }
+}
+
+impl FromJson for WireConnectorDataTypes {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            incidents: nested(v, "incidents")?,
+            alerts: nested(v, "alerts")?,
+        })
+    }
+}
+
+impl FromJson for WireDataTypeState {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        Ok(Self {
+            state: text(object(value)?, "state")?,
+        })
+    }
+}
+
+impl FromJson for WireAlertRuleProperties {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            display_name: text(v, "displayName")?,
+            enabled: flag(v, "enabled")?,
+            incident_configuration: nested(v, "incidentConfiguration")?,
+        })
+    }
+}
+
+impl FromJson for WireIncidentConfiguration {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        Ok(Self {
+            create_incident: flag(object(value)?, "createIncident")?,
+        })
+    }
+}
+
+impl FromJson for WireAutomationRule {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            name: text(v, "name")?,
+            properties: nested(v, "properties")?,
+        })
+    }
+}
+
+impl FromJson for WireAutomationRuleProperties {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            display_name: text(v, "displayName")?,
+            triggering_logic: nested(v, "triggeringLogic")?,
+        })
+    }
+}
+
+impl FromJson for WireTriggeringLogic {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            is_enabled: flag(v, "isEnabled")?,
+            conditions: optional(v, "conditions", |c| items(c, WireCondition::read))?,
+        })
+    }
+}
+
+impl FromJson for WireCondition {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            condition_type: text(v, "conditionType")?,
+            condition_properties: nested(v, "conditionProperties")?,
+        })
+    }
+}
+
+impl FromJson for WireConditionProperties {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        Ok(Self {
+            property_name: text(object(value)?, "propertyName")?,
+        })
+    }
+}
+
+impl FromJson for WireRoleAssignment {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        Ok(Self {
+            properties: nested(object(value)?, "properties")?,
+        })
+    }
+}
+
+impl FromJson for WireRoleAssignmentProperties {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            role_definition_id: text(v, "roleDefinitionId")?,
+            principal_id: text(v, "principalId")?,
+            principal_type: text(v, "principalType")?,
+            scope: text(v, "scope")?,
+        })
+    }
+}
+
+impl FromJson for WirePermission {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            actions: texts(v, "actions")?,
+            not_actions: texts(v, "notActions")?,
+        })
+    }
+}
+
+impl FromJson for WireTable {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            name: text(v, "name")?,
+            properties: nested(v, "properties")?,
+        })
+    }
+}
+
+impl FromJson for WireTableProperties {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        let v = object(value)?;
+        Ok(Self {
+            retention_in_days: whole(v, "retentionInDays")?,
+            total_retention_in_days: whole(v, "totalRetentionInDays")?,
+            schema: nested(v, "schema")?,
+        })
+    }
+}
+
+impl FromJson for WireTableSchema {
+    fn read<V: JsonValue>(value: &V) -> Read<Self> {
+        Ok(Self {
+            name: text(object(value)?, "name")?,
+        })
+    }
 }
