@@ -3,7 +3,7 @@
 // Listeners are registered synchronously at start-up (MV3 service workers are stopped when
 // idle and restarted by events). The wasm module is imported statically because module service
 // workers cannot import() dynamically. State lives in chrome.storage; globals hold only what a
-// restart may lose (the settings in force, read again on the next message).
+// restart may lose (the settings in force and the tenants' views, read again when next needed).
 import init, {
   absorbEvidence,
   ArmReading,

@@ -251,9 +251,8 @@ impl Value {
 
     /// The entries of a plain object; anything else is handed back.
     fn entries(self) -> Result<Entries, Value> {
-        let value = &self.0;
-        if value.is_object() && !value.is_function() && !Array::is_array(value) {
-            let keys = Object::keys(value.unchecked_ref::<Object>());
+        if self.is_plain_object() {
+            let keys = Object::keys(self.0.unchecked_ref::<Object>());
             Ok(Entries {
                 object: self.0,
                 keys: Items::new(keys),
@@ -302,8 +301,14 @@ impl Value {
         }
     }
 
-    fn is_nothing(&self) -> bool {
+    /// `null` or `undefined`: both read as "missing".
+    pub(crate) fn is_nothing(&self) -> bool {
         self.0.is_null() || self.0.is_undefined()
+    }
+
+    /// An object that is neither a function nor an array: what JSON calls an object.
+    pub(crate) fn is_plain_object(&self) -> bool {
+        self.0.is_object() && !self.0.is_function() && !Array::is_array(&self.0)
     }
 
     fn integer<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

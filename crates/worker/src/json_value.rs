@@ -8,7 +8,7 @@ use wayfinder_core::json_read::JsonValue;
 
 impl JsonValue for Value {
     fn member(&self, name: &str) -> Option<Self> {
-        if !JsonValue::is_object(self) {
+        if !self.is_plain_object() {
             return None;
         }
         let member = Reflect::get(&self.0, &JsValue::from_str(name)).ok()?;
@@ -16,11 +16,11 @@ impl JsonValue for Value {
     }
 
     fn is_null(&self) -> bool {
-        self.0.is_null() || self.0.is_undefined()
+        self.is_nothing()
     }
 
     fn is_object(&self) -> bool {
-        self.0.is_object() && !self.0.is_function() && !Array::is_array(&self.0)
+        self.is_plain_object()
     }
 
     fn string(&self) -> Option<String> {
