@@ -16,7 +16,7 @@ use libfuzzer_sys::fuzz_target;
 use wayfinder_core::arm::http::{self, MAX_RETRY_SECS, MIN_RETRY_SECS};
 use wayfinder_core::arm::{self, ArmError, IncidentRecord, WireIncident, WireIncidentList};
 use wayfinder_core::route::{self, Portal};
-use wayfinder_core::url;
+use wayfinder_core::{ids, time, url};
 
 /// A fixed "now" for HTTP-date `Retry-After` values (2026-11-22T00:00:00Z).
 const NOW: i64 = 1_795_305_600;
@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
         }
         other => panic!("429 must be Throttled, got {other:?}"),
     }
-    let _ = arm::time::rfc3339_to_unix(&header);
+    let _ = time::rfc3339_to_unix(&header);
 });
 
 fn check_record(record: &IncidentRecord) {
@@ -111,7 +111,7 @@ fn check_refusal(error: &ArmError) {
     let who = reason.split(": ").next().unwrap_or_default();
     let named_by_guid = who
         .strip_prefix("incident ")
-        .is_some_and(route::is_tenant_guid);
+        .is_some_and(ids::is_tenant_guid);
     assert!(
         who == "an incident" || named_by_guid || reason.starts_with("the incident list"),
         "{reason}"

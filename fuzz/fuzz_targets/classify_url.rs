@@ -12,6 +12,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::catalog;
+use wayfinder_core::ids;
 use wayfinder_core::plan::{self, LinkPortal, OverlayKind, OverlayPlan};
 use wayfinder_core::route::{self, Portal, Route};
 use wayfinder_core::settings::Settings;
@@ -174,11 +175,11 @@ fn check_link(href: &str, portal: LinkPortal, from: &Route, hint: bool) {
             // Only the page's own tenant, and only a GUID, is ever passed on as `?tid=`.
             let tid = target.as_ref().and_then(|r| r.tenant.as_deref());
             if let Some(tid) = tid {
-                assert!(route::is_tenant_guid(tid), "{href}");
+                assert!(ids::is_tenant_guid(tid), "{href}");
                 assert_eq!(Some(tid), from.tenant.as_deref(), "{href}");
             }
             if hint {
-                let expected = from.tenant.as_deref().filter(|t| route::is_tenant_guid(t));
+                let expected = from.tenant.as_deref().filter(|t| ids::is_tenant_guid(t));
                 assert_eq!(tid, expected, "{href}");
                 // A workspace the link names is the page's own.
                 let linked = target.as_ref().and_then(|r| r.workspace.as_ref());

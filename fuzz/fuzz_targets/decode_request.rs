@@ -17,8 +17,9 @@
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::messages::{
-    self, Action, Request, Sender, MAX_ID_LEN, MAX_REPORT_IDS, MAX_URL_LEN,
+    self, Action, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN,
 };
+use wayfinder_core::ids::MAX_ID_LEN;
 use wayfinder_core::plan;
 use wayfinder_core::probe::Frame;
 use wayfinder_core::route::{self, Portal};

@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wayfinder_core::messages::is_plain_id;
+use wayfinder_core::ids::is_plain_id;
 use wayfinder_core::settings::file::{SettingsFile, FIELDS, MAX_DISMISSED};
 
 /// Where a refusal may point: the file's own fields, or a setting.

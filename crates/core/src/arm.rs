@@ -19,7 +19,6 @@ pub mod incident;
 pub mod link;
 pub mod provider;
 pub mod record;
-pub mod time;
 
 pub use error::ArmError;
 pub use incident::{WireIncident, WireIncidentList};

@@ -8,6 +8,7 @@
 pub mod arm;
 pub mod catalog;
 pub mod dates;
+pub mod ids;
 pub mod json_read;
 pub mod messages;
 pub mod notices;
@@ -18,6 +19,7 @@ pub mod route;
 pub mod search;
 pub mod settings;
 pub mod sync;
+pub mod time;
 pub mod trainer;
 pub mod url;
 mod wire;

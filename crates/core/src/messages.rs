@@ -6,6 +6,7 @@
 //! script's message, so nothing a message says is trusted beyond what its sender may ask
 //! (ARCHITECTURE.md, security rules; perf-security-anchors.md D3).
 
+use crate::ids::{is_plain_id, is_tenant_guid};
 use crate::onboarding;
 use crate::onboarding::signin::AppRegistration;
 use crate::plan::{self, OverlayPlan};
@@ -156,8 +157,6 @@ impl Clock {
 
 /// Most ids a probe report may carry per list (the catalog has far fewer notices per page).
 pub const MAX_REPORT_IDS: usize = 64;
-/// Longest id in a probe report.
-pub const MAX_ID_LEN: usize = 64;
 
 /// Who sent a message, as the browser reports it (`chrome.runtime.MessageSender`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,16 +304,6 @@ fn sender_document(sender: &Sender) -> Option<Frame> {
     }
 }
 
-/// An id a message may carry: 1 to `MAX_ID_LEN` characters of `[a-z0-9-]` (catalog ids and
-/// reader ids are of this form; anything else is refused, not cleaned).
-pub fn is_plain_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID_LEN
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 fn valid_ids(ids: &[String]) -> bool {
     ids.len() <= MAX_REPORT_IDS && ids.iter().all(|id| is_plain_id(id))
 }
@@ -440,7 +429,7 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             if !is_settings_page(sender) {
                 return reject("onboarding from a document that is not the popup or options");
             }
-            if tenant != "home" && !route::is_tenant_guid(&tenant) {
+            if tenant != "home" && !is_tenant_guid(&tenant) {
                 return reject("onboarding with a malformed tenant key");
             }
             match op {

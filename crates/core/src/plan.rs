@@ -6,6 +6,7 @@
 
 use crate::catalog::{self, Feature, Status};
 use crate::dates;
+use crate::ids::is_tenant_guid;
 use crate::notices;
 use crate::onboarding;
 use crate::probe::Anchor;
@@ -353,7 +354,7 @@ fn short_name(feature: &Feature) -> &'static str {
 
 /// Adds `?tid=` when the tenant is a GUID (the only form the Defender portal is known to take).
 fn with_tenant(link: &str, tenant: Option<&str>) -> String {
-    match tenant.filter(|t| route::is_tenant_guid(t)) {
+    match tenant.filter(|t| is_tenant_guid(t)) {
         Some(tid) => {
             let separator = if link.contains('?') { '&' } else { '?' };
             format!("{link}{separator}tid={tid}")

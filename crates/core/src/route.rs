@@ -291,18 +291,5 @@ impl WorkspaceRef {
     }
 }
 
-/// Is the tenant value a GUID (what `?tid=` takes)?
-pub fn is_tenant_guid(tenant: &str) -> bool {
-    let b = tenant.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| {
-            if [8, 13, 18, 23].contains(&i) {
-                *c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
-}
-
 #[cfg(test)]
 mod tests;

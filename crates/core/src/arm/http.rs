@@ -9,7 +9,7 @@
 //! throttled request).
 
 use super::error::ArmError;
-use super::time;
+use crate::time;
 
 /// Wait when a 429 carries no readable `Retry-After`. ARM normally sends one; 30 s is long
 /// enough for its per-principal read bucket to refill a good part and short enough for a panel.

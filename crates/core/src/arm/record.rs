@@ -27,8 +27,8 @@ use super::error::ArmError;
 use super::incident::{WireIncident, WireIncidentList, WireListEntry};
 use super::link;
 use super::provider::Provider;
-use super::time;
-use crate::route;
+use crate::ids::is_tenant_guid;
+use crate::time;
 use serde::{Deserialize, Serialize};
 
 /// An incident as the extension uses it.
@@ -202,7 +202,7 @@ fn usable_name(name: &str) -> bool {
 /// How reasons name an incident: by its name only when that is a GUID (what ARM names incidents
 /// with), so response text of any other shape never reaches a UI sentence.
 fn describe(name: &str) -> String {
-    if route::is_tenant_guid(name) {
+    if is_tenant_guid(name) {
         format!("incident {name}")
     } else {
         "an incident".to_string()

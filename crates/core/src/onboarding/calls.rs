@@ -7,8 +7,9 @@
 //! be a plain resource name, never a path or query fragment. The type is the route's
 //! `WorkspaceRef` (the same workspace, named by a URL there); reading it from an ARM id is here.
 
+use crate::ids::is_tenant_guid;
+use crate::route::workspace_from_resource_id;
 pub use crate::route::WorkspaceRef;
-use crate::route::{is_tenant_guid, workspace_from_resource_id};
 use serde::{Deserialize, Serialize};
 
 /// The ARM host (public cloud).

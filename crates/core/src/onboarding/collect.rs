@@ -23,8 +23,8 @@ use super::wire::{
     WireRoleAssignment, WireSubscription, WireTable, WireWorkspace,
 };
 use crate::arm::{http, link, ArmError};
+use crate::ids::is_tenant_guid;
 use crate::json_read::{FromJson, JsonValue, Read};
-use crate::route::is_tenant_guid;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, VecDeque};
 

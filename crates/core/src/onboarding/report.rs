@@ -56,7 +56,7 @@ impl ReportFile {
         if self.version != VERSION {
             return Err(format!("version: this version of SecOps Wayfinder reads version {VERSION}, the file is version {}", self.version));
         }
-        if crate::arm::time::rfc3339_to_unix(&self.exported_at).is_none() {
+        if crate::time::rfc3339_to_unix(&self.exported_at).is_none() {
             return Err("exportedAt: not an RFC 3339 time".into());
         }
         let v = &self.view;

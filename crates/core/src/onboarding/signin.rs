@@ -7,7 +7,7 @@
 //! here and tested natively. The shell only makes the random values and the SHA-256 (Web
 //! Crypto), opens the window, posts the form and keeps the token in `chrome.storage.session`.
 
-use crate::route::is_tenant_guid;
+use crate::ids::is_tenant_guid;
 use crate::url;
 use serde::{Deserialize, Serialize};
 

@@ -1,6 +1,7 @@
 //! Route classification against every URL form of facts.md §3.
 
 use super::*;
+use crate::ids::is_tenant_guid;
 use proptest::prelude::*;
 
 const SUB: &str = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";

@@ -9,7 +9,7 @@
 
 use super::Settings;
 use crate::dates;
-use crate::messages::is_plain_id;
+use crate::ids::is_plain_id;
 use serde::{Deserialize, Serialize};
 
 /// The `format` field of a settings file.
@@ -71,7 +71,7 @@ impl SettingsFile {
                 self.version
             ));
         }
-        if crate::arm::time::rfc3339_to_unix(&self.exported_at).is_none() {
+        if crate::time::rfc3339_to_unix(&self.exported_at).is_none() {
             return Err("exportedAt: not an RFC 3339 time".into());
         }
         if let Some(missing) = FIELDS.iter().find(|f| !named(f)) {

@@ -18,7 +18,7 @@
 
 use super::file::FIELDS;
 use super::Settings;
-use crate::messages::is_plain_id;
+use crate::ids::is_plain_id;
 
 /// The policy as `chrome.storage.managed.get()` gives it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

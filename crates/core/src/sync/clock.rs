@@ -2,9 +2,9 @@
 //!
 //! The portals show times in the browser's time zone in US English by default; the service
 //! worker passes that zone's offset (`Date.getTimezoneOffset()`, minutes to add to local time
-//! to get UTC). RFC 3339 times (ISO 8601 with a zone) are read as written, by `arm::time`. Anything else is not a time.
+//! to get UTC). RFC 3339 times (ISO 8601 with a zone) are read as written, by `crate::time`. Anything else is not a time.
 
-use crate::arm::time;
+use crate::time;
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -24,7 +24,7 @@ pub fn parse_display_time(text: &str, tz_offset_minutes: i32) -> Option<i64> {
 }
 
 /// Seconds of a calendar time (read as UTC; the caller applies the zone), within the years a
-/// portal can show; the calendar checks are `arm::time`'s.
+/// portal can show; the calendar checks are `crate::time`'s.
 fn civil_seconds(year: i64, month: i64, day: i64, (h, m, s): (i64, i64, i64)) -> Option<i64> {
     if !(1970..=9999).contains(&year) {
         return None;

@@ -5,7 +5,7 @@
 //! anything that does not parse counts as not read. Nothing is inferred from free text such as
 //! the title.
 
-use crate::messages::is_plain_id;
+use crate::ids::{is_plain_id, is_tenant_guid};
 use crate::route::{self, Portal};
 use crate::url;
 use serde::{Deserialize, Serialize};
@@ -159,7 +159,7 @@ pub fn defender_incident_link(href: &str) -> Option<DefenderIncidentLink> {
         return None;
     }
     let id: u64 = id_text.parse().ok()?;
-    let tid = url::query_param(parts.query, "tid").filter(|t| route::is_tenant_guid(t));
+    let tid = url::query_param(parts.query, "tid").filter(|t| is_tenant_guid(t));
     let href = match tid {
         Some(tid) => format!("https://{}/incidents/{id}?tid={tid}", parts.host),
         None => format!("https://{}/incidents/{id}", parts.host),

@@ -1,7 +1,8 @@
 //! Timestamps in ARM responses and HTTP headers, read into unix seconds without a date crate.
 //!
-//! Why here: the core stays dependency-light for the wasm build (no chrono/time), and we need
-//! only two fixed textual forms: RFC 3339 (`createdTimeUtc`, `lastModifiedTimeUtc`; ARM writes
+//! Why at the bottom of the core: ARM records, the sync clock, settings files and onboarding
+//! reports all read these forms. Why by hand: the core stays dependency-light for the wasm build
+//! (no chrono/time), and we need only two fixed textual forms: RFC 3339 (`createdTimeUtc`, `lastModifiedTimeUtc`; ARM writes
 //! `2019-01-01T13:15:30Z`, often with seven fraction digits) and the IMF-fixdate form of an HTTP
 //! `Retry-After` (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110 §5.6.7). Both readers are strict about
 //! the layout (fixed positions, ASCII digits, real calendar days) and total: any string gives a
