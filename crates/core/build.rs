@@ -260,7 +260,7 @@ fn notice_code(n: &NoticeDef) -> String {
     format!(
         "Notice {{ portal: {}, pages: &{:?}, frame: Frame::{}, place: Place::{}, onboarded_only: {}, \
          title: {:?}, body: {:?}, instead: {:?}, link: {:?}, probe: {} }}",
-        if n.portal == "azure" { "NoticePortal::Azure" } else { "NoticePortal::Defender" },
+        if n.portal == "azure" { "Portal::Azure" } else { "Portal::Defender" },
         n.pages,
         if n.frame == "blade" { "Blade" } else { "Top" },
         if n.place == "after" { "After" } else { "Append" },

@@ -15,7 +15,8 @@
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::arm::http::{self, MAX_RETRY_SECS, MIN_RETRY_SECS};
 use wayfinder_core::arm::{self, ArmError, IncidentRecord, WireIncident, WireIncidentList};
-use wayfinder_core::route::{self, Portal};
+use wayfinder_core::model::Portal;
+use wayfinder_core::route;
 use wayfinder_core::{ids, time, url};
 
 /// A fixed "now" for HTTP-date `Retry-After` values (2026-11-22T00:00:00Z).

@@ -13,8 +13,9 @@
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::catalog;
 use wayfinder_core::ids;
-use wayfinder_core::plan::{self, LinkPortal, OverlayKind, OverlayPlan};
-use wayfinder_core::route::{self, Portal, Route};
+use wayfinder_core::model::{LinkPortal, OverlayKind, Portal};
+use wayfinder_core::plan::{self, OverlayPlan};
+use wayfinder_core::route::{self, Route};
 use wayfinder_core::settings::Settings;
 use wayfinder_core::url;
 

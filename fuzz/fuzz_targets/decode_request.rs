@@ -21,8 +21,8 @@ use wayfinder_core::messages::{
 };
 use wayfinder_core::ids::MAX_ID_LEN;
 use wayfinder_core::plan;
-use wayfinder_core::probe::Frame;
-use wayfinder_core::route::{self, Portal};
+use wayfinder_core::model::{Frame, Portal};
+use wayfinder_core::route;
 use wayfinder_core::settings::Settings;
 use wayfinder_core::url;
 

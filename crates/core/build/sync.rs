@@ -191,9 +191,9 @@ fn validate(c: &SyncCatalog) -> Vec<String> {
 
 fn portal_code(portal: &str) -> &'static str {
     if portal == "azure" {
-        "NoticePortal::Azure"
+        "Portal::Azure"
     } else {
-        "NoticePortal::Defender"
+        "Portal::Defender"
     }
 }
 

@@ -3,8 +3,7 @@
 //! The data is `catalog/features.json`, validated and compiled in by `build.rs`, so a portal
 //! change is a data change and a malformed entry fails the build instead of reaching users.
 
-pub use crate::probe::{Frame, Place};
-use crate::probe::{ProbeTemplate, TierTemplate};
+use crate::model::{Frame, Place, Portal, ProbeTemplate, TierTemplate};
 use serde::{Deserialize, Serialize};
 
 /// Whether an entry is a page you navigate to, or a capability inside pages.
@@ -83,20 +82,11 @@ pub struct Alias {
     pub source_date: &'static str,
 }
 
-/// Which portal a notice is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticePortal {
-    /// portal.azure.com (and its blade frames).
-    Azure,
-    /// security.microsoft.com and its sibling hosts.
-    Defender,
-}
-
 /// A notice at the point of need: where it applies, what it says, how to find its anchor.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Notice {
-    /// The portal it is shown in.
-    pub portal: NoticePortal,
+    /// The portal it is shown in (`Azure` or `Defender`, see [`Portal::side`]).
+    pub portal: Portal,
     /// Catalog ids of the pages (routes) it belongs to.
     pub pages: &'static [&'static str],
     /// The top document or an Azure blade frame.

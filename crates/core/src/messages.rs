@@ -7,13 +7,13 @@
 //! (ARCHITECTURE.md, security rules; perf-security-anchors.md D3).
 
 use crate::ids::{is_plain_id, is_tenant_guid};
+use crate::model::{Frame, OverlayKind, PageFacts, Portal};
 use crate::onboarding;
 use crate::onboarding::signin::AppRegistration;
 use crate::plan::{self, OverlayPlan};
-use crate::probe::Frame;
-use crate::route::{self, Portal};
+use crate::route;
 use crate::settings::Settings;
-use crate::sync::{self, Now, PageFacts, SyncView};
+use crate::sync::{self, Now, SyncView};
 use crate::url;
 use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
@@ -417,7 +417,7 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                     facts,
                 };
             }
-            if !settings.shows(plan::OverlayKind::Sync, plan::SYNC_ID) {
+            if !settings.shows(OverlayKind::Sync, plan::SYNC_ID) {
                 return reject("page-facts while sync indicators are off");
             }
             match sync::view_for(&route, &facts, clock.now()) {

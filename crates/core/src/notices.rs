@@ -6,10 +6,11 @@
 //! turns that into panel items (always shown, so a notice is never lost when the page changed)
 //! and anchors (a mark next to the control, when the probe finds it).
 
-use crate::catalog::{self, Feature, Notice, NoticePortal};
-use crate::plan::{LinkPortal, OverlayItem, OverlayKind, PortalLink, SourceNote};
-use crate::probe::{Anchor, AnchorKind};
-use crate::route::{Portal, Route};
+use crate::catalog::{self, Feature, Notice};
+use crate::model::{
+    Anchor, AnchorKind, LinkPortal, OverlayItem, OverlayKind, PortalLink, SourceNote,
+};
+use crate::route::Route;
 
 /// What we know about whether the page's workspace is connected to the Defender portal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,11 +28,7 @@ pub fn for_route(route: &Route, onboarding: Onboarding) -> Vec<(OverlayItem, Anc
     let Some(page) = route.feature else {
         return Vec::new();
     };
-    let portal = if route.portal == Portal::Azure {
-        NoticePortal::Azure
-    } else if route.portal.is_defender() {
-        NoticePortal::Defender
-    } else {
+    let Some(portal) = route.portal.side() else {
         return Vec::new();
     };
     catalog::features()

@@ -7,12 +7,15 @@
 use crate::catalog::{self, Feature, Status};
 use crate::dates;
 use crate::ids::is_tenant_guid;
+use crate::model::{
+    Anchor, LinkPortal, Location, OverlayItem, OverlayKind, PageReaders, Portal, PortalLink,
+    SourceNote,
+};
 use crate::notices;
 use crate::onboarding;
-use crate::probe::Anchor;
-use crate::route::{self, Portal, Route, WorkspaceRef};
+use crate::route::{self, Route, WorkspaceRef};
 use crate::settings::Settings;
-use crate::sync::{self, PageReaders};
+use crate::sync;
 use crate::trainer;
 use crate::url;
 use serde::{Deserialize, Serialize};
@@ -26,89 +29,6 @@ pub const SYNC_ID: &str = "incident-sync";
 const DEFENDER_ORIGIN: &str = "https://security.microsoft.com";
 const AZURE_SENTINEL_WORKSPACES: &str =
     "https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/microsoft.securityinsightsarg%2Fsentinel";
-
-/// The test contract's overlay kinds (`data-wayfinder-kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum OverlayKind {
-    /// Where a feature lives in the other portal.
-    Hint,
-    /// A feature that is gone or does not sync.
-    Notice,
-    /// Incident synchronization state.
-    Sync,
-    /// Workspace onboarding state.
-    Onboarding,
-    /// The Azure-portal retirement reminder.
-    Retirement,
-}
-
-/// Which portal a link or location belongs to (`data-wayfinder-link`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LinkPortal {
-    /// security.microsoft.com
-    Defender,
-    /// portal.azure.com
-    Azure,
-    /// Documentation (learn.microsoft.com and the like).
-    Docs,
-}
-
-/// A menu path in one portal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Location {
-    /// The portal of the path.
-    pub portal: LinkPortal,
-    /// `A > B > C`, as in the catalog.
-    pub path: String,
-}
-
-/// A link to the other portal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PortalLink {
-    /// Target portal.
-    pub portal: LinkPortal,
-    /// Absolute https URL.
-    pub href: String,
-    /// Link text.
-    pub label: String,
-}
-
-/// Where an item's fact comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct SourceNote {
-    /// Document reference.
-    pub reference: String,
-    /// Its date, `YYYY-MM-DD`.
-    pub date: String,
-}
-
-/// One thing to show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct OverlayItem {
-    /// Kind (test contract).
-    pub kind: OverlayKind,
-    /// Catalog id (test contract).
-    pub id: String,
-    /// One-line headline.
-    pub title: String,
-    /// Explanation.
-    pub body: String,
-    /// Where the feature lives in the other portal.
-    pub location: Option<Location>,
-    /// Other places docs name for it ("earlier location (2025 docs): A > B").
-    #[serde(default)]
-    pub also: Vec<String>,
-    /// Links to the other portal.
-    pub links: Vec<PortalLink>,
-    /// Source of the fact.
-    pub source: SourceNote,
-}
 
 /// What the page is, as far as the URL tells.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,37 +8,12 @@
 //! Unknown URLs classify as `None` or as a known portal with no feature; nothing here panics.
 
 use crate::catalog::{self, Feature};
+use crate::model::Portal;
 use crate::url::{self, UrlParts};
 use serde::{Deserialize, Serialize};
 
 /// The Azure-portal extension that owns the Microsoft Sentinel blades.
 const SENTINEL_EXTENSION: &str = "Microsoft_Azure_Security_Insights";
-
-/// Which portal (or portal frame) a URL belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Portal {
-    /// security.microsoft.com
-    Defender,
-    /// mto.security.microsoft.com (multitenant management)
-    DefenderMultiTenant,
-    /// security.microsoft.us, security.apps.mil
-    DefenderGov,
-    /// portal.azure.com (and its ms./preview. variants)
-    Azure,
-    /// The iframes in which the Azure portal renders blade content (React views, Logs).
-    AzureBladeFrame,
-}
-
-impl Portal {
-    /// Is this one of the Defender portal hosts?
-    pub fn is_defender(self) -> bool {
-        matches!(
-            self,
-            Portal::Defender | Portal::DefenderMultiTenant | Portal::DefenderGov
-        )
-    }
-}
 
 /// A Log Analytics workspace with Sentinel, as named in a URL (or in an ARM resource id, see
 /// `onboarding::calls`).

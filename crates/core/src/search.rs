@@ -7,7 +7,8 @@
 //! and ties keep catalog order so results are stable.
 
 use crate::catalog::{self, Feature, FeatureKind, Status};
-use crate::plan::{self, PortalLink};
+use crate::model::PortalLink;
+use crate::plan;
 use crate::route::WorkspaceRef;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;

@@ -4,8 +4,7 @@
 //! blocks the overlays: the service worker falls back to the defaults and says so in its log.
 
 use crate::dates;
-use crate::onboarding::signin::AppRegistration;
-use crate::plan::OverlayKind;
+use crate::model::{AppRegistration, OverlayKind};
 use serde::{Deserialize, Serialize};
 
 pub mod file;

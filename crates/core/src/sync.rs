@@ -15,11 +15,11 @@ pub mod spec;
 pub mod view;
 
 pub use assess::Now;
-pub use facts::PageFacts;
-pub use spec::{readers_for, PageReaders};
+pub use spec::readers_for;
 pub use view::{IncidentSync, RowBadge, SyncState, SyncView};
 
-use crate::route::{Portal, Route};
+use crate::model::{PageFacts, Portal};
+use crate::route::Route;
 
 /// The sync view of a page from what its content script read; `None` for pages that are
 /// neither an incident page nor a queue.

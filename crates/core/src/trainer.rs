@@ -3,11 +3,12 @@
 //! Trainers walk a class through one portal while the material describes the other. With the
 //! mode on, the Azure portal's Sentinel menu shows each item's Defender location, and the
 //! Defender navigation shows where each Sentinel item used to be in the Azure portal. The
-//! labels are anchors (see [`crate::probe`]) built from the catalog and the probe templates.
+//! labels are anchors (see [`crate::model::probe`]) built from the catalog and the probe templates.
 
 use crate::catalog::{self, Feature, FeatureKind};
-use crate::probe::{Anchor, AnchorKind, Frame, Place, AZURE_MENU_ITEM, DEFENDER_NAV_ITEM};
-use crate::route::{Portal, Route};
+use crate::model::probe::{Anchor, AnchorKind, Frame, Place, AZURE_MENU_ITEM, DEFENDER_NAV_ITEM};
+use crate::model::Portal;
+use crate::route::Route;
 
 /// Labels for the Sentinel menu of an Azure-portal page, or for the Defender navigation.
 pub fn anchors(route: &Route) -> Vec<Anchor> {
@@ -76,7 +77,7 @@ fn defender_nav_labels() -> Vec<Anchor> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::probe::Tier;
+    use crate::model::probe::Tier;
     use crate::route::classify;
 
     #[test]

@@ -4,7 +4,7 @@ use crate::settings_store::SettingsStore;
 use crate::text::{message, message_with};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wayfinder_core::plan::{LinkPortal, OverlayItem, OverlayKind, PortalLink};
+use wayfinder_core::model::{LinkPortal, OverlayItem, OverlayKind, PortalLink};
 use wayfinder_core::settings;
 
 fn kind_attr(kind: OverlayKind) -> &'static str {

@@ -147,7 +147,7 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
             PlanState::Ready(p) => p
                 .items
                 .iter()
-                .filter(|i| i.kind == wayfinder_core::plan::OverlayKind::Notice)
+                .filter(|i| i.kind == wayfinder_core::model::OverlayKind::Notice)
                 .cloned()
                 .collect::<Vec<_>>(),
             _ => Vec::new(),

@@ -13,9 +13,9 @@
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
-use wayfinder_core::plan::{OnboardingSlot, OverlayItem, OverlayPlan, PageSummary};
-use wayfinder_core::probe::Probe;
-use wayfinder_core::sync::{IncidentSync, PageReaders, SyncView};
+use wayfinder_core::model::{OverlayItem, PageReaders, Probe};
+use wayfinder_core::plan::{OnboardingSlot, OverlayPlan, PageSummary};
+use wayfinder_core::sync::{IncidentSync, SyncView};
 
 /// `OverlayPlan`'s fields, with the content script's parts skipped.
 #[derive(Deserialize)]

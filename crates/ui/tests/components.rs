@@ -8,7 +8,8 @@ mod support;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use wayfinder_core::plan::{plan_for_url, OverlayItem};
+use wayfinder_core::model::OverlayItem;
+use wayfinder_core::plan::plan_for_url;
 use wayfinder_core::search::SearchContext;
 use wayfinder_core::settings::policy::Policy;
 use wayfinder_core::settings::Settings;
@@ -216,7 +217,8 @@ async fn where_is_lists_hits_and_moves_with_the_arrow_keys() {
 /// A sync view as the worker computes it for an Azure incident page with a hostile workspace
 /// name in the evidence.
 fn synced_view() -> wayfinder_core::sync::SyncView {
-    use wayfinder_core::sync::{view_for, Now, PageFacts};
+    use wayfinder_core::model::PageFacts;
+    use wayfinder_core::sync::{view_for, Now};
     let url = "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/ws/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd";
     let route = wayfinder_core::route::classify(url).expect("an incident URL");
     let mut facts = PageFacts::default();

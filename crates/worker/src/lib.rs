@@ -13,10 +13,10 @@ use from_js::decode;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
+use wayfinder_core::model::PageFacts;
 use wayfinder_core::onboarding::PageEvidence;
 use wayfinder_core::settings::policy::Policy;
 use wayfinder_core::settings::Settings;
-use wayfinder_core::sync::PageFacts;
 
 /// Decodes and checks one message and returns the action for the shell to carry out
 /// (`{action: "store-plan" | "store-sync" | "reply-tab" | …, …}`). `clock` is

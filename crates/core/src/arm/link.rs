@@ -8,7 +8,8 @@
 //! ASCII without backslashes, the https scheme, and an authority that is the bare host: no user
 //! info, no port, no trailing dot. Then the host must be one the caller allows.
 
-use crate::route::{self, Portal};
+use crate::model::Portal;
+use crate::route;
 use crate::url;
 
 /// Longest URL we accept from a response; incident and paging links are far shorter.

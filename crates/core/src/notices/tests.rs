@@ -1,5 +1,5 @@
 use super::*;
-use crate::probe::{Frame, Place, Tier};
+use crate::model::probe::{Frame, Place, Tier};
 use crate::route::classify;
 
 const AZURE_INCIDENT: &str = "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-0000-4000-8000-000000000118";

@@ -8,7 +8,7 @@
 //! *settled* reading counts (the probes' grace period is over), so a page still rendering never
 //! reads as "nothing there". A missing reading changes nothing: absence is not evidence.
 
-use crate::sync::facts::PageFacts;
+use crate::model::PageFacts;
 use serde::{Deserialize, Serialize};
 
 /// Most workspaces kept from the table.

@@ -5,9 +5,8 @@
 //! portal texts change with Microsoft's documentation and portal; each has a source and date in
 //! the catalog, and the build rejects an entry without one.
 
-use crate::probe::{ProbeTemplate, TierTemplate};
-use crate::route::{Portal, Route};
-use crate::sync::spec::{Column, PageReaders, Queue, Read, Reader};
+use crate::model::{Column, PageReaders, Portal, ProbeTemplate, Queue, Read, Reader, TierTemplate};
+use crate::route::Route;
 
 /// One readiness check's words (generated).
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use super::report::{self, ReportFile};
 use super::view::{ArmStatus, CheckState, Confidence, Connection, Overall, TenantView, Tri};
 use super::{tenant_view, Inputs};
 use crate::arm::ArmError;
-use crate::sync::facts::{PageFacts, RowFacts};
+use crate::model::{PageFacts, RowFacts};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 

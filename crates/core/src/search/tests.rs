@@ -1,5 +1,5 @@
 use super::*;
-use crate::plan::LinkPortal;
+use crate::model::LinkPortal;
 
 /// What users type, and the entry that must come first.
 const FIRST_HITS: &[(&str, &str)] = &[

@@ -113,7 +113,7 @@ fn is_dismissed_entry(entry: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::onboarding::signin::AppRegistration;
+    use crate::model::AppRegistration;
 
     const AT: &str = "2026-11-23T10:00:00Z";
 

@@ -10,10 +10,11 @@
 //! - A Defender incident that belongs to a Sentinel workspace exists in that workspace too.
 //! - Lag and the alert cap come from `catalog/sync.json`'s timing.
 
-use super::facts::{self, AlertCount, PageFacts};
+use super::facts::{self, AlertCount};
 use super::kql;
 use super::spec::TIMING;
 use super::view::{IncidentSync, Lag, LagState, SyncState};
+use crate::model::PageFacts;
 use crate::route::Route;
 
 /// The time facts are judged at.

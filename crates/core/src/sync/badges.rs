@@ -6,10 +6,11 @@
 //! "Workspaces" column names the Sentinel workspace an incident belongs to. Every other row gets
 //! no badge rather than a guess.
 
-use super::facts::{self, AlertCount, PageFacts};
+use super::facts::{self, AlertCount};
 use super::spec::TIMING;
 use super::view::{RowBadge, SyncState};
-use crate::route::Portal;
+use crate::model::page::{value, PageFacts};
+use crate::model::Portal;
 
 /// The badges of a queue page's rows.
 pub fn for_rows(portal: Portal, page: &PageFacts) -> Vec<RowBadge> {
@@ -17,7 +18,7 @@ pub fn for_rows(portal: Portal, page: &PageFacts) -> Vec<RowBadge> {
         .iter()
         .filter_map(|row| {
             let (state, label, title) = if portal == Portal::Azure {
-                match facts::value(&row.values, "alerts").and_then(facts::alert_count)? {
+                match value(&row.values, "alerts").and_then(facts::alert_count)? {
                     AlertCount::AtLeast(n) if n >= TIMING.alert_cap => (
                         SyncState::Synced,
                         "Synced".to_string(),
@@ -31,7 +32,7 @@ pub fn for_rows(portal: Portal, page: &PageFacts) -> Vec<RowBadge> {
                     _ => return None,
                 }
             } else {
-                let workspace = facts::value(&row.values, "workspace")?;
+                let workspace = value(&row.values, "workspace")?;
                 (
                     SyncState::Synced,
                     "Synced".to_string(),

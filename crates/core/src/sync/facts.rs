@@ -1,89 +1,17 @@
-//! What the content script read on a page (`page-facts`), and the reading of each value.
+//! The reading of each value the sync readers took from a page: alert counts, incident numbers,
+//! links to Defender incidents.
 //!
 //! Every value is portal text and so attacker-influenced (an incident title can say anything):
-//! it is bounded in size and count, parsed here into numbers, times and checked links, and
+//! it arrives bounded ([`crate::model::PageFacts::check`]), is parsed here into numbers and
+//! checked links, and
 //! anything that does not parse counts as not read. Nothing is inferred from free text such as
 //! the title.
 
-use crate::ids::{is_plain_id, is_tenant_guid};
-use crate::route::{self, Portal};
+use crate::ids::is_tenant_guid;
+use crate::model::Portal;
+use crate::route;
 use crate::url;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// Most single readings in one message (the catalog has far fewer per page).
-pub const MAX_VALUES: usize = 16;
-/// Longest value kept; portal labels and counts are far shorter.
-pub const MAX_VALUE_LEN: usize = 512;
-/// Most queue rows in one message (a queue page shows far fewer).
-pub const MAX_ROWS: usize = 500;
-/// Longest row key (incident numbers and ids are short).
-pub const MAX_KEY_LEN: usize = 64;
-
-/// Readings from one page.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PageFacts {
-    /// Reader id → value, for the readers whose element was found.
-    #[serde(default)]
-    pub values: BTreeMap<String, String>,
-    /// Queue rows.
-    #[serde(default)]
-    pub rows: Vec<RowFacts>,
-    /// The probes' grace period is over: a reading still absent is missing, not loading.
-    #[serde(default)]
-    pub settled: bool,
-}
-
-/// Readings from one queue row.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct RowFacts {
-    /// The key column's text (incident number or id).
-    pub key: String,
-    /// Column id → text.
-    #[serde(default)]
-    pub values: BTreeMap<String, String>,
-}
-
-impl PageFacts {
-    /// Checks the bounds; the reason names what is wrong.
-    pub fn check(&self) -> Result<(), &'static str> {
-        let values_ok = |values: &BTreeMap<String, String>| {
-            values.len() <= MAX_VALUES
-                && values
-                    .iter()
-                    .all(|(k, v)| is_plain_id(k) && v.len() <= MAX_VALUE_LEN)
-        };
-        if !values_ok(&self.values) {
-            return Err("page-facts with malformed or oversized values");
-        }
-        if self.rows.len() > MAX_ROWS {
-            return Err("page-facts with too many rows");
-        }
-        if !self
-            .rows
-            .iter()
-            .all(|r| !r.key.is_empty() && r.key.len() <= MAX_KEY_LEN && values_ok(&r.values))
-        {
-            return Err("page-facts with a malformed row");
-        }
-        Ok(())
-    }
-
-    /// A reading, trimmed; `None` when absent or blank.
-    pub fn get(&self, id: &str) -> Option<&str> {
-        value(&self.values, id)
-    }
-}
-
-/// A reading of a map, trimmed; `None` when absent or blank.
-pub fn value<'a>(values: &'a BTreeMap<String, String>, id: &str) -> Option<&'a str> {
-    values
-        .get(id)
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty() && *v != "—" && *v != "-")
-}
 
 /// An incident's alert count as a portal shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,33 +158,5 @@ mod tests {
             link.map(|l| l.href),
             Some("https://security.microsoft.com/incidents/5".into())
         );
-    }
-
-    #[test]
-    fn bounds_are_checked() {
-        let mut facts = PageFacts::default();
-        facts.values.insert("alerts".into(), "1".into());
-        assert!(facts.check().is_ok());
-        facts.values.insert("Bad Id".into(), "1".into());
-        assert!(facts.check().is_err());
-        let mut facts = PageFacts::default();
-        facts
-            .values
-            .insert("alerts".into(), "x".repeat(MAX_VALUE_LEN + 1));
-        assert!(facts.check().is_err());
-        let facts = PageFacts {
-            rows: vec![RowFacts::default(); 1],
-            ..PageFacts::default()
-        };
-        assert!(facts.check().is_err(), "a row needs a key");
-    }
-
-    #[test]
-    fn blank_and_dash_values_are_absent() {
-        let mut facts = PageFacts::default();
-        facts.values.insert("workspace".into(), " — ".into());
-        facts.values.insert("alerts".into(), "  ".into());
-        assert_eq!(facts.get("workspace"), None);
-        assert_eq!(facts.get("alerts"), None);
     }
 }

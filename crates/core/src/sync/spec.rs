@@ -5,24 +5,9 @@
 //! content script only reads; the rules that turn readings into a sync state are in
 //! [`super::assess`] and [`super::badges`].
 
-use crate::catalog::NoticePortal;
-use crate::probe::{Probe, ProbeTemplate, TierTemplate};
-use crate::route::{Portal, Route};
+use crate::model::{Column, PageReaders, Portal, ProbeTemplate, Queue, Read, Reader, TierTemplate};
+use crate::route::Route;
 use serde::{Deserialize, Serialize};
-
-/// What the content script takes from the element a reader's probe finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Read {
-    /// Its text.
-    Text,
-    /// Its link target (`href`, resolved against the page).
-    Href,
-    /// The text of its next sibling element (a label followed by its value).
-    NextText,
-    /// The text of its previous sibling element (a count followed by its label).
-    PreviousText,
-}
 
 /// One reading of the catalog (generated).
 #[derive(Debug)]
@@ -30,7 +15,7 @@ pub struct ReaderDef {
     /// Fact id (`incident-number`, `defender-link`, `alerts`, …).
     pub id: &'static str,
     /// Portal whose incident page it reads.
-    pub portal: NoticePortal,
+    pub portal: Portal,
     /// What to take from the element.
     pub read: Read,
     /// How to find the element.
@@ -41,7 +26,7 @@ pub struct ReaderDef {
 #[derive(Debug)]
 pub struct TitleAnchorDef {
     /// Portal.
-    pub portal: NoticePortal,
+    pub portal: Portal,
     /// The incident title element.
     pub probe: ProbeTemplate,
 }
@@ -50,7 +35,7 @@ pub struct TitleAnchorDef {
 #[derive(Debug)]
 pub struct QueueDef {
     /// Portal.
-    pub portal: NoticePortal,
+    pub portal: Portal,
     /// Selector of the rows.
     pub rows: &'static str,
     /// Selector of the column headers, in column order.
@@ -118,69 +103,6 @@ pub struct Timing {
 
 include!(concat!(env!("OUT_DIR"), "/sync_catalog.rs"));
 
-/// A reading the content script makes (wire form).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Reader {
-    /// Fact id.
-    pub id: String,
-    /// What to take.
-    pub read: Read,
-    /// Where.
-    pub probe: Probe,
-}
-
-/// One column of a queue to read (wire form).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Column {
-    /// Fact id.
-    pub id: String,
-    /// Header text.
-    pub header: String,
-}
-
-/// How to read a queue (wire form).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Queue {
-    /// Selector of the rows.
-    pub rows: String,
-    /// Selector of the headers.
-    pub headers: String,
-    /// Selector of a row's cells.
-    pub cells: String,
-    /// Header of the key column.
-    pub key: String,
-    /// Header of the column that gets the badge.
-    pub badge_in: String,
-    /// Columns to read.
-    pub columns: Vec<Column>,
-}
-
-/// Everything the content script reads on one page for the sync indicators.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PageReaders {
-    /// Single readings (incident page).
-    #[serde(default)]
-    pub readers: Vec<Reader>,
-    /// Where the incident's sync mark goes (incident page).
-    #[serde(default)]
-    pub title: Option<Probe>,
-    /// Row readings (queue).
-    #[serde(default)]
-    pub queue: Option<Queue>,
-}
-
-fn notice_portal(portal: Portal) -> Option<NoticePortal> {
-    match portal {
-        Portal::Azure => Some(NoticePortal::Azure),
-        p if p.is_defender() => Some(NoticePortal::Defender),
-        _ => None,
-    }
-}
-
 /// Is this route an incident page (one incident named by the URL)?
 pub fn is_incident_page(route: &Route) -> bool {
     route.incident.is_some() && route.feature.is_some_and(|f| f.id == "incident-page")
@@ -193,7 +115,7 @@ pub fn is_queue(route: &Route) -> bool {
 
 /// What to read on this page, if it is an incident page or a queue.
 pub fn readers_for(route: &Route) -> Option<PageReaders> {
-    let portal = notice_portal(route.portal)?;
+    let portal = route.portal.side()?;
     if is_incident_page(route) {
         let readers = READERS
             .iter()

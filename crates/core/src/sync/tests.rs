@@ -1,6 +1,6 @@
 use super::*;
+use crate::model::RowFacts;
 use crate::route;
-use crate::sync::facts::RowFacts;
 use crate::sync::view::LagState;
 
 const AZURE_118: &str = "https://portal.azure.com/#@6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b/asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd";

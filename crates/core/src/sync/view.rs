@@ -1,7 +1,7 @@
 //! The sync indicator's content: what the overlay panel, the in-page mark and the queue badges
 //! show. Plain data, computed by the core, rendered by the shells.
 
-use crate::plan::{LinkPortal, PortalLink};
+use crate::model::{LinkPortal, PortalLink};
 
 const NO_DEFENDER_COPY: &str = "There is no copy in the Defender portal.";
 use serde::{Deserialize, Serialize};

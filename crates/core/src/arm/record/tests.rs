@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::arm::fixtures::{self, body, GET_BY_ID, GET_PREVIEW, LIST};
-use crate::route::{self, Portal};
+use crate::model::Portal;
+use crate::route;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -6,7 +6,7 @@
 //! (portal-dom.md §4.3–4.4). The content script evaluates them; it reports what it could not
 //! find instead of failing silently (§4.8).
 
-use crate::plan::SourceNote;
+use super::overlay::SourceNote;
 use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 

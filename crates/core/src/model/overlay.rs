@@ -1,0 +1,91 @@
+//! The overlay's items: what one thing shown on a page says, where it points and where its fact
+//! comes from.
+//!
+//! Every feature (hints, notices, the retirement reminder, sync, onboarding) produces these
+//! items and the plan only collects them, so the item vocabulary sits below all of them. The
+//! serde names are the wire form the overlay pages and the test contract read.
+
+use serde::{Deserialize, Serialize};
+
+/// The test contract's overlay kinds (`data-wayfinder-kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverlayKind {
+    /// Where a feature lives in the other portal.
+    Hint,
+    /// A feature that is gone or does not sync.
+    Notice,
+    /// Incident synchronization state.
+    Sync,
+    /// Workspace onboarding state.
+    Onboarding,
+    /// The Azure-portal retirement reminder.
+    Retirement,
+}
+
+/// Which portal a link or location belongs to (`data-wayfinder-link`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkPortal {
+    /// security.microsoft.com
+    Defender,
+    /// portal.azure.com
+    Azure,
+    /// Documentation (learn.microsoft.com and the like).
+    Docs,
+}
+
+/// A menu path in one portal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Location {
+    /// The portal of the path.
+    pub portal: LinkPortal,
+    /// `A > B > C`, as in the catalog.
+    pub path: String,
+}
+
+/// A link to the other portal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PortalLink {
+    /// Target portal.
+    pub portal: LinkPortal,
+    /// Absolute https URL.
+    pub href: String,
+    /// Link text.
+    pub label: String,
+}
+
+/// Where an item's fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SourceNote {
+    /// Document reference.
+    pub reference: String,
+    /// Its date, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// One thing to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OverlayItem {
+    /// Kind (test contract).
+    pub kind: OverlayKind,
+    /// Catalog id (test contract).
+    pub id: String,
+    /// One-line headline.
+    pub title: String,
+    /// Explanation.
+    pub body: String,
+    /// Where the feature lives in the other portal.
+    pub location: Option<Location>,
+    /// Other places docs name for it ("earlier location (2025 docs): A > B").
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Links to the other portal.
+    pub links: Vec<PortalLink>,
+    /// Source of the fact.
+    pub source: SourceNote,
+}
