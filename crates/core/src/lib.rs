@@ -8,6 +8,7 @@
 pub mod arm;
 pub mod catalog;
 pub mod dates;
+pub mod hints;
 pub mod ids;
 pub mod json_read;
 pub mod messages;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod notices;
 pub mod onboarding;
 pub mod plan;
+pub mod retirement;
 pub mod route;
 pub mod search;
 pub mod settings;

@@ -7,8 +7,8 @@
 //! and ties keep catalog order so results are stable.
 
 use crate::catalog::{self, Feature, FeatureKind, Status};
+use crate::hints::links::{azure_link_for, defender_link_for};
 use crate::model::PortalLink;
-use crate::plan;
 use crate::route::WorkspaceRef;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -138,9 +138,9 @@ fn short(lower: &str) -> &str {
 fn hit(feature: &'static Feature, matched: Option<&str>, context: &SearchContext) -> SearchHit {
     let tenant = context.tenant.as_deref();
     let workspace = context.workspace.as_ref();
-    let mut links = vec![plan::defender_link_for(feature, tenant, workspace)];
+    let mut links = vec![defender_link_for(feature, tenant, workspace)];
     if feature.status != Status::DefenderOnly {
-        if let Some(link) = plan::azure_link_for(feature, tenant, workspace) {
+        if let Some(link) = azure_link_for(feature, tenant, workspace) {
             links.push(link);
         }
     }

@@ -1,6 +1,9 @@
 //! Plans for the pages of the first vertical slice and their neighbours.
 
 use super::*;
+use crate::catalog;
+use crate::hints::links::AZURE_SENTINEL_WORKSPACES;
+use crate::model::{LinkPortal, Location};
 
 const HUNTING_VIEW: &str = "https://portal.azure.com/#view/Microsoft_Azure_Security_Insights/MainMenuBlade/~/Hunting/id/%2Fsubscriptions%2F0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9%2Fresourcegroups%2Fsoc-rg%2Fproviders%2Fmicrosoft.securityinsightsarg%2Fsentinel%2Fcontoso-sentinel";
 
