@@ -1,10 +1,10 @@
-//! Fuzz target: any bytes as a runtime message, decoded as `messages::Request` and, when it
-//! decodes, checked with `messages::decide` against a fuzzer-chosen sender.
+//! Fuzz target: any bytes as a runtime message, decoded as `protocol::Request` and, when it
+//! decodes, checked with `router::decide` against a fuzzer-chosen sender.
 //!
 //! Why: the service worker's message listener is the extension's trust boundary. A compromised
 //! portal renderer can send any message with any content, so decoding must reject or accept
 //! without panicking, and `decide` must hand out a plan, a tab id or the anchors, and store a
-//! probe report, only for the sender allowed to ask (messages.rs, module doc). The checks below
+//! probe report, only for the sender allowed to ask (`crates/core/src/router.rs`, module doc). The checks below
 //! restate those rules from the outside, so a change in `decide` that widens them fails here as
 //! well as in the unit tests.
 //!
@@ -16,13 +16,12 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use wayfinder_core::messages::{
-    self, Action, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN,
-};
 use wayfinder_core::ids::MAX_ID_LEN;
-use wayfinder_core::plan;
 use wayfinder_core::model::{Frame, Portal};
+use wayfinder_core::plan;
+use wayfinder_core::protocol::{Action, Clock, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN};
 use wayfinder_core::route;
+use wayfinder_core::router;
 use wayfinder_core::settings::Settings;
 use wayfinder_core::url;
 
@@ -46,12 +45,7 @@ fuzz_target!(|data: &[u8]| {
 
     let sender = sender_for(&request, &mut Unstructured::new(sender_bytes));
     let settings = Settings::default();
-    let action = messages::decide(
-        request.clone(),
-        &sender,
-        &settings,
-        &messages::Clock::on(TODAY),
-    );
+    let action = router::decide(request.clone(), &sender, &settings, &Clock::on(TODAY));
     check(&request, &sender, &settings, &action);
 
     // The worker shell reads the action as JSON.

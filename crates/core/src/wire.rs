@@ -3,7 +3,7 @@
 //! serde decodes a `#[serde(tag = "…")]` enum by first copying the whole object into its
 //! private `Content` tree, then decoding the variant from that copy: every type inside the enum
 //! gets a second decoder, and the tree's own code comes along. That is dead weight in the
-//! extension's wasm (issue 7, the size budget), so [`crate::messages::Request`] and
+//! extension's wasm (`docs/wasm-size.md`), so [`crate::protocol::Request`] and
 //! [`crate::model::probe::Tier`] are decoded through a flat struct holding every variant's fields
 //! (`#[serde(try_from = …)]`) and then checked against the tag. The wire format stays as it
 //! was: unknown fields, a field of another variant, a missing field and `null` for a field are

@@ -47,7 +47,6 @@ const LAYERS: &[(&str, u8)] = &[
     // 6. Composition: the overlay plan of a page.
     ("plan", 6),
     // 7. The messages between the extension's parts, and who may send which.
-    ("messages", 7),
     ("protocol", 7),
     ("router", 7),
 ];

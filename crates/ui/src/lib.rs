@@ -27,9 +27,9 @@ pub use wayfinder_worker as worker;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
-use wayfinder_core::messages::Health;
 use wayfinder_core::onboarding::TenantView;
 use wayfinder_core::plan::OverlayPlan;
+use wayfinder_core::protocol::Health;
 use wayfinder_core::sync::SyncView;
 use wayfinder_worker::from_js::decode;
 

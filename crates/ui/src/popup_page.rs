@@ -8,7 +8,7 @@ use crate::where_is::WhereIs;
 use crate::{ItemCard, PlanState, TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wayfinder_core::messages::Health;
+use wayfinder_core::protocol::Health;
 use wayfinder_core::search::SearchContext;
 
 /// The functions the popup's JS shell provides.

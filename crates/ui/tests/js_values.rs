@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use wayfinder_core::messages::{Request, Sender};
 use wayfinder_core::model::PageFacts;
 use wayfinder_core::plan::{plan_for_url, OverlayPlan};
+use wayfinder_core::protocol::{Request, Sender};
 use wayfinder_core::settings::Settings;
 use wayfinder_ui::worker::from_js::decode;
 use wayfinder_ui::worker::to_js::encode;

@@ -12,9 +12,10 @@ pub mod to_js;
 use from_js::decode;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wayfinder_core::messages::{self, Action, Clock, Request, Sender};
 use wayfinder_core::model::PageFacts;
 use wayfinder_core::onboarding::PageEvidence;
+use wayfinder_core::protocol::{Action, Clock, Request, Sender};
+use wayfinder_core::router;
 use wayfinder_core::settings::policy::Policy;
 use wayfinder_core::settings::Settings;
 
@@ -31,7 +32,7 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
             let settings = decode::<Settings>(&settings).unwrap_or_default();
             // A clock that does not decode only costs the countdown and the lag line.
             let clock = decode::<Clock>(&clock).unwrap_or_default();
-            messages::decide(request, &sender, &settings, &clock)
+            router::decide(request, &sender, &settings, &clock)
         }
         (Err(e), _) => Action::Reject {
             reason: format!("malformed request: {e}"),

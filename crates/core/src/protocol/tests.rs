@@ -1,0 +1,76 @@
+//! Message decoding and encoding: the wire shapes the shells send and read.
+
+use super::*;
+
+fn decode(json: &str) -> Result<Request, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+#[test]
+fn decodes_known_requests() {
+    assert_eq!(
+        decode(r#"{"type":"page-changed","url":"u"}"#).ok(),
+        Some(Request::PageChanged { url: "u".into() })
+    );
+    assert_eq!(
+        decode(r#"{"type":"overlay-ready"}"#).ok(),
+        Some(Request::OverlayReady)
+    );
+}
+
+#[test]
+fn every_request_reads_back_as_written() {
+    for request in [
+        Request::PageChanged { url: "u".into() },
+        Request::OverlayReady,
+        Request::FrameReady,
+        Request::ProbeReport {
+            found: vec!["a".into()],
+            missing: Vec::new(),
+        },
+        Request::PageFacts {
+            url: "u".into(),
+            facts: PageFacts::default(),
+        },
+    ] {
+        let json = serde_json::to_string(&request).unwrap_or_default();
+        assert_eq!(decode(&json).ok().as_ref(), Some(&request), "{json}");
+    }
+}
+
+#[test]
+fn rejects_unknown_types_and_fields() {
+    for bad in [
+        r#"{"type":"page-changed","url":"u","extra":1}"#,
+        r#"{"type":"delete-everything"}"#,
+        r#"{"url":"u"}"#,
+        r#"{"type":"page-changed"}"#,
+        r#"{"type":"page-changed","url":5}"#,
+        r#"{"type":"page-changed","url":"u","found":[]}"#,
+        r#"{"type":"page-changed","url":"u","url":"v"}"#,
+        r#"{"type":"overlay-ready","url":null}"#,
+        r#"{"type":"probe-report","found":[]}"#,
+        r#"[]"#,
+    ] {
+        assert!(decode(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn actions_serialize_with_the_shape_the_worker_shell_reads() {
+    let json = serde_json::to_value(Action::ReplyTab { tab_id: 3 }).expect("serializes");
+    assert_eq!(json, serde_json::json!({"action":"reply-tab","tabId":3}));
+}
+
+#[test]
+fn page_facts_decode_strictly() {
+    let ok = r#"{"type":"page-facts","url":"https://portal.azure.com/","facts":{"values":{"alerts":"3"},"rows":[{"key":"118","values":{"alerts":"3"}}],"settled":true}}"#;
+    assert!(decode(ok).is_ok());
+    let extra = r#"{"type":"page-facts","url":"https://portal.azure.com/","facts":{"values":{},"html":"<b>"}}"#;
+    assert!(decode(extra).is_err());
+    let no_url = r#"{"type":"page-facts","facts":{"values":{}}}"#;
+    assert!(
+        decode(no_url).is_err(),
+        "the page the readings are from is required"
+    );
+}
