@@ -357,9 +357,15 @@ fn violations(edges: &[Edge], allow: &[(&str, &str, &str)]) -> Vec<String> {
             _ => {}
         }
     }
-    // Cycles: a module reached again from itself along the edges that are not allowed.
+    // Cycles: without upward edges (reported above), a cycle can only run within one layer.
+    let same_layer =
+        |e: &&Edge| layer_of(&e.from).is_some() && layer_of(&e.from) == layer_of(&e.to);
     let mut graph: BTreeMap<&str, BTreeMap<&str, &Edge>> = BTreeMap::new();
-    for e in edges.iter().filter(|e| !allowed(e, allow)) {
+    for e in edges
+        .iter()
+        .filter(same_layer)
+        .filter(|e| !allowed(e, allow))
+    {
         graph
             .entry(e.from.as_str())
             .or_default()
