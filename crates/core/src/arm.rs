@@ -2,7 +2,8 @@
 //! states an ARM call can end in.
 //!
 //! Why a module of its own: what ARM sends is data from outside, shaped by an API that grows
-//! (fields are added across api-versions, `shared/reference/arm-examples/README.md`). The wire
+//! (fields are added across api-versions,
+//! <https://learn.microsoft.com/en-us/rest/api/securityinsights/incidents>). The wire
 //! types (`incident`) accept any such growth; `record` then checks what we rely on and turns it
 //! into values the UI can show without second thoughts: non-negative numbers, times as unix
 //! seconds, links only to the portal (or ARM) hosts they claim. `http` turns a status into an

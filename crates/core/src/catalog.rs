@@ -35,7 +35,7 @@ pub enum Status {
 /// One catalog entry. Ids are stable (they are the test contract's `data-wayfinder-id`).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Feature {
-    /// Stable kebab-case id (kept from `shared/reference/portal-map.json`).
+    /// Stable kebab-case id (the test contract's `data-wayfinder-id`; stored dismissals name it).
     pub id: &'static str,
     /// Display name.
     pub name: &'static str,
@@ -148,7 +148,7 @@ pub fn azure_blade_of(feature: &Feature) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    /// The ids of `shared/reference/portal-map.json` (the catalog seed); they are a contract.
+    /// The catalog's first ids; they are a contract (dismissals and the test contract name them).
     const SEED_IDS: &[&str] = &[
         "overview",
         "logs",

@@ -3,7 +3,7 @@
 //! The browser pieces (content script, service worker, overlay pages) only observe the page and
 //! render; the knowledge (the feature catalog), the reading of portal URLs and the decision of what
 //! to show (the overlay plan) live here, so they are unit-tested natively and shared by every wasm
-//! crate. This crate has no web dependencies on purpose (ARCHITECTURE.md, decision 2).
+//! crate. This crate has no web dependencies on purpose: what it decides is tested natively.
 
 pub mod arm;
 pub mod catalog;

@@ -1,7 +1,7 @@
 //! Route classification: which portal, which Sentinel feature, which tenant, workspace and
 //! incident a URL is about.
 //!
-//! URL forms come from `shared/reference/facts.md` §3: the Azure portal routes by fragment
+//! The URL forms (each with a case in `route/tests.rs`): the Azure portal routes by fragment
 //! (`#view/…/MainMenuBlade/~/{Blade}/id/{encoded id}`, the `subscriptionId/…/workspaceName/…`
 //! form, older `#blade/…` forms, `#asset/…/Incident/…`, optional `@tenant/` prefix); the Defender
 //! portal routes by path (`/incidents/{id}`, `/incident2/{id}/…`, `/sentinel/…`, `?tid=`).
@@ -60,7 +60,7 @@ pub fn portal_of_host(host: &str) -> Option<Portal> {
     }
 }
 
-/// Hosts of the iframes that hold Azure-portal blade content (facts.md §3.3).
+/// Hosts of the iframes that hold Azure-portal blade content.
 fn is_blade_frame_host(host: &str) -> bool {
     [
         ".reactblade.portal.azure.net",

@@ -82,8 +82,8 @@ fn dismissable(kind: OverlayKind) -> bool {
 
 /// Renders one plan item (test contract: `data-wayfinder-kind`, `data-wayfinder-id`,
 /// `data-wayfinder-link`). With a settings store, hints and notices get a Dismiss button whose
-/// choice persists (options can reset it). The store is a prop, not a leptos context: the
-/// context cost the one wasm module 1.5 KB gzipped more than passing it down (issue 7).
+/// choice persists (options can reset it). The store is a prop, not a leptos context: a
+/// context makes the one wasm module larger than passing it down (`docs/wasm-size.md`).
 #[component]
 pub fn ItemCard(
     item: OverlayItem,

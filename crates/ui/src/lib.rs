@@ -2,7 +2,7 @@
 //! content script places on portal pages), the popup and the options page.
 //!
 //! These pages run under the extension's own CSP, which allows wasm; the portal page's CSP
-//! does not apply to them (ARCHITECTURE.md, decision 1). Each page's JS shell gets data from
+//! does not apply to them. Each page's JS shell gets data from
 //! chrome APIs and hands it to the entry points below; every string from a portal is rendered
 //! as text by leptos, never as HTML.
 

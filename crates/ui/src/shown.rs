@@ -5,8 +5,7 @@
 //! layout; a sync view carries the queue rows' badges. Those are for the content script, which
 //! reads them from the same stored objects. The pages never use them (the panel only asks
 //! whether the readers name an incident title), so they are skipped here instead of decoded:
-//! decoding them cost about 3.6 KB gzipped of the one wasm module (issue 7) for the plan, 1.3 KB
-//! more for the title probe's tiers, 0.7 KB for the badges. What is kept is decoded exactly as
+//! their decoders would grow the one wasm module (`docs/wasm-size.md`). What is kept is decoded exactly as
 //! the core's types are, and unknown fields are still refused; the result is the plan without
 //! anchors, readers, queue or probe tiers (a title probe stays, empty, to say there is one), and
 //! the sync view without badges.

@@ -1,10 +1,9 @@
 //! Probes: declarative descriptions of how to find an element on a portal page.
 //!
-//! Portal DOMs change without notice and none of their markup is documented (portal-dom.md §5),
-//! so where to anchor something is data (`catalog/probes.json`), not code: a probe is a list of
-//! tiers tried in order, from the most stable hook to the last-resort English text
-//! (portal-dom.md §4.3–4.4). The content script evaluates them; it reports what it could not
-//! find instead of failing silently (§4.8).
+//! Portal DOMs change without notice and none of their markup is documented, so where to anchor
+//! something is data (`catalog/probes.json`), not code: a probe is a list of tiers tried in
+//! order, from the most stable hook to the last-resort English text. The content script
+//! evaluates them; it reports what it could not find instead of failing silently.
 
 use super::overlay::SourceNote;
 use crate::wire::{self, Present};

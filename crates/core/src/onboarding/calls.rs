@@ -22,7 +22,7 @@ pub const WORKSPACES_API: &str = "2025-02-01";
 /// api-version of `onboardingStates`, alert rules and automation rules (stable).
 pub const SECURITY_INSIGHTS_API: &str = "2024-09-01";
 /// api-version of the data connector list: the `MicrosoftThreatProtection` kind exists only in
-/// preview versions (facts.md §4.3).
+/// preview versions (<https://learn.microsoft.com/en-us/rest/api/securityinsights/data-connectors>).
 pub const CONNECTORS_API: &str = "2025-07-01-preview";
 /// api-version of role assignments and permissions.
 pub const AUTHORIZATION_API: &str = "2022-04-01";

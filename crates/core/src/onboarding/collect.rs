@@ -221,7 +221,8 @@ impl Collection {
                 return;
             }
             ArmError::NotFound { .. } if matches!(call, Call::SentinelState { .. }) => {
-                // 404 on onboardingStates/default is the documented "not enabled" (facts.md §4.1).
+                // 404 on onboardingStates/default is the documented "not enabled"
+                // (https://learn.microsoft.com/en-us/rest/api/securityinsights/sentinel-onboarding-states/get).
                 self.finish_sentinel(&call, false);
                 return;
             }

@@ -3,7 +3,7 @@
 //! Why: without sign-in, the portal's own words are the only evidence — the Home banner ("Your
 //! unified SIEM and XDR is ready" or "Get your SIEM and XDR in one place"), the Microsoft Sentinel
 //! section of the navigation, and the SIEM workspaces table under System › Settings › Microsoft
-//! Sentinel (portal-dom.md §1.6, §1.7). An architect sees each on a different page, so what one
+//! Sentinel. An architect sees each on a different page, so what one
 //! page showed is kept (with when it was seen) and used on every other page of the tenant. Only a
 //! *settled* reading counts (the probes' grace period is over), so a page still rendering never
 //! reads as "nothing there". A missing reading changes nothing: absence is not evidence.

@@ -1,4 +1,4 @@
-//! Route classification against every URL form of facts.md §3.
+//! Route classification against every URL form the portals use.
 
 use super::*;
 use crate::ids::is_tenant_guid;

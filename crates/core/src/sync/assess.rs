@@ -1,12 +1,14 @@
 //! From what a page shows to an incident's sync state, with the evidence for it.
 //!
-//! Every conclusion names what was observed (ARCHITECTURE.md: "every status shown comes from an
-//! observed fact or is shown as unknown — why"). The rules, with their sources:
+//! Every conclusion names what was observed: every status shown comes from an observed fact or
+//! is shown as unknown, with why. The rules, with their sources:
 //! - Azure shows "Investigate in Microsoft Defender XDR" for incidents that come from Defender
-//!   XDR (incident-navigate-triage.md), so its presence means the incident is in both portals.
+//!   XDR (<https://learn.microsoft.com/en-us/azure/sentinel/incident-navigate-triage>), so its
+//!   presence means the incident is in both portals.
 //! - Its absence, once the details have rendered, means the incident is Sentinel's own.
 //! - Analytics rules and Defender XDR create incidents with alerts; one without any was created
-//!   by hand or through the API, and those are not synced (create-incident-manually.md).
+//!   by hand or through the API, and those are not synced
+//!   (<https://learn.microsoft.com/en-us/azure/sentinel/create-incident-manually>).
 //! - A Defender incident that belongs to a Sentinel workspace exists in that workspace too.
 //! - Lag and the alert cap come from `catalog/sync.json`'s timing.
 
