@@ -18,7 +18,7 @@ pub const FORMAT: &str = "secops-wayfinder-settings";
 pub const VERSION: u32 = 1;
 /// Most dismissed entries a file may carry: the catalog has far fewer items, and the settings are
 /// one `chrome.storage.sync` item of at most 8,192 bytes (`QUOTA_BYTES_PER_ITEM`,
-/// https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync), which 100
+/// <https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync>), which 100
 /// entries of the longest form (a 64-character id and a date) still fit.
 pub const MAX_DISMISSED: usize = 100;
 /// Every field of [`Settings`] as it is written: a file must name each one.

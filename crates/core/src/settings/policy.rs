@@ -14,7 +14,7 @@
 //! decoder in the wasm module, not two), and the keys it names say which values are the policy's.
 //! [`Policy::checked`] checks again what the schema cannot say (item ids, the app registration),
 //! and drops a bad value on its own with the reason, so one mistake does not cost the rest.
-//! Keys and schema: https://developer.chrome.com/docs/extensions/reference/manifest/storage
+//! Keys and schema: <https://developer.chrome.com/docs/extensions/reference/manifest/storage>
 
 use super::file::FIELDS;
 use super::Settings;
