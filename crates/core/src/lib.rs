@@ -6,6 +6,7 @@
 //! crate. This crate has no web dependencies on purpose (ARCHITECTURE.md, decision 2).
 
 pub mod arm;
+pub mod attention;
 pub mod catalog;
 pub mod dates;
 pub mod json_read;

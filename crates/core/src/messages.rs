@@ -6,6 +6,7 @@
 //! script's message, so nothing a message says is trusted beyond what its sender may ask
 //! (ARCHITECTURE.md, security rules; perf-security-anchors.md D3).
 
+use crate::attention::{self, News, PanelChoice};
 use crate::onboarding;
 use crate::onboarding::signin::AppRegistration;
 use crate::plan::{self, OverlayPlan};
@@ -49,6 +50,12 @@ pub enum Request {
         /// The readings.
         facts: PageFacts,
     },
+    /// The top frame's content script reports what the user did with the panel (opened it by
+    /// the pill, the keyboard command or the popup; collapsed it; moved it).
+    PanelChoice {
+        /// What the user did.
+        choice: PanelChoice,
+    },
     /// The popup or options page asks to read the tenant's Azure Resource Manager facts (signing
     /// in first when there is no fresh token), or to sign out.
     Onboarding {
@@ -88,6 +95,8 @@ struct RequestFields {
     op: Present<OnboardingOp>,
     #[serde(default)]
     tenant: Present<String>,
+    #[serde(default)]
+    choice: Present<PanelChoice>,
 }
 
 impl TryFrom<RequestFields> for Request {
@@ -99,6 +108,17 @@ impl TryFrom<RequestFields> for Request {
             (Some(op), Some(tenant)) => Some((op, tenant)),
             _ => return Err(wire::MISMATCH),
         };
+        if let Some(choice) = f.choice.0 {
+            let alone = f.url.0.is_none()
+                && f.found.0.is_none()
+                && f.missing.0.is_none()
+                && f.facts.0.is_none()
+                && onboarding.is_none();
+            return match f.kind.as_str() {
+                "panel-choice" if alone => Ok(Request::PanelChoice { choice }),
+                _ => Err(wire::MISMATCH),
+            };
+        }
         match (
             f.kind.as_str(),
             f.url.0,
@@ -186,6 +206,8 @@ pub enum Action {
         tab_id: u32,
         /// Its plan.
         plan: OverlayPlan,
+        /// What of it the user may not have seen (whether the panel opens by itself).
+        news: Vec<News>,
     },
     /// Reply with the sender's tab id (the overlay then reads the stored plan itself).
     ReplyTab {
@@ -208,6 +230,8 @@ pub enum Action {
         frame: Frame,
         /// The report.
         report: ProbeResult,
+        /// The notices whose control was found (whether the panel opens by itself).
+        news: Vec<News>,
     },
     /// Keep the tab's sync view (`sync:<tabId>`) and reply with it (the content script marks
     /// the incident and the queue rows from it).
@@ -217,6 +241,16 @@ pub enum Action {
         tab_id: u32,
         /// The view.
         view: SyncView,
+        /// The incident's sync state (whether the panel opens by itself).
+        news: Vec<News>,
+    },
+    /// Remember what the user did with the panel (`panel` in local storage).
+    StorePanelChoice {
+        /// The tab (its panel follows the choice at once; other tabs on their next page).
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+        /// What the user did.
+        choice: PanelChoice,
     },
     /// Add what a Defender page showed about the connection to the tenant's stored evidence
     /// (`onboarding:evidence:<tenant>`), then re-assess the tenant.
@@ -383,9 +417,11 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             if let Err(reason) = same_origin_page(&url, sender_url) {
                 return reject(reason);
             }
+            let plan = plan::plan_for_url(&url, clock.today.as_deref(), settings);
             Action::StorePlan {
                 tab_id,
-                plan: plan::plan_for_url(&url, clock.today.as_deref(), settings),
+                news: attention::plan_news(&plan),
+                plan,
             }
         }
         Request::FrameReady => match (sender_document(sender), sender.tab_id) {
@@ -402,6 +438,7 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             Action::StoreHealth {
                 tab_id,
                 frame,
+                news: attention::found_news(&found),
                 report: ProbeResult { found, missing },
             }
         }
@@ -432,7 +469,11 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                 return reject("page-facts while sync indicators are off");
             }
             match sync::view_for(&route, &facts, clock.now()) {
-                Some(view) => Action::StoreSync { tab_id, view },
+                Some(view) => Action::StoreSync {
+                    tab_id,
+                    news: attention::sync_news(&url, &view),
+                    view,
+                },
                 None => reject("page-facts from a page without sync indicators"),
             }
         }
@@ -457,6 +498,10 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                 },
             }
         }
+        Request::PanelChoice { choice } => match (sender_document(sender), sender.tab_id) {
+            (Some(Frame::Top), Some(tab_id)) => Action::StorePanelChoice { tab_id, choice },
+            _ => reject("panel-choice from a document that is not a portal top frame"),
+        },
         Request::OverlayReady => {
             if origin_of(sender_url).as_deref() != Some(sender.extension_origin.as_str()) {
                 return reject("overlay-ready from a document that is not ours");
