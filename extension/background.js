@@ -8,9 +8,12 @@ import init, {
   absorbEvidence,
   ArmReading,
   armRecord,
+  attend,
   effectiveSettings,
   handle,
+  markSeen,
   onboardingView,
+  panelPrefs,
   readToken,
   signInCode,
   signInUrl,
@@ -246,6 +249,55 @@ async function currentSettings() {
   return inForce;
 }
 
+// The panel's attention (crates/core/src/attention.rs): the user's choices (open or collapsed, the
+// corner) and what they have seen, in local storage, kept here between messages like the views.
+// The news each tab showed is kept too, so a panel the user opens marks it seen.
+const PANEL_PREFS_KEY = 'panel:prefs';
+const PANEL_SEEN_KEY = 'panel:seen';
+let panelState = null;
+const tabNews = new Map();
+
+async function storedPanel() {
+  if (!panelState) {
+    const stored = await chrome.storage.local.get([PANEL_PREFS_KEY, PANEL_SEEN_KEY]);
+    panelState ??= { prefs: stored[PANEL_PREFS_KEY] ?? null, seen: stored[PANEL_SEEN_KEY] ?? null };
+  }
+  return panelState;
+}
+
+// Keeps the seen record; a failed write (storage full) costs only the memory of what was seen.
+function keepSeen(seen) {
+  panelState.seen = seen;
+  chrome.storage.local.set({ [PANEL_SEEN_KEY]: seen }).catch((error) => console.warn('SecOps Wayfinder: the panel could not remember what was seen', error));
+}
+
+// Whether the tab's panel is open after a message's news; `{open, fresh, corner}`.
+async function attendTo(tabId, news, settings, { fresh = false } = {}) {
+  const panel = await storedPanel();
+  tabNews.set(tabId, fresh ? news : (tabNews.get(tabId) ?? []).concat(news).slice(-64));
+  const decision = attend(settings, panel.prefs, panel.seen, news);
+  if (decision.warning) console.warn(`SecOps Wayfinder: ${decision.warning}`);
+  if (decision.seen) keepSeen(decision.seen);
+  return { open: decision.open, fresh: decision.fresh, corner: panel.prefs?.corner ?? 'bottom-right' };
+}
+
+async function choosePanel(tabId, choice) {
+  const panel = await storedPanel();
+  panel.prefs = panelPrefs(panel.prefs, choice);
+  await chrome.storage.local.set({ [PANEL_PREFS_KEY]: panel.prefs }).catch((error) => console.warn('SecOps Wayfinder: the panel choice could not be stored', error));
+  if (choice === 'open') {
+    const seen = markSeen(panel.seen, tabNews.get(tabId) ?? []);
+    if (seen) keepSeen(seen);
+  }
+  return { panel: { corner: panel.prefs.corner } };
+}
+
+// The keyboard command toggles the panel of the tab it was pressed in (its top frame).
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'toggle-panel' || !Number.isInteger(tab?.id)) return;
+  chrome.tabs.sendMessage(tab.id, { type: 'toggle-panel' }, { frameId: 0 }).catch(() => {});
+});
+
 // What a new plan changes besides the panel: the blade frames' anchors and the toolbar badge.
 async function afterPlan(action, tenant, view, settings) {
   // Blade frames of the tab anchor their part of the plan; frames that load later ask.
@@ -269,11 +321,16 @@ async function respond(message, sender) {
       chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
       chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
       afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
-      return { plan: action.plan, chip: view ? view.chip : null };
+      const panel = await attendTo(action.tabId, action.news, settings, { fresh: true });
+      return { plan: action.plan, chip: view ? view.chip : null, panel };
     }
-    case 'store-sync':
+    case 'store-sync': {
       await chrome.storage.session.set({ [syncKey(action.tabId)]: action.view });
-      return { view: action.view };
+      const panel = await attendTo(action.tabId, action.news, settings);
+      return { view: action.view, panel };
+    }
+    case 'store-panel-choice':
+      return choosePanel(action.tabId, action.choice);
     case 'store-evidence': {
       const key = evidenceKey(action.tenant);
       const update = absorbEvidence((await chrome.storage.local.get(key))[key] ?? null, action.facts, Date.now());
@@ -300,7 +357,7 @@ async function respond(message, sender) {
       const health = (await chrome.storage.session.get(key))[key] ?? {};
       health[action.frame] = action.report;
       await chrome.storage.session.set({ [key]: health });
-      return { stored: true };
+      return { stored: true, panel: await attendTo(action.tabId, action.news, settings) };
     }
     default:
       console.warn('SecOps Wayfinder refused a message:', action ? action.reason : 'no action');
@@ -317,5 +374,6 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => {
+  tabNews.delete(tabId);
   chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId)]);
 });

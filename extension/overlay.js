@@ -21,8 +21,11 @@ window.addEventListener('message', (event) => {
   if (wayfinderPing === true) window.parent.postMessage({ wayfinderPong: true }, parentOrigin);
 });
 
+// Hide folds the panel into the page's pill: the content script removes this frame.
+const collapse = () => parentOrigin && window.parent.postMessage({ wayfinderCollapse: true }, parentOrigin);
+
 await init();
-mountOverlay(document.getElementById('root'), settingsHooks);
+mountOverlay(document.getElementById('root'), { ...settingsHooks, collapse });
 
 if (parentOrigin) {
   // The body's own height, not the document's scrollHeight: that never drops below the

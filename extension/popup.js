@@ -35,6 +35,13 @@ mountPopup(document.getElementById('root'), {
   ...settingsHooks,
   policy,
   popOut: tab && !pinned ? () => chrome.tabs.create({ url: chrome.runtime.getURL(`popup.html#tab=${tab.id}`) }) : undefined,
+  // The tab's content script opens its panel (the pill otherwise); only for a page with items.
+  openPanel: tab && plan?.items?.length > 0
+    ? async () => {
+        await chrome.tabs.sendMessage(tab.id, { type: 'open-panel' }, { frameId: 0 }).catch(() => {});
+        if (!pinned) window.close();
+      }
+    : undefined,
   // Sign-in asks for the optional "identity" permission first, inside the click that started it.
   onboarding: async (op) => {
     if (op === 'read' && !(await chrome.permissions.request({ permissions: ['identity'] }))) {

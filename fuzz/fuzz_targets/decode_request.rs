@@ -64,7 +64,9 @@ fn sender_for(request: &Request, u: &mut Unstructured<'_>) -> Sender {
         Request::PageChanged { url } => (url.clone(), 0),
         Request::OverlayReady => (format!("{EXTENSION_ORIGIN}/overlay.html"), 2),
         Request::FrameReady => (BLADE_FRAME_URL.to_string(), 3),
-        Request::ProbeReport { .. } => ("https://security.microsoft.com/incidents".to_string(), 0),
+        Request::ProbeReport { .. } | Request::PanelChoice { .. } => {
+            ("https://security.microsoft.com/incidents".to_string(), 0)
+        }
         Request::PageFacts { url, .. } => (url.clone(), 0),
         Request::Onboarding { .. } => (format!("{EXTENSION_ORIGIN}/popup.html"), 0),
     };
@@ -148,7 +150,7 @@ fn check(request: &Request, sender: &Sender, settings: &Settings, action: &Actio
             assert_eq!(asked, tenant);
             assert!(settings_page, "an ARM action for {sender:?}");
         }
-        Action::StorePlan { tab_id, plan } => {
+        Action::StorePlan { tab_id, plan, .. } => {
             let Request::PageChanged { url } = request else {
                 panic!("a plan for {request:?}");
             };
@@ -161,6 +163,12 @@ fn check(request: &Request, sender: &Sender, settings: &Settings, action: &Actio
             assert!(origin(url).is_some() && origin(url) == origin(sender_url));
             assert_ne!(plan.page.portal, Some(Portal::AzureBladeFrame));
             assert_eq!(plan, &plan::plan_for_url(url, Some(TODAY), settings));
+        }
+        Action::StorePanelChoice { tab_id, choice } => {
+            // The panel's choices: only from a portal top frame, for its own tab.
+            assert_eq!(request, &Request::PanelChoice { choice: *choice });
+            assert_eq!(sender.tab_id, Some(*tab_id));
+            assert!(from_top, "a panel choice from {sender:?}");
         }
         Action::ReplyTab { tab_id } => {
             assert_eq!(request, &Request::OverlayReady);
@@ -183,6 +191,7 @@ fn check(request: &Request, sender: &Sender, settings: &Settings, action: &Actio
             tab_id,
             frame,
             report,
+            ..
         } => {
             let Request::ProbeReport { found, missing } = request else {
                 panic!("health stored for {request:?}");

@@ -174,9 +174,10 @@ describe('marks follow the portal', () => {
     await page.evaluate(() => { document.querySelector('#huntingRunQueryButtonId').dataset.original = 'yes'; });
     // The panel sits over the command bar's right end; collapse it as a user would.
     await overlay(page).getByRole('button', { name: 'Hide' }).click();
+    // Collapsed, the panel is the pill: no frame is left over the command bar.
     await page.waitForFunction(() => {
       const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
-      return frame && frame.getBoundingClientRect().height < 60;
+      return !frame || frame.getBoundingClientRect().height < 60;
     });
     await page.locator('.scc-commandBar button', { hasText: 'Refresh' }).click();
     await page.waitForFunction(() => {
@@ -184,6 +185,9 @@ describe('marks follow the portal', () => {
       return run && !run.dataset.original && run.nextElementSibling?.matches('[data-wayfinder-kind="notice"]');
     });
     assert.equal(await mark(page, 'hunting-bookmarks-in-advanced-hunting').count(), 1, 'exactly one mark');
+    // The user opens the panel again: it stays open on the next pages, as the other tests read it.
+    await page.locator('[data-wayfinder-pill]').click();
+    await overlay(page).locator('body').waitFor();
     await page.close();
   });
 

@@ -14,6 +14,7 @@
 //! table and fails on any other import.
 
 pub mod arm;
+pub mod attention;
 pub mod catalog;
 pub mod dates;
 pub mod hints;

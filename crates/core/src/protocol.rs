@@ -5,6 +5,7 @@
 //! are what the JS shells send and read, so their serde names are a contract. Who may send which
 //! request is decided in [`crate::router`].
 
+use crate::attention::{News, PanelChoice};
 use crate::model::{AppRegistration, Frame, PageFacts};
 use crate::plan::OverlayPlan;
 use crate::sync::{Now, SyncView};
@@ -42,6 +43,12 @@ pub enum Request {
         url: String,
         /// The readings.
         facts: PageFacts,
+    },
+    /// The top frame's content script reports what the user did with the panel (opened it by
+    /// the pill, the keyboard command or the popup; collapsed it; moved it).
+    PanelChoice {
+        /// What the user did.
+        choice: PanelChoice,
     },
     /// The popup or options page asks to read the tenant's Azure Resource Manager facts (signing
     /// in first when there is no fresh token), or to sign out.
@@ -82,6 +89,8 @@ struct RequestFields {
     op: Present<OnboardingOp>,
     #[serde(default)]
     tenant: Present<String>,
+    #[serde(default)]
+    choice: Present<PanelChoice>,
 }
 
 impl TryFrom<RequestFields> for Request {
@@ -93,6 +102,17 @@ impl TryFrom<RequestFields> for Request {
             (Some(op), Some(tenant)) => Some((op, tenant)),
             _ => return Err(wire::MISMATCH),
         };
+        if let Some(choice) = f.choice.0 {
+            let alone = f.url.0.is_none()
+                && f.found.0.is_none()
+                && f.missing.0.is_none()
+                && f.facts.0.is_none()
+                && onboarding.is_none();
+            return match f.kind.as_str() {
+                "panel-choice" if alone => Ok(Request::PanelChoice { choice }),
+                _ => Err(wire::MISMATCH),
+            };
+        }
         match (
             f.kind.as_str(),
             f.url.0,
@@ -179,6 +199,8 @@ pub enum Action {
         tab_id: u32,
         /// Its plan.
         plan: OverlayPlan,
+        /// What of it the user may not have seen (whether the panel opens by itself).
+        news: Vec<News>,
     },
     /// Reply with the sender's tab id (the overlay then reads the stored plan itself).
     ReplyTab {
@@ -201,6 +223,8 @@ pub enum Action {
         frame: Frame,
         /// The report.
         report: ProbeResult,
+        /// The notices whose control was found (whether the panel opens by itself).
+        news: Vec<News>,
     },
     /// Keep the tab's sync view (`sync:<tabId>`) and reply with it (the content script marks
     /// the incident and the queue rows from it).
@@ -210,6 +234,16 @@ pub enum Action {
         tab_id: u32,
         /// The view.
         view: SyncView,
+        /// The incident's sync state (whether the panel opens by itself).
+        news: Vec<News>,
+    },
+    /// Remember what the user did with the panel (`panel` in local storage).
+    StorePanelChoice {
+        /// The tab (its panel follows the choice at once; other tabs on their next page).
+        #[serde(rename = "tabId")]
+        tab_id: u32,
+        /// What the user did.
+        choice: PanelChoice,
     },
     /// Add what a Defender page showed about the connection to the tenant's stored evidence
     /// (`onboarding:evidence:<tenant>`), then re-assess the tenant.

@@ -5,6 +5,7 @@
 //! renderer can forge a content script's message, so nothing a message says is trusted beyond
 //! what its sender may ask; `docs/threat-model.md` lists the rules this module enforces.
 
+use crate::attention;
 use crate::ids::{is_plain_id, is_tenant_guid};
 use crate::model::{AppRegistration, Frame, OverlayKind, Portal};
 use crate::onboarding;
@@ -103,9 +104,11 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             if let Err(reason) = same_origin_page(&url, sender_url) {
                 return reject(reason);
             }
+            let plan = plan::plan_for_url(&url, clock.today.as_deref(), settings);
             Action::StorePlan {
                 tab_id,
-                plan: plan::plan_for_url(&url, clock.today.as_deref(), settings),
+                news: attention::plan_news(&plan),
+                plan,
             }
         }
         Request::FrameReady => match (sender_document(sender), sender.tab_id) {
@@ -122,6 +125,7 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             Action::StoreHealth {
                 tab_id,
                 frame,
+                news: attention::found_news(&found),
                 report: ProbeResult { found, missing },
             }
         }
@@ -152,7 +156,11 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                 return reject("page-facts while sync indicators are off");
             }
             match sync::view_for(&route, &facts, clock.now()) {
-                Some(view) => Action::StoreSync { tab_id, view },
+                Some(view) => Action::StoreSync {
+                    tab_id,
+                    news: attention::sync_news(&url, &view),
+                    view,
+                },
                 None => reject("page-facts from a page without sync indicators"),
             }
         }
@@ -177,6 +185,10 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                 },
             }
         }
+        Request::PanelChoice { choice } => match (sender_document(sender), sender.tab_id) {
+            (Some(Frame::Top), Some(tab_id)) => Action::StorePanelChoice { tab_id, choice },
+            _ => reject("panel-choice from a document that is not a portal top frame"),
+        },
         Request::OverlayReady => {
             if origin_of(sender_url).as_deref() != Some(sender.extension_origin.as_str()) {
                 return reject("overlay-ready from a document that is not ours");

@@ -32,6 +32,21 @@ pub struct Settings {
     /// The user's own Entra app registration for reading Azure Resource Manager (onboarding
     /// checks); `None` until entered in options or pushed by policy.
     pub sign_in: Option<AppRegistration>,
+    /// When the panel opens by itself.
+    pub panel: PanelMode,
+}
+
+/// When the panel opens by itself (see `crate::attention`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PanelMode {
+    /// When there is something the user has not seen (the default).
+    #[default]
+    New,
+    /// On every page with items.
+    Always,
+    /// Only when the user opens it.
+    Never,
 }
 
 impl Default for Settings {
@@ -45,6 +60,7 @@ impl Default for Settings {
             trainer: false,
             dismissed: Vec::new(),
             sign_in: None,
+            panel: PanelMode::New,
         }
     }
 }

@@ -46,6 +46,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("arm", 5),
     // 6. Composition: the overlay plan of a page.
     ("plan", 6),
+    // When the panel opens by itself: news from a plan, a probe report or a sync view.
+    ("attention", 6),
     // 7. The messages between the extension's parts, and who may send which.
     ("protocol", 7),
     ("router", 7),

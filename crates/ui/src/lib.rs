@@ -10,6 +10,7 @@ mod files;
 mod item_card;
 mod options_page;
 mod overlay_panel;
+mod panel_mode;
 mod popup_page;
 mod settings_store;
 mod settings_transfer;
@@ -157,20 +158,22 @@ fn store_from(hooks: &JsValue) -> Option<SettingsStore> {
 }
 
 /// Mounts the overlay panel into `root`. `hooks` may carry `load()` and `save(settings)`
-/// around chrome.storage.sync (they enable Dismiss).
+/// around chrome.storage.sync (they enable Dismiss), and `collapse()`, which folds the panel
+/// into the page's pill.
 #[wasm_bindgen(js_name = mountOverlay)]
 pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
     let plan = plan_signal();
     let store = store_from(&hooks);
+    let collapse = settings_store::hook(&hooks, "collapse");
     leptos::mount::mount_to(
         root,
-        move || view! { <OverlayPanel plan=plan store=store.clone() /> },
+        move || view! { <OverlayPanel plan=plan store=store.clone() collapse=collapse.clone() /> },
     )
     .forget();
 }
 
 /// Mounts the popup into `root`. `hooks`: `open(url)`, `close()`,
-/// `load()`, `save(settings)`, `policy` (the administrator's policy, a value), `popOut()`,
+/// `load()`, `save(settings)`, `policy` (the administrator's policy, a value), `popOut()`, `openPanel()`,
 /// `onboarding(op)`, `download(name, type, text)`; any may be missing (the popup then says what
 /// it cannot do).
 #[wasm_bindgen(js_name = mountPopup)]
@@ -180,6 +183,7 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
         open: settings_store::hook(&hooks, "open"),
         close: settings_store::hook(&hooks, "close"),
         pop_out: settings_store::hook(&hooks, "popOut"),
+        open_panel: settings_store::hook(&hooks, "openPanel"),
         store: store_from(&hooks),
         trainer_policy: wayfinder_worker::read_policy(
             &js_sys::Reflect::get(&hooks, &JsValue::from_str("policy")).unwrap_or(JsValue::NULL),

@@ -6,6 +6,7 @@
 //! policy value never lands in chrome.storage.sync.
 
 use crate::files;
+use crate::panel_mode::PanelModeChoice;
 use crate::settings_transfer::SettingsTransfer;
 use crate::text::{message, message_with};
 use crate::{TenantHooks, TenantPanel};
@@ -160,6 +161,7 @@ pub fn OptionsPage(
                     .map(|(key, label)| toggle(key, label, settings, policy.flag(key), persist.clone()))
                     .collect_view()}
             </fieldset>
+            <PanelModeChoice settings=settings forced=policy.panel() persist=persist.clone() />
             <fieldset>
                 <legend>{message("optionsTrainingLegend")}</legend>
                 {toggle("trainer", message("optionTrainer"), settings, policy.flag("trainer"), persist.clone())}

@@ -19,8 +19,18 @@ pub fn OverlayPanel(
     /// Enables Dismiss on the items.
     #[prop(optional_no_strip)]
     store: Option<SettingsStore>,
+    /// Collapses the panel to the page's pill (the shell asks the content script, which removes
+    /// this frame); without it the header folds the panel's body in place.
+    #[prop(optional_no_strip)]
+    collapse: Option<js_sys::Function>,
 ) -> impl IntoView {
     let expanded = RwSignal::new(true);
+    let toggle = move |_| match &collapse {
+        Some(collapse) => {
+            let _ = collapse.call0(&wasm_bindgen::JsValue::NULL);
+        }
+        None => expanded.update(|e| *e = !*e),
+    };
     let count = move || {
         plan.with(|state| match state {
             PlanState::Ready(p) => p.items.len() + usize::from(leads_with_sync(p)),
@@ -38,7 +48,7 @@ pub fn OverlayPanel(
                     type="button"
                     aria-expanded=move || expanded.get().to_string()
                     aria-controls="wf-panel-body"
-                    on:click=move |_| expanded.update(|e| *e = !*e)
+                    on:click=toggle
                 >
                     {move || if expanded.get() { message("panelHide") } else { message("panelShow") }}
                 </button>

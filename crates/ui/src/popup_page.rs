@@ -24,6 +24,8 @@ pub struct PopupHooks {
     pub trainer_policy: Option<bool>,
     /// `popOut()`: opens the popup in a tab pinned to the current tab.
     pub pop_out: Option<js_sys::Function>,
+    /// `openPanel()`: opens the panel in the current tab (its pill otherwise collapses it).
+    pub open_panel: Option<js_sys::Function>,
     /// Sign-in, reading and export of the onboarding status.
     pub tenant: TenantHooks,
 }
@@ -107,6 +109,11 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                 {locked.then(|| view! { <p id=MANAGED_NOTE class="wf-muted">{message("managedShort")}</p> })}
                 <p class="wf-status" role="status" aria-live="polite">{move || trainer_status.get()}</p>
                 <div class="wf-popup-links">
+                    {hooks.open_panel.map(|f| view! {
+                        <button type="button" class="wf-linklike" name="open-panel" on:click=move |_| { let _ = f.call0(&wasm_bindgen::JsValue::NULL); }>
+                            {message("popupOpenPanel")}
+                        </button>
+                    })}
                     {hooks.pop_out.map(|f| view! {
                         <button type="button" class="wf-linklike" on:click=move |_| { let _ = f.call0(&wasm_bindgen::JsValue::NULL); }>
                             {message("popupOpenInTab")}

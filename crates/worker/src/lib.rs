@@ -7,6 +7,7 @@
 pub mod from_js;
 mod json_value;
 pub mod onboarding;
+pub mod panel;
 pub mod to_js;
 
 use from_js::decode;

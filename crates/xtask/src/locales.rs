@@ -88,7 +88,7 @@ fn source_files(dir: &Path, ext: &str) -> Result<Vec<std::path::PathBuf>, String
     while let Some(d) = stack.pop() {
         for entry in fs::read_dir(&d).map_err(|e| format!("cannot list {}: {e}", d.display()))? {
             let path = entry.map_err(|e| e.to_string())?.path();
-            if path.is_dir() && ext == "rs" {
+            if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == ext) {
                 files.push(path);

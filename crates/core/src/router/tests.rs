@@ -1,6 +1,7 @@
 //! Sender checks: which request each sender may make, and what the worker is told to do.
 
 use super::*;
+use crate::attention::PanelChoice;
 use crate::model::PageFacts;
 
 const EXT: &str = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
@@ -31,7 +32,7 @@ fn page_changed_from_portal_top_frame_stores_the_plan() {
         &Settings::default(),
         &Clock::default(),
     );
-    let Action::StorePlan { tab_id, plan } = action else {
+    let Action::StorePlan { tab_id, plan, .. } = action else {
         panic!("expected a plan, got {action:?}")
     };
     assert_eq!(tab_id, 7);
@@ -172,6 +173,7 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         tab_id,
         frame,
         report: stored,
+        ..
     } = decide(
         report(),
         &top_frame(HUNTING),
@@ -282,7 +284,7 @@ fn page_facts_from_an_incident_page_give_its_sync_view() {
         &Settings::default(),
         &clock,
     );
-    let Action::StoreSync { tab_id, view } = action else {
+    let Action::StoreSync { tab_id, view, .. } = action else {
         panic!("expected a sync view, got {action:?}")
     };
     assert_eq!(tab_id, 7);
@@ -510,4 +512,43 @@ fn page_facts_are_judged_by_the_page_they_name_not_the_stale_sender_url() {
     let (request, clock) = synced_incident_readings();
     let action = decide(request, &top_frame(queue), &Settings::default(), &clock);
     assert!(matches!(action, Action::StoreSync { .. }), "{action:?}");
+}
+
+#[test]
+fn panel_choices_come_from_a_portal_top_frame_only() {
+    let choice = || Request::PanelChoice {
+        choice: PanelChoice::Collapse,
+    };
+    assert_eq!(
+        decide(
+            choice(),
+            &top_frame(HUNTING),
+            &Settings::default(),
+            &Clock::default()
+        ),
+        Action::StorePanelChoice {
+            tab_id: 7,
+            choice: PanelChoice::Collapse
+        }
+    );
+    assert!(matches!(
+        decide(
+            choice(),
+            &blade_frame(),
+            &Settings::default(),
+            &Clock::default()
+        ),
+        Action::Reject { .. }
+    ));
+    let wire = r#"{"type":"panel-choice","choice":"move"}"#;
+    assert_eq!(
+        serde_json::from_str::<Request>(wire).expect("decodes"),
+        Request::PanelChoice {
+            choice: PanelChoice::Move
+        }
+    );
+    let mixed = r#"{"type":"panel-choice","choice":"open","url":"https://portal.azure.com/"}"#;
+    assert!(serde_json::from_str::<Request>(mixed).is_err());
+    let wrong = r#"{"type":"page-changed","choice":"open"}"#;
+    assert!(serde_json::from_str::<Request>(wrong).is_err());
 }

@@ -21,8 +21,9 @@ pub const VERSION: u32 = 1;
 /// <https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync>), which 100
 /// entries of the longest form (a 64-character id and a date) still fit.
 pub const MAX_DISMISSED: usize = 100;
-/// Every field of [`Settings`] as it is written: a file must name each one.
-pub const FIELDS: [&str; 8] = [
+/// Every field of [`Settings`] as it is written: a file must name each one, except the
+/// [`LATER_FIELDS`].
+pub const FIELDS: [&str; 9] = [
     "hints",
     "notices",
     "sync",
@@ -31,7 +32,12 @@ pub const FIELDS: [&str; 8] = [
     "trainer",
     "dismissed",
     "signIn",
+    "panel",
 ];
+
+/// Fields added after files of this version were first written: a file without one takes the
+/// default, so a file exported by an earlier release still imports.
+pub const LATER_FIELDS: [&str; 1] = ["panel"];
 
 /// A settings file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,7 +80,10 @@ impl SettingsFile {
         if crate::time::rfc3339_to_unix(&self.exported_at).is_none() {
             return Err("exportedAt: not an RFC 3339 time".into());
         }
-        if let Some(missing) = FIELDS.iter().find(|f| !named(f)) {
+        if let Some(missing) = FIELDS
+            .iter()
+            .find(|f| !named(f) && !LATER_FIELDS.contains(f))
+        {
             return Err(format!(
                 "settings.{missing}: missing; a settings file names every setting"
             ));

@@ -17,7 +17,7 @@
 //! Keys and schema: <https://developer.chrome.com/docs/extensions/reference/manifest/storage>
 
 use super::file::FIELDS;
-use super::Settings;
+use super::{PanelMode, Settings};
 use crate::ids::is_plain_id;
 
 /// The policy as `chrome.storage.managed.get()` gives it.
@@ -83,6 +83,9 @@ impl Policy {
         if self.names("signIn") {
             settings.sign_in.clone_from(&self.values.sign_in);
         }
+        if self.names("panel") {
+            settings.panel = self.values.panel;
+        }
         settings
     }
 
@@ -95,6 +98,11 @@ impl Policy {
     /// The value the policy gives an on/off setting (a name of [`FIELDS`]), if it sets it.
     pub fn flag(&self, field: &str) -> Option<bool> {
         self.values.flag(field).filter(|_| self.names(field))
+    }
+
+    /// The panel mode the policy sets, if it sets one.
+    pub fn panel(&self) -> Option<PanelMode> {
+        self.names("panel").then_some(self.values.panel)
     }
 
     /// Does the policy set nothing at all?
@@ -173,6 +181,20 @@ mod tests {
     }
 
     #[test]
+    fn the_panel_mode_is_set_and_locked_by_the_policy() {
+        let user = Settings {
+            panel: PanelMode::Never,
+            ..Settings::default()
+        };
+        let (p, problems) = policy(r#"{"panel":"always"}"#).checked();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(p.over(&user).panel, PanelMode::Always);
+        assert!(p.locks("panel"));
+        let (none, _) = policy("{}").checked();
+        assert_eq!(none.over(&user).panel, PanelMode::Never, "the user's own");
+    }
+
+    #[test]
     fn hidden_items_are_the_union_of_policy_and_user() {
         let user = Settings {
             dismissed: vec!["logs".into(), "hunting".into()],
@@ -237,6 +259,7 @@ mod tests {
             let expected = match &written[field] {
                 serde_json::Value::Bool(_) => "boolean",
                 serde_json::Value::Array(_) => "array",
+                serde_json::Value::String(_) => "string",
                 _ => "object",
             };
             assert_eq!(kind, expected, "{field}");

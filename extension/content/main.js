@@ -1,0 +1,171 @@
+// SecOps Wayfinder content script: a thin, plain-JS shell (no wasm, no framework).
+//
+// WebAssembly is blocked in content scripts by the portal page's CSP, so this script reports the
+// page's URL to the service worker, where the Rust core decides what to show, and draws what must
+// be in the page: marks beside controls, the onboarding chip and the collapsed panel (the pill).
+// The overlay iframe, with the wasm UI, exists only while the panel is open. Bundled into one
+// classic script (content scripts cannot be modules) by `cargo xtask build`.
+import { drawChip, redrawChip } from './chip.js';
+import { placeDock } from './dock.js';
+import { cornerOf } from './layout.js';
+import { removeMarks } from './marks.js';
+import { closePanel, focusPanel, followPanelTheme, onPanel, openPanel, panelOpen, veilPanel } from './panel.js';
+import { clearPass, onWorkerReply, redrawMarks, startPass } from './pass.js';
+import { drawPill, focusPill, onPill, redrawPill, removePill } from './pill.js';
+import { extensionAlive } from './schedule.js';
+import { onThemeChange, stopTheme } from './theme.js';
+
+// Blade iframes (reactblade hosts) get this script too: there it only anchors the plan's
+// blade-frame marks (the frame's URL says nothing; the tab's plan comes from the worker).
+const FRAME = window.top === window ? 'top' : 'blade';
+
+let lastUrl = '';
+let items = 0; // what the panel lists on this page (0: no panel, no pill)
+/** @type {import('./layout.js').Corner} */
+let corner = 'bottom-right';
+/** @type {string | null} */
+let closedOn = null; // the URL on which the page made us close the panel
+let keepOpen = false; // the same page is planned again (a settings change): an open panel stays
+/** @type {string | null} */
+let chipTenant = null; // the tenant whose onboarding view the chip shows
+
+/** Shows the panel open or as the pill, in the current corner. @param {boolean} open */
+function showPanel(open) {
+  if (items === 0) {
+    closePanel();
+    removePill();
+  } else if (open && closedOn !== lastUrl) {
+    removePill();
+    openPanel(corner);
+  } else {
+    closePanel();
+    drawPill(items);
+  }
+  placeDock({ corner, panelOpen: panelOpen() });
+}
+
+/** The user opened, collapsed or moved the panel: show it, and the worker remembers. @param {'open' | 'collapse' | 'move'} choice */
+function choose(choice) {
+  if (choice === 'open') closedOn = null;
+  if (choice !== 'move') showPanel(choice === 'open');
+  if (choice === 'open') focusPanel();
+  if (choice === 'collapse') focusPill();
+  chrome.runtime
+    .sendMessage({ type: 'panel-choice', choice })
+    .then((reply) => {
+      if (choice !== 'move' || !reply || !reply.panel) return;
+      corner = cornerOf(reply.panel.corner);
+      showPanel(panelOpen());
+    })
+    .catch(() => {});
+}
+
+onPill({ open: () => choose('open'), move: () => choose('move') });
+onPanel({ collapse: () => choose('collapse'), closedByPage: () => ((closedOn = lastUrl), showPanel(false)) });
+// A report, reading or sync view the user has not seen opens the panel by itself.
+onWorkerReply((reply) => {
+  if (reply.panel && reply.panel.open && reply.panel.fresh > 0 && !panelOpen()) showPanel(true);
+});
+onThemeChange((paletteChanged) => {
+  followPanelTheme();
+  if (!paletteChanged) return;
+  redrawMarks();
+  redrawChip();
+  redrawPill();
+});
+
+// Route changes arrive by several paths (pushState, hash changes, back/forward) and are checked
+// at once: the URL says whether anything changed, so the repeats cost a comparison. The previous
+// page's marks go at once, and an open panel is veiled until the new plan arrives, so no stale
+// advice shows on the new page.
+const checkNow = () => void checkRoute();
+
+async function checkRoute() {
+  const url = location.href;
+  if (url === lastUrl) return;
+  const first = lastUrl === '';
+  lastUrl = url;
+  if (!first) {
+    clearPass();
+    veilPanel(true);
+  }
+  let reply = null;
+  try {
+    reply = await chrome.runtime.sendMessage({ type: 'page-changed', url });
+  } catch (error) {
+    // The extension was reloaded or removed: this script is orphaned.
+    if (!extensionAlive()) return teardown();
+    console.warn('SecOps Wayfinder: no answer from the service worker', error);
+    lastUrl = '';
+    return;
+  }
+  if (url !== lastUrl) return; // A newer route superseded this answer.
+  const plan = reply && reply.plan;
+  const planned = plan && Array.isArray(plan.items) ? plan.items.length : 0;
+  const readers = (plan && plan.pageReaders) || null;
+  // The incident pages' sync card is listed first in the panel.
+  items = planned > 0 ? planned + (readers && readers.title ? 1 : 0) : 0;
+  const panel = (reply && reply.panel) || {};
+  corner = cornerOf(panel.corner);
+  showPanel(panel.open === true || keepOpen);
+  keepOpen = false;
+  veilPanel(false);
+  startPass({ anchors: plan && Array.isArray(plan.anchors) ? plan.anchors : [], readers, url, frame: FRAME });
+  chipTenant = plan && plan.onboarding ? plan.onboarding.tenant : null;
+  drawChip(chipTenant ? reply.chip : null);
+}
+
+function teardown() {
+  stopTheme();
+  closePanel();
+  removePill();
+  drawChip(null);
+  clearPass();
+  removeMarks();
+  window.removeEventListener('hashchange', checkNow);
+  window.removeEventListener('popstate', checkNow);
+  if (window.navigation) window.navigation.removeEventListener('currententrychange', checkNow);
+}
+
+// Messages from our own worker and pages only (a page cannot send these: sender.tab is set for
+// every content script, and only our extension's contexts have our id).
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (sender.id !== chrome.runtime.id || sender.tab || !message) return;
+  if (FRAME === 'blade') {
+    if (message.type === 'plan-anchors' && Array.isArray(message.anchors)) startPass({ anchors: message.anchors, readers: null, url: '', frame: FRAME });
+    return;
+  }
+  if (items === 0) return;
+  if (message.type === 'toggle-panel') choose(panelOpen() ? 'collapse' : 'open');
+  if (message.type === 'open-panel' && !panelOpen()) choose('open');
+});
+
+if (FRAME === 'blade') {
+  chrome.runtime
+    .sendMessage({ type: 'frame-ready' })
+    .then((reply) => reply && Array.isArray(reply.anchors) && startPass({ anchors: reply.anchors, readers: null, url: '', frame: FRAME }))
+    .catch(() => {});
+} else {
+  // A settings change (dismiss, trainer mode, options) changes the plan of the same URL.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    // The tenant's onboarding view, which the worker stores as evidence arrives.
+    const viewKey = `onboarding:view:${chipTenant}`;
+    if (area === 'local' && chipTenant && Object.hasOwn(changes, viewKey)) {
+      const view = changes[viewKey].newValue;
+      return drawChip(view ? view.chip : null);
+    }
+    // The user's settings, or the administrator's policy over them (the worker's copy of it).
+    if (!(area === 'sync' && changes.settings) && !(area === 'local' && changes.policy)) return;
+    if (!extensionAlive()) return teardown();
+    keepOpen = panelOpen();
+    lastUrl = '';
+    checkNow();
+  });
+  window.addEventListener('hashchange', checkNow);
+  window.addEventListener('popstate', checkNow);
+  // The Navigation API also reports history.pushState from the page's own router, which no
+  // other event does for an isolated-world script.
+  // https://developer.mozilla.org/docs/Web/API/Navigation/currententrychange_event
+  if (window.navigation) window.navigation.addEventListener('currententrychange', checkNow);
+  checkNow();
+}

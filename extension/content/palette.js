@@ -1,0 +1,14 @@
+// The colours of everything the content script draws in the page: marks, the chip and the pill.
+// Fluent's tokens, the same values as the extension pages' ui.css, for a light and a dark page.
+
+/** @typedef {'good' | 'neutral' | 'warn' | 'link' | 'surface'} Tone */
+/** @typedef {Record<Tone, [string, string]>} Palette [text and border, background] per tone */
+
+/** @type {{light: Palette, dark: Palette}} */
+export const COLOURS = {
+  light: { good: ['#0e700e', '#f1faf1'], neutral: ['#616161', '#f5f5f5'], warn: ['#8a3707', '#fdf6f3'], link: ['#0f6cbd', 'transparent'], surface: ['#242424', '#ffffff'] },
+  dark: { good: ['#54b054', '#052505'], neutral: ['#c7c7c7', '#292929'], warn: ['#f7a36a', '#411200'], link: ['#479ef5', 'transparent'], surface: ['#d6d6d6', '#1f1f1f'] },
+};
+
+/** The font of everything drawn in the page (the portals' own). */
+export const FONT = '"Segoe UI", system-ui, sans-serif';

@@ -1,0 +1,159 @@
+// The page pass: places the plan's marks and reads what the plan's readers ask for, once per
+// animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
+// It reads text and attributes only; every write is a mark of ours.
+import { findTarget, resetProbes } from './probes.js';
+import { keepOnly, marks, place } from './marks.js';
+import { readRows, readValue } from './readers.js';
+import { perFrame } from './schedule.js';
+
+/** How long a probe may look before its anchor counts as not found. */
+const GRACE_MS = 2000;
+
+/** @typedef {import('./marks.js').Anchor} Anchor */
+/**
+ * @typedef {{title?: import('./probes.js').Probe, queue?: import('./readers.js').Queue,
+ *   readers?: {id: string, read: string, probe: import('./probes.js').Probe}[]}} Readers
+ * @typedef {{incident?: {label: string, state: string} | null, badges?: {key: string, label: string, title: string, state: string}[]}} SyncView
+ */
+
+/** @type {Anchor[]} */
+let anchors = [];
+/** @type {Readers | null} */
+let readers = null;
+/** @type {SyncView | null} */
+let syncView = null;
+let anchorsSince = 0;
+let graceTimer = 0;
+let lastReport = '';
+let lastFacts = '';
+let pageUrl = '';
+/** @type {MutationObserver | null} */
+let watcher = null;
+/** @type {(reply: any) => void} */
+let onReply = () => {};
+
+/** What to do with the worker's answers to reports and readings (they may open the panel). */
+export function onWorkerReply(then) {
+  onReply = then;
+}
+
+const schedulePass = perFrame(() => runPass());
+
+/**
+ * Starts the pass for a new plan: its anchors for this document and its readers.
+ * @param {{anchors: Anchor[], readers: Readers | null, url: string, frame: string}} plan
+ */
+export function startPass(plan) {
+  anchors = plan.anchors.filter((a) => (a.frame || 'top') === plan.frame);
+  readers = plan.readers;
+  pageUrl = plan.url;
+  syncView = null;
+  lastFacts = '';
+  lastReport = '';
+  resetProbes();
+  anchorsSince = Date.now();
+  clearTimeout(graceTimer);
+  const watching = anchors.length > 0 || readers !== null;
+  if (readers || anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(schedulePass, GRACE_MS + 50);
+  if (watching && !watcher) {
+    // characterData too: the values the sync readers read change in place.
+    watcher = new MutationObserver(schedulePass);
+    watcher.observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
+  } else if (!watching && watcher) {
+    watcher.disconnect();
+    watcher = null;
+  }
+  schedulePass();
+}
+
+/** Removes the previous page's marks at once (a route change), before its new plan arrives. */
+export function clearPass() {
+  anchors = [];
+  readers = null;
+  syncView = null;
+  pageUrl = '';
+  clearTimeout(graceTimer);
+  keepOnly(new Set());
+}
+
+/** The worker's sync view of this page arrived. @param {SyncView} view */
+function showSync(view) {
+  syncView = view;
+  schedulePass();
+}
+
+/** Redraws every mark (the page's theme changed). */
+export function redrawMarks() {
+  keepOnly(new Set());
+  schedulePass();
+}
+
+function runPass() {
+  const wanted = new Set();
+  const incident = syncView && syncView.incident;
+  /** @type {Anchor[]} */
+  const title = readers && readers.title && incident ? [{ kind: 'sync', id: 'incident-sync', label: incident.label, state: incident.state, place: 'after', probe: readers.title }] : [];
+  for (const anchor of anchors.concat(title)) {
+    const key = `${anchor.kind}:${anchor.id}`;
+    wanted.add(key);
+    place(key, anchor, findTarget(anchor.probe, key));
+  }
+  const rows = readers && readers.queue ? readRows(readers.queue) : [];
+  const badges = new Map(((syncView && syncView.badges) || []).map((b) => [b.key, b]));
+  for (const row of rows) {
+    const badge = badges.get(row.key);
+    if (!badge || !row.cell) continue;
+    const key = `row:${row.key}`;
+    wanted.add(key);
+    // First in the cell: grid cells cut overflowing text, which would hide a badge at the end.
+    place(key, { kind: 'sync', id: 'incident-sync', row: row.key, label: badge.label, title: badge.title, state: badge.state, place: 'prepend' }, row.cell);
+  }
+  keepOnly(wanted);
+  report();
+  if (readers) sendFacts(rows);
+  // The marks this pass added or moved are mutations of the page too: dropping their records
+  // keeps them from scheduling another pass that would find everything in place. The page's own
+  // mutations never wait here: they were delivered at the microtask checkpoint before this frame.
+  if (watcher) watcher.takeRecords();
+}
+
+/** @param {import('./readers.js').Row[]} rows */
+function sendFacts(rows) {
+  /** @type {Record<string, string>} */
+  const values = {};
+  for (const reader of (readers && readers.readers) || []) {
+    const element = findTarget(reader.probe, `reader:${reader.id}`);
+    if (element) values[reader.id] = readValue(element, reader.read);
+  }
+  const facts = { values, rows: rows.map((r) => ({ key: r.key, values: r.values })), settled: Date.now() - anchorsSince >= GRACE_MS };
+  const key = JSON.stringify(facts);
+  if (key === lastFacts) return;
+  lastFacts = key;
+  const url = pageUrl;
+  chrome.runtime
+    .sendMessage({ type: 'page-facts', url, facts })
+    .then((reply) => {
+      if (url !== pageUrl || !reply) return;
+      if (reply.view) showSync(reply.view);
+      onReply(reply);
+    })
+    .catch(() => {});
+}
+
+// Tell the worker which notices found their place (the popup's page check lists the rest as
+// "can't read this view"). Missing ones count only after the grace period.
+function report() {
+  const notices = anchors.filter((a) => a.kind === 'notice');
+  if (notices.length === 0 && lastReport === '') return;
+  const found = notices.filter((a) => marks.has(`notice:${a.id}`)).map((a) => a.id);
+  const graceOver = Date.now() - anchorsSince >= GRACE_MS;
+  const missing = graceOver ? notices.filter((a) => !marks.has(`notice:${a.id}`)).map((a) => a.id) : [];
+  const key = JSON.stringify([found, missing]);
+  if (key === lastReport) return;
+  lastReport = key;
+  const url = pageUrl;
+  chrome.runtime
+    .sendMessage({ type: 'probe-report', found, missing })
+    .then((reply) => url === pageUrl && reply && onReply(reply))
+    .catch(() => {});
+}
