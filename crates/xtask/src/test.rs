@@ -43,6 +43,8 @@ pub fn run() -> Result<(), String> {
         .concat(),
     )?;
     cargo(&["test", "--workspace"])?;
+    // The content script's probe engine and readers on static HTML in jsdom (tests/shells/).
+    process::run(&mut browser_scripts::node(&["--test", "shells/"]))?;
     // The fuzz targets are a workspace of their own (docs/fuzzing.md) and their runs are a
     // separate command, so nothing else would notice a change of the core that breaks them
     // (it happened: `decode_request` did not cover two later messages). Checked, not run.

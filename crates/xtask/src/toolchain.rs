@@ -115,7 +115,7 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
 }
 
 /// Ensures Debian's Chromium with its German UI, ChromeDriver, Node.js, and the npm packages of
-/// the browser tests.
+/// the browser tests (and jsdom, of the shells' unit tests).
 pub fn ensure_browser_tools() -> Result<(), String> {
     let fonts_present = PathBuf::from("/usr/share/fonts/truetype/dejavu").exists();
     if !PathBuf::from(CHROMIUM).exists() || !PathBuf::from(CHROMEDRIVER).exists() || !fonts_present
@@ -133,7 +133,7 @@ pub fn ensure_browser_tools() -> Result<(), String> {
     ensure_node()?;
     let tests = paths::browser_tests_dir();
     // Every dependency of tests/package.json: a checkout that predates one still installs it.
-    let installed = ["playwright-core", "axe-core"].iter().all(|p| {
+    let installed = ["playwright-core", "axe-core", "jsdom"].iter().all(|p| {
         tests
             .join("node_modules")
             .join(p)
