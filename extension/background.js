@@ -320,8 +320,10 @@ async function respond(message, sender) {
       // the new page later is never removed by them (one context's storage calls run in order).
       chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
       chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
-      afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
+      // Decided before the badge work starts: a first view stored by it must reach the page after
+      // this answer, which tells the page whose chip to follow.
       const panel = await attendTo(action.tabId, action.news, settings, { fresh: true });
+      afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
       return { plan: action.plan, chip: view ? view.chip : null, panel };
     }
     case 'store-sync': {
