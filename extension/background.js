@@ -108,7 +108,7 @@ async function signIn(app) {
   try {
     finalUrl = await chrome.identity.launchWebAuthFlow({ url, interactive: true });
   } catch (error) {
-    throw new Error(`Sign-in did not finish (${error.message}).`);
+    throw new Error(`Sign-in did not finish (${error.message}).`, { cause: error });
   }
   const code = unwrap(signInCode(finalUrl ?? '', redirect, state));
   const post = unwrap(tokenRequest(app, code, redirect, verifier));
@@ -122,7 +122,7 @@ async function signIn(app) {
       signal: AbortSignal.timeout(DEADLINE_MS),
     });
   } catch (error) {
-    throw new Error(`Sign-in could not reach Microsoft Entra (${error.name}).`);
+    throw new Error(`Sign-in could not reach Microsoft Entra (${error.name}).`, { cause: error });
   }
   return unwrap(readToken(answer.status, await answer.json().catch(() => null), Date.now()));
 }
@@ -320,8 +320,10 @@ async function respond(message, sender) {
       // the new page later is never removed by them (one context's storage calls run in order).
       chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
       chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
-      afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
+      // Decided before the badge work starts: a first view stored by it must reach the page after
+      // this answer, which tells the page whose chip to follow.
       const panel = await attendTo(action.tabId, action.news, settings, { fresh: true });
+      afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
       return { plan: action.plan, chip: view ? view.chip : null, panel };
     }
     case 'store-sync': {
@@ -349,7 +351,7 @@ async function respond(message, sender) {
     case 'reply-tab':
       return { tabId: action.tabId };
     case 'reply-anchors': {
-      const plan = (await chrome.storage.session.get(planKey(action.tabId)))[planKey(action.tabId)];
+      const plan = /** @type {{anchors: unknown[]} | undefined} */ ((await chrome.storage.session.get(planKey(action.tabId)))[planKey(action.tabId)]);
       return { anchors: plan ? plan.anchors : [] };
     }
     case 'store-health': {

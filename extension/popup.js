@@ -14,6 +14,7 @@ const tab = pinned
   ? await chrome.tabs.get(Number(pinned[1])).catch(() => null)
   : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
 const planKey = tab ? `plan:${tab.id}` : null;
+/** @type {{onboarding?: {tenant?: string}, items?: unknown[]} | null | undefined} */
 const plan = planKey ? (await chrome.storage.session.get(planKey))[planKey] : null;
 // The tab's tenant key (the core's plan names it); the user's own tenant otherwise.
 const tenant = plan?.onboarding?.tenant ?? 'home';

@@ -40,6 +40,8 @@ export function download(name, type, text) {
 /**
  * Hands the tab's plan, probe results and (when `setSync` is given) sync view to the page now
  * and on every change.
+ * @param {number | undefined} tabId
+ * @param {{setPlan: (plan: unknown) => void, setHealth: (health: unknown) => void, setSync?: (sync: unknown) => void}} hooks
  */
 export async function followTab(tabId, { setPlan, setHealth, setSync = () => {} }) {
   if (!Number.isInteger(tabId)) {

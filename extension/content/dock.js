@@ -50,9 +50,16 @@ function render() {
   const parent = pageParent();
   if (!dock.isConnected) parent.append(dock);
   if (!watcher) {
-    // Portals re-render whole subtrees; put the dock back if the page removes it.
-    watcher = new MutationObserver(() => dock && !dock.isConnected && parent.append(dock));
+    // Portals re-render whole subtrees; put the dock back if the page removes it, and its hosts
+    // back into it if the page takes them out.
+    watcher = new MutationObserver(() => {
+      if (!dock) return;
+      if (!dock.isConnected) parent.append(dock);
+      const hosts = [chipHost, pillHost].filter((h) => h !== null);
+      if (hosts.some((h) => h.parentNode !== dock)) dock.replaceChildren(...hosts);
+    });
     watcher.observe(parent, { childList: true });
+    watcher.observe(dock, { childList: true });
   }
 }
 

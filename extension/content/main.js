@@ -89,7 +89,7 @@ async function checkRoute() {
     clearPass();
     veilPanel(true);
   }
-  let reply = null;
+  let reply;
   try {
     reply = await chrome.runtime.sendMessage({ type: 'page-changed', url });
   } catch (error) {
@@ -151,7 +151,7 @@ if (FRAME === 'blade') {
     // The tenant's onboarding view, which the worker stores as evidence arrives.
     const viewKey = `onboarding:view:${chipTenant}`;
     if (area === 'local' && chipTenant && Object.hasOwn(changes, viewKey)) {
-      const view = changes[viewKey].newValue;
+      const view = /** @type {{chip: import('./chip.js').Chip | null} | undefined} */ (changes[viewKey].newValue);
       return drawChip(view ? view.chip : null);
     }
     // The user's settings, or the administrator's policy over them (the worker's copy of it).

@@ -22,6 +22,15 @@ try {
     await new Promise((resolve) => browser.context.on('close', resolve));
   } else {
     await mkdir(out, { recursive: true });
+    // The walk shows every panel: its user has opened the panel before, so it stays open on every
+    // page (a new user sees it open on the first visit to each kind of page, then the pill).
+    await browser.worker.evaluate(() => chrome.storage.local.set({ 'panel:prefs': { open: true } }));
+    // Collapses the open panel to the pill, as a user would; `reopen` opens it again afterwards.
+    const collapse = async (page) => {
+      await overlay(page).getByRole('button', { name: 'Hide' }).click();
+      await page.locator('[data-wayfinder-pill]').waitFor();
+    };
+    const reopen = (page) => page.locator('[data-wayfinder-pill]').click();
     const steps = [
       ['01-azure-hunting-hint', hunting, '[data-wayfinder-id="hunting"]'],
       ['02-azure-workspace-manager-unavailable', azureBladeUrls('WorkspaceManager')['view with encoded id'], '[data-wayfinder-kind="hint"][data-wayfinder-id="workspace-manager"]'],
@@ -65,10 +74,11 @@ try {
     const queue = await browser.context.newPage();
     await queue.goto(azureBladeUrls('Incidents')['view with encoded id']);
     await queue.locator('[data-wayfinder-row="120"]').waitFor();
-    await overlay(queue).getByRole('button', { name: 'Hide' }).click();
-    await overlay(queue).locator('button[aria-expanded="false"]').waitFor();
-    await queue.waitForFunction(() => document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe').getBoundingClientRect().height < 100);
+    await collapse(queue);
     await shoot(queue, '11-azure-queue-sync-badges');
+    // The panel collapsed: the pill with the page's count, beside the onboarding chip.
+    await shoot(queue, '16-pill');
+    await reopen(queue);
     await queue.close();
 
     // Onboarding status: the chip after the Defender portal showed its Home and SIEM workspaces.
@@ -78,9 +88,9 @@ try {
     await onboarding.goto(`https://security.microsoft.com/sentinel/settings?tid=${demo.tenant}`);
     await onboarding.locator('[data-wayfinder-kind="onboarding"]', { hasText: 'primary' }).waitFor();
     await waitForPanelHeight(onboarding, 100);
-    await overlay(onboarding).getByRole('button', { name: 'Hide' }).click();
-    await overlay(onboarding).locator('button[aria-expanded="false"]').waitFor();
+    await collapse(onboarding);
     await shoot(onboarding, '12-defender-onboarding-chip');
+    await reopen(onboarding);
     await onboarding.close();
 
     // "Where is …?" in the popup.
@@ -97,8 +107,9 @@ try {
     const trainer = await browser.context.newPage();
     await trainer.goto(hunting);
     await trainer.locator('[data-wayfinder-kind="trainer"]').first().waitFor();
-    await overlay(trainer).getByRole('button', { name: 'Hide' }).click();
+    await collapse(trainer);
     await shoot(trainer, '08-azure-trainer-mode');
+    await reopen(trainer);
     await trainer.close();
 
     // The portal's own dark theme (Settings › Theme): the panel and the trainer labels follow it.

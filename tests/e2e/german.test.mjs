@@ -90,8 +90,14 @@ test('the overlay panel on a portal page speaks German', async () => {
   assert.match(await hint.locator('.wf-source summary').innerText(), /^Quelle, Stand \d{4}-\d{2}-\d{2}$/);
   assert.deepEqual(await englishLeft(panel), []);
 
+  // Hidden, the panel folds into the page's pill, which is named in German too.
   await panel.getByRole('button', { name: 'Ausblenden' }).click();
-  await panel.getByRole('button', { name: 'Einblenden' }).waitFor();
+  const pill = portal.locator('[data-wayfinder-pill]');
+  await pill.waitFor();
+  assert.match(await pill.getAttribute('aria-label'), /^Wayfinder \d+: SecOps-Wayfinder-Bereich öffnen/);
+  assert.match(await pill.getAttribute('title'), /Einträge auf dieser Seite/);
+  await pill.click();
+  await overlayFrame(portal);
   await portal.close();
 });
 

@@ -3,9 +3,10 @@
 use crate::process::{self, command};
 use crate::{browser_scripts, package_check, toolchain};
 
-/// Installs what is missing, then formats check, lints, native tests, a compile check of the fuzz
-/// targets, wasm tests in headless Chromium, the extension build and its store package (packed
-/// by Chromium), and the end-to-end tests in Chromium.
+/// Installs what is missing, then formats check, the type check and lint of the JavaScript shells,
+/// lints, native tests, the unit tests of the content script's probes and readers (jsdom), a
+/// compile check of the fuzz targets, wasm tests in headless Chromium, the extension build and
+/// its store package (packed by Chromium), and the end-to-end tests in Chromium.
 pub fn run() -> Result<(), String> {
     let tools = toolchain::ensure_build_tools()?;
     toolchain::ensure_browser_tools()?;
@@ -13,6 +14,25 @@ pub fn run() -> Result<(), String> {
     const WASM_PACKAGE_ARGS: &[&str] = &["-p", "wayfinder-ui", "-p", "wayfinder-worker"];
     let lints = ["--all-targets", "--", "-D", "warnings"];
     cargo(&["fmt", "--all", "--", "--check"])?;
+    // The JavaScript shells: TypeScript checks them with their JSDoc (nothing emitted) and ESLint
+    // lints them and the test scripts; both from crates/xtask/tools (its configs are there too).
+    let mut tsc = command(
+        "tsc",
+        &["-p", "crates/xtask/tools/tsconfig.shells.json"],
+        None,
+    );
+    process::run(tsc.env("PATH", &tools.path))?;
+    let mut eslint = command(
+        "eslint",
+        &[
+            "--config",
+            "crates/xtask/tools/eslint.config.mjs",
+            "extension",
+            "tests",
+        ],
+        None,
+    );
+    process::run(eslint.env("PATH", &tools.path))?;
     cargo(&[&["clippy", "--workspace"][..], &lints].concat())?;
     cargo(
         &[
@@ -23,6 +43,8 @@ pub fn run() -> Result<(), String> {
         .concat(),
     )?;
     cargo(&["test", "--workspace"])?;
+    // The content script's probe engine and readers on static HTML in jsdom (tests/shells/).
+    process::run(&mut browser_scripts::node(&["--test", "shells/"]))?;
     // The fuzz targets are a workspace of their own (docs/fuzzing.md) and their runs are a
     // separate command, so nothing else would notice a change of the core that breaks them
     // (it happened: `decode_request` did not cover two later messages). Checked, not run.

@@ -24,11 +24,12 @@ const CHROMIUM_GERMAN: &str = "/usr/lib/chromium/locales/de.pak";
 
 /// What the build needs on PATH.
 pub struct BuildTools {
-    /// PATH with the npm-installed wasm-opt first.
+    /// PATH with the npm-installed tools first (wasm-opt, esbuild, tsc, eslint).
     pub path: OsString,
 }
 
-/// Ensures the wasm target, wasm-pack, the matching wasm-bindgen CLI and wasm-opt.
+/// Ensures the wasm target, wasm-pack, the matching wasm-bindgen CLI, and the npm build tools
+/// (wasm-opt, esbuild, and tsc and eslint for the shells' checks in `cargo xtask test`).
 pub fn ensure_build_tools() -> Result<BuildTools, String> {
     let installed = output(&mut command(
         "rustup",
@@ -77,8 +78,19 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
     }
     let tools_dir = paths::build_tools_dir();
     let bin = tools_dir.join("node_modules/.bin");
+    // Every package of tools/package.json: a checkout that predates one still installs it.
+    let npm_tools_missing = ["esbuild", "tsc", "eslint"]
+        .iter()
+        .any(|b| !bin.join(b).exists())
+        || ["@eslint/js", "globals", "@types/chrome"].iter().any(|p| {
+            !tools_dir
+                .join("node_modules")
+                .join(p)
+                .join("package.json")
+                .exists()
+        });
     if wasm_opt_version(&bin.join("wasm-opt")).is_none_or(|v| v < WASM_OPT_MIN_VERSION)
-        || !bin.join("esbuild").exists()
+        || npm_tools_missing
     {
         ensure_node()?;
         run(&mut command(
@@ -103,7 +115,7 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
 }
 
 /// Ensures Debian's Chromium with its German UI, ChromeDriver, Node.js, and the npm packages of
-/// the browser tests.
+/// the browser tests (and jsdom, of the shells' unit tests).
 pub fn ensure_browser_tools() -> Result<(), String> {
     let fonts_present = PathBuf::from("/usr/share/fonts/truetype/dejavu").exists();
     if !PathBuf::from(CHROMIUM).exists() || !PathBuf::from(CHROMEDRIVER).exists() || !fonts_present
@@ -121,7 +133,7 @@ pub fn ensure_browser_tools() -> Result<(), String> {
     ensure_node()?;
     let tests = paths::browser_tests_dir();
     // Every dependency of tests/package.json: a checkout that predates one still installs it.
-    let installed = ["playwright-core", "axe-core"].iter().all(|p| {
+    let installed = ["playwright-core", "axe-core", "jsdom"].iter().all(|p| {
         tests
             .join("node_modules")
             .join(p)

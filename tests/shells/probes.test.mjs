@@ -1,0 +1,209 @@
+// Why this file exists: unit tests of the content script's probe engine
+// (extension/content/probes.js) on static portal-like pages in jsdom: each tier, their order,
+// the last-find memo, options anchoring their select, a broken selector falling through, and the
+// text tier's English-only rule. Run by `cargo xtask test` (`node --test shells/` in tests/).
+import { strict as assert } from 'node:assert';
+import { beforeEach, describe, test } from 'node:test';
+import { findTarget, resetProbes } from '../../extension/content/probes.js';
+import { AZURE, DEFENDER, byId, loadPage } from './dom.mjs';
+
+/** @param {...object} tiers */
+const probe = (...tiers) => ({ tiers });
+const selector = (css) => ({ by: 'selector', css });
+const text = (within, label) => ({ by: 'text', within, text: label });
+const linkPath = (within, path) => ({ by: 'link-path', within, path });
+
+beforeEach(() => resetProbes());
+
+describe('selector tier', () => {
+  test('finds the first element the CSS matches', () => {
+    loadPage('azure-incident-blade.html', AZURE);
+    assert.equal(findTarget(probe(selector('[data-telemetryname="Menu-hunting"]')), 'a'), byId('menu-hunting'));
+    assert.equal(findTarget(probe(selector('.fxs-blade-title-titleText')), 'b'), byId('blade-title'));
+    assert.equal(findTarget(probe(selector('div.azc-listView-group li[role="listitem"]')), 'd'), byId('menu-incidents'));
+    assert.equal(findTarget(probe(selector('[data-automationid="refresh"], main button')), 'c'), null);
+  });
+
+  test('ignores the page language', () => {
+    loadPage('defender-incidents-de.html', DEFENDER);
+    assert.equal(findTarget(probe(selector('[data-automationid="export"]')), 'a'), byId('cmd-export'));
+  });
+});
+
+describe('text tier', () => {
+  test('matches the whole trimmed text of a candidate', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    // "Exports history" comes first and must not match "Export".
+    assert.equal(findTarget(probe(text('.ms-CommandBar button', 'Export')), 'a'), byId('cmd-export'));
+    // Text with surrounding white space and an icon's empty element.
+    assert.equal(findTarget(probe(text('.ms-CommandBar button', 'Refresh')), 'b'), byId('cmd-refresh'));
+  });
+
+  test('matches a label followed by further words', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    assert.equal(findTarget(probe(text('.ms-CommandBar button', 'Assign')), 'a'), byId('cmd-assign'));
+    assert.equal(findTarget(probe(text('.ms-CommandBar button', 'Email notification')), 'b'), byId('cmd-email'));
+  });
+
+  test('does not match the beginning of a longer word', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    assert.equal(findTarget(probe(text('.ms-CommandBar button', 'Expo')), 'a'), null);
+    assert.equal(findTarget(probe(text('.ms-CommandBar button', 'Manage incident')), 'b'), null);
+  });
+
+  test('only looks within its candidates', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    // "Alerts" is a link in the banner and in the navigation; the probe names the navigation's.
+    assert.equal(findTarget(probe(text('nav a', 'Alerts')), 'a'), byId('nav-alerts'));
+    assert.equal(findTarget(probe(text('nav a', 'Microsoft Sentinel')), 'b'), null);
+    assert.equal(findTarget(probe(text('nav button, nav a', 'Microsoft Sentinel')), 'c'), byId('nav-sentinel'));
+  });
+
+  test('is skipped on a page whose language is not English', () => {
+    loadPage('defender-incidents-de.html', DEFENDER);
+    // The product name reads the same in German, yet the tier does not run.
+    assert.equal(findTarget(probe(text('nav button', 'Microsoft Sentinel')), 'a'), null);
+    assert.equal(findTarget(probe(text('nav button', 'Microsoft Sentinel'), selector('[data-automationid="nav-sentinel"]')), 'b'), byId('nav-sentinel'));
+  });
+
+  test('runs on en-US and on a page without a language', () => {
+    loadPage('azure-incident-blade.html', AZURE);
+    assert.equal(document.documentElement.lang, 'en-US');
+    assert.equal(findTarget(probe(text('div.azc-listView-group li[role="listitem"]', 'Content hub')), 'a'), byId('menu-contenthub'));
+    loadPage('defender-incidents-de.html', DEFENDER);
+    document.documentElement.removeAttribute('lang');
+    assert.equal(findTarget(probe(text('nav button', 'Microsoft Sentinel')), 'b'), byId('nav-sentinel'));
+  });
+});
+
+describe('link-path tier', () => {
+  test("matches a link's path, whatever its query", () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    assert.equal(findTarget(probe(linkPath('nav', '/v2/advanced-hunting')), 'a'), byId('nav-hunting'));
+    // /incidents/settings comes first and is a different path.
+    assert.equal(findTarget(probe(linkPath('nav', '/incidents')), 'b'), byId('nav-incidents'));
+  });
+
+  test('looks within its container only', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    // The banner's /alerts link comes first in the document.
+    assert.equal(findTarget(probe(linkPath('nav', '/alerts')), 'a'), byId('nav-alerts'));
+    assert.equal(findTarget(probe(linkPath('nav', '/settings')), 'b'), null);
+  });
+
+  test('runs whatever the page language', () => {
+    loadPage('defender-incidents-de.html', DEFENDER);
+    assert.equal(findTarget(probe(linkPath('nav', '/incidents')), 'a'), byId('nav-incidents'));
+  });
+});
+
+describe('tiers in order', () => {
+  test('the first tier that finds an element wins', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    const tiers = [selector('[data-automationid="incidents-nav"]'), text('nav a', 'Advanced hunting'), linkPath('nav', '/alerts')];
+    assert.equal(findTarget(probe(...tiers), 'a'), byId('nav-hunting'));
+    assert.equal(findTarget(probe(linkPath('nav', '/alerts'), text('nav a', 'Advanced hunting')), 'b'), byId('nav-alerts'));
+    assert.equal(findTarget(probe(selector('#page-title'), linkPath('nav', '/alerts')), 'c'), byId('page-title'));
+  });
+
+  test('no tier finds: null; no probe or no tiers: null', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    assert.equal(findTarget(probe(selector('.fxs-blade-title-titleText'), text('nav a', 'Hunting')), 'a'), null);
+    assert.equal(findTarget(null, 'b'), null);
+    assert.equal(findTarget(undefined, 'c'), null);
+    assert.equal(findTarget(/** @type {any} */ ({ tiers: 'h1' }), 'd'), null);
+    assert.equal(findTarget(probe(), 'e'), null);
+    assert.equal(findTarget(/** @type {any} */ ({}), 'f'), null);
+    assert.equal(findTarget(/** @type {any} */ ({ tiers: { by: 'selector', css: 'h1' } }), 'g'), null);
+  });
+
+  test('a selector the browser rejects falls through to the next tier', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    // (An unclosed bracket is not one: CSS closes it at the end of the selector.)
+    assert.equal(findTarget(probe(selector('.ms-CommandBar button:export'), text('.ms-CommandBar button', 'Export')), 'a'), byId('cmd-export'));
+    assert.equal(findTarget(probe(text('nav a:has-not(', 'Alerts'), linkPath('nav', '/alerts')), 'b'), byId('nav-alerts'));
+    assert.equal(findTarget(probe(linkPath('nav >>', '/alerts'), selector('#nav-alerts')), 'c'), byId('nav-alerts'));
+    assert.equal(findTarget(probe(selector('[[')), 'd'), null);
+  });
+});
+
+describe('last find', () => {
+  test('an element that still fits stays the anchor when an earlier one appears', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const exportProbe = probe(text('.ms-CommandBar button', 'Export'));
+    const first = byId('cmd-export');
+    assert.equal(findTarget(exportProbe, 'export'), first);
+    const earlier = page.createElement('button');
+    earlier.textContent = 'Export';
+    byId('cmd-refresh').before(earlier);
+    assert.equal(findTarget(exportProbe, 'export'), first);
+    // Another memo, or a new plan, searches afresh.
+    assert.equal(findTarget(exportProbe, 'other'), earlier);
+    resetProbes();
+    assert.equal(findTarget(exportProbe, 'export'), earlier);
+  });
+
+  test('a renamed label loses it; a removed element too', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const exportProbe = probe(text('.ms-CommandBar button', 'Export'));
+    const first = byId('cmd-export');
+    assert.equal(findTarget(exportProbe, 'export'), first);
+    const earlier = page.createElement('button');
+    earlier.textContent = 'Export';
+    byId('cmd-refresh').before(earlier);
+    first.querySelector('span').textContent = 'Download';
+    assert.equal(findTarget(exportProbe, 'export'), earlier);
+    byId('cmd-refresh').after(first);
+    first.querySelector('span').textContent = 'Export';
+    earlier.remove();
+    assert.equal(findTarget(exportProbe, 'export'), first);
+  });
+
+  test('an element removed from the page loses it, though it still matches the selector', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    const exportButton = probe(selector('button[data-automationid="export"]'));
+    const button = byId('cmd-export');
+    assert.equal(findTarget(exportButton, 'export'), button);
+    button.remove();
+    assert.ok(button.matches('button[data-automationid="export"]'));
+    assert.equal(findTarget(exportButton, 'export'), null);
+  });
+
+  test('a moved link path loses it', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    const alerts = probe(linkPath('nav', '/alerts'));
+    const link = /** @type {HTMLAnchorElement} */ (byId('nav-alerts'));
+    assert.equal(findTarget(alerts, 'alerts'), link);
+    link.href = '/alerts/queue';
+    assert.equal(findTarget(alerts, 'alerts'), null);
+  });
+
+  test('a last find that no longer fits is searched again, then the next tier', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    const hunting = byId('nav-hunting');
+    const twoTiers = probe(selector('#nav-hunting'), text('nav a', 'Alerts'));
+    assert.equal(findTarget(twoTiers, 'nav'), hunting);
+    hunting.removeAttribute('id');
+    // The selector tier no longer fits its last find nor finds another; the text tier searches.
+    assert.equal(findTarget(twoTiers, 'nav'), byId('nav-alerts'));
+  });
+});
+
+describe('form controls', () => {
+  test('an option anchors its select', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    const select = byId('severity-filter');
+    assert.equal(findTarget(probe(text('#severity-filter option', 'High')), 'a'), select);
+    assert.equal(findTarget(probe(selector('option[value="low"]')), 'b'), select);
+    // Found again through the memo, still its select.
+    assert.equal(findTarget(probe(selector('option[value="low"]')), 'b'), select);
+  });
+
+  test('an option outside a select anchors itself', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const list = page.createElement('datalist');
+    list.innerHTML = '<option id="loose">Critical</option>';
+    page.body.append(list);
+    assert.equal(findTarget(probe(text('datalist option', 'Critical')), 'a'), byId('loose'));
+  });
+});
