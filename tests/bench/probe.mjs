@@ -1,4 +1,4 @@
-// The in-page probe, installed with `context.addInitScript` in both profiles so both pay for it
+// The in-page probe, installed with `context.addInitScript` in every profile so all pay for it
 // alike. It runs in the page's main world (never the content script's isolated world) and in
 // the extension's overlay iframe, and only records: times are read back by the scenarios.
 //
@@ -55,14 +55,20 @@ export function installProbe() {
       for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
 
-    // The overlay host is a child of <body> (or of <html> before there is a body); watching
-    // those two child lists sees every mount and unmount without a subtree observer, which
-    // would cost the page something in both profiles under churn.
+    // The panel's host and the dock (pill and chip) are children of <body> (or of <html> before
+    // there is a body); watching those two child lists sees every mount and unmount without a
+    // subtree observer, which would cost the page something in every profile under churn.
     b.hostEvents = [];
+    b.dockEvents = [];
     const onRecords = (records) => {
       for (const r of records) {
-        for (const n of r.addedNodes) if (n.nodeType === 1 && n.hasAttribute('data-wayfinder-host')) b.hostEvents.push({ t: now(), phase: clock.phase, present: true });
-        for (const n of r.removedNodes) if (n.nodeType === 1 && n.hasAttribute('data-wayfinder-host')) b.hostEvents.push({ t: now(), phase: clock.phase, present: false });
+        for (const [nodes, present] of [[r.addedNodes, true], [r.removedNodes, false]]) {
+          for (const n of nodes) {
+            if (n.nodeType !== 1) continue;
+            if (n.hasAttribute('data-wayfinder-host')) b.hostEvents.push({ t: now(), phase: clock.phase, present });
+            if (n.hasAttribute('data-wayfinder-dock')) b.dockEvents.push({ t: now(), phase: clock.phase, present });
+          }
+        }
       }
     };
     const watch = () => {
@@ -73,6 +79,22 @@ export function installProbe() {
     if (document.body) watch();
     else document.addEventListener('DOMContentLoaded', watch, { once: true });
 
+    // The first of our elements anywhere in the page (dock, panel host or a mark beside a
+    // control): a subtree observer from the start of the document, in every profile alike, until
+    // a scenario stops it (before churn, so it never weighs on the batches). It keeps scanning
+    // after a find, so the extension's profiles pay what the others pay.
+    b.firstItem = null;
+    const isOurs = (n) => n.nodeType === 1 && (n.hasAttribute('data-wayfinder-kind') || n.hasAttribute('data-wayfinder-dock') || n.hasAttribute('data-wayfinder-host'));
+    const items = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (isOurs(n) && !b.firstItem) b.firstItem = { t: now(), what: n.getAttribute('data-wayfinder-kind') || (n.hasAttribute('data-wayfinder-dock') ? 'dock' : 'host') };
+        }
+      }
+    });
+    items.observe(document, { childList: true, subtree: true });
+    b.stopItemWatch = () => items.disconnect();
+
     /** Load figures, relative to the navigation start (performance.now's origin). */
     b.loadSnapshot = () => {
       const nav = performance.getEntriesByType('navigation')[0];
@@ -81,19 +103,60 @@ export function installProbe() {
         domContentLoaded: nav ? nav.domContentLoadedEventStart : null,
         domContentLoadedAbs: nav ? abs(nav.domContentLoadedEventStart) : null,
         hostAt: host ? host.t : null,
+        hostSeen: b.hostEvents.length > 0 || document.querySelector('[data-wayfinder-host]') !== null,
+        firstItemAt: b.firstItem ? b.firstItem.t : null,
+        firstItemWhat: b.firstItem ? b.firstItem.what : null,
         longTasks: b.longTasks.slice(),
+        wasmResources: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length,
         now: now(),
       };
     };
 
-    /** Starts counting frames and runs a route change; returns the start time. */
+    /**
+     * Starts counting frames and runs a route change; returns the start time. Our items are
+     * watched from here: the marks in the page before the change (the previous page's) until all
+     * are gone, and the first item drawn for the new page: a new mark, a new dock or panel host,
+     * or the pill redrawn (its shadow root's content replaced with the new page's count).
+     */
     b.routeChange = (action) => {
+      const before = [...document.querySelectorAll('[data-wayfinder-kind]')];
+      const pill = document.querySelector('[data-wayfinder-pill-host]');
+      const seen = { gone: null, shown: null };
+      const record = () => ({ t: now(), phase: clock.phase });
+      const check = (records) => {
+        if (!seen.gone && before.length && before.every((m) => !m.isConnected)) seen.gone = record();
+        if (seen.shown) return;
+        for (const r of records) {
+          if (pill && r.target === pill.shadowRoot) return void (seen.shown = { ...record(), what: 'pill' });
+          for (const n of r.addedNodes) {
+            if (isOurs(n)) return void (seen.shown = { ...record(), what: n.getAttribute('data-wayfinder-kind') || (n.hasAttribute('data-wayfinder-dock') ? 'dock' : 'host') });
+          }
+        }
+      };
+      if (b.routeWatch) b.routeWatch.disconnect();
+      b.routeWatch = new MutationObserver(check);
+      b.routeWatch.observe(document, { childList: true, subtree: true });
+      if (pill && pill.shadowRoot) b.routeWatch.observe(pill.shadowRoot, { childList: true });
       startTicks();
       const t0 = now();
-      b.route = { t0, t0Abs: abs(t0) };
+      b.route = { t0, t0Abs: abs(t0), marksBefore: before.length, seen };
       if (action.click) document.querySelector(action.click).click();
       else location.hash = action.hash;
-      return b.route;
+      return { t0: b.route.t0, t0Abs: b.route.t0Abs, marksBefore: before.length };
+    };
+
+    /** What the route change did to our items so far: ms and frames (null: not yet). */
+    b.routeItems = () => {
+      const { t0, seen, marksBefore } = b.route;
+      const at = (e) => (e ? { ms: e.t - t0, frames: paintFrame(e.t, e.phase) } : null);
+      return { marksBefore, gone: at(seen.gone), shown: seen.shown ? { ...at(seen.shown), what: seen.shown.what } : null };
+    };
+
+    /** Stops the route's frame counting and item watch. */
+    b.routeDone = () => {
+      stopTicks();
+      if (b.routeWatch) b.routeWatch.disconnect();
+      b.routeWatch = null;
     };
 
     /** The host's first mount after the route change: ms and frames (null until then). */

@@ -1,51 +1,75 @@
 // The browser profiles the bench compares. Each is `launchChromium` of the e2e tests (same Debian
-// Chromium, same flags, a fresh user-data directory each time): `with` loads the built extension,
-// `without` none, and `control` a copy of the built extension whose content script only tells the
-// worker the page's URL (control/content.js): what scripting any content script costs here. Each
-// gets the same in-page probe and a browser-level CDP session.
+// Chromium, same flags, a fresh user-data directory each time) with the same in-page probe and a
+// browser-level CDP session:
+//   with       the built extension as analysts keep it: the panel collapsed to the pill. The
+//              worker's stored choice is {open: false} before the first page, and the warm-up
+//              visits every page once, which spends the first-visit auto-open (run.mjs).
+//   with-open  the built extension with the panel open on every annotated page ({open: true}):
+//              the scenarios that need the overlay iframe.
+//   without    no extension: the baseline every "added" figure is measured against.
+//   peer       the built extension with peer/content.js as its content script: what a common
+//              portal extension costs these pages, the yardstick of the task-time budget.
+//   control    the built extension with control/content.js (one message to the worker): the
+//              least a page-aware content script costs, as context.
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../support/browser.mjs';
 import { installProbe } from './probe.mjs';
 
-export const PROFILES = ['with', 'without', 'control'];
+/** name → how the browser is made; `panel` is the stored panel choice of the built extension. */
+export const PROFILE_SPECS = Object.freeze({
+  with: { label: 'with, panel closed', extension: 'built', panel: 'closed' },
+  'with-open': { label: 'with, panel open', extension: 'built', panel: 'open' },
+  without: { label: 'without', extension: null, panel: null },
+  peer: { label: 'peer', extension: 'peer/content.js', panel: null },
+  control: { label: 'control', extension: 'control/content.js', panel: null },
+});
+export const PROFILES = Object.keys(PROFILE_SPECS);
 
 /** The profile order of iteration `i`: rotating, so drift over the run hits all alike. */
 export const orderOf = (i) => PROFILES.map((_, k) => PROFILES[(i + k) % PROFILES.length]);
 
-/** The control extension: the built one with control/content.js as its content script. */
-async function controlExtension() {
+/** A copy of the built extension with `contentFile` (under tests/bench) as its content script. */
+async function extensionWith(contentFile) {
   const built = process.env.WAYFINDER_EXTENSION_DIR;
   if (!built) throw new Error('WAYFINDER_EXTENSION_DIR is not set (cargo xtask bench sets it)');
-  const dir = await mkdtemp(path.join(tmpdir(), 'wayfinder-control-'));
+  const dir = await mkdtemp(path.join(tmpdir(), 'wayfinder-bench-ext-'));
   await cp(built, dir, { recursive: true });
-  await cp(path.join(import.meta.dirname, 'control/content.js'), path.join(dir, 'content.js'));
+  await cp(path.join(import.meta.dirname, contentFile), path.join(dir, 'content.js'));
   return dir;
 }
 
 export async function openProfile(portal, name) {
-  const controlDir = name === 'control' ? await controlExtension() : null;
-  const browser = await launchChromium(portal, { extension: name !== 'without', extensionDir: controlDir });
+  const spec = PROFILE_SPECS[name];
+  const copyDir = spec.extension && spec.extension !== 'built' ? await extensionWith(spec.extension) : null;
+  const browser = await launchChromium(portal, { extension: spec.extension !== null, extensionDir: copyDir });
+  if (spec.panel) {
+    // Before any page: the worker reads the stored choice once, at its first message.
+    const open = spec.panel === 'open';
+    await browser.worker.evaluate((o) => chrome.storage.local.set({ 'panel:prefs': { open: o } }), open);
+  }
   await browser.context.addInitScript(installProbe);
   const cdp = await browser.context.browser().newBrowserCDPSession();
   return {
     name,
-    // The scenarios that need our overlay (routes, cold start, memory of its frame) run in `with`.
-    extension: name === 'with',
+    label: spec.label,
+    // 'closed' or 'open' for the product's two states; null for the other profiles.
+    panel: spec.panel,
     context: browser.context,
     browser: browser.context.browser(),
-    extensionOrigin: name === 'with' ? browser.extensionOrigin : null,
+    // chrome-extension://<id> of whichever extension is loaded (the trace attributes its script).
+    extensionOrigin: browser.extensionOrigin,
     cdp,
     close: async () => {
       await browser.close();
-      if (controlDir) await rm(controlDir, { recursive: true, force: true });
+      if (copyDir) await rm(copyDir, { recursive: true, force: true });
     },
   };
 }
 
 /** The extension's overlay iframe of `page`, if it is mounted. */
 export function overlayFrame(profile, page) {
-  if (!profile.extensionOrigin) return null;
+  if (!profile.panel || !profile.extensionOrigin) return null;
   return page.frames().find((f) => f.url().startsWith(`${profile.extensionOrigin}/overlay.html`)) ?? null;
 }

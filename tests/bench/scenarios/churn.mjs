@@ -1,17 +1,22 @@
 // Cost per mutation batch under DOM churn. The page gets a 10,000-node list in its main
 // content, then for `seconds` a timer replaces 100 of its nodes every 100 ms (1,000 added and
 // 1,000 removed per second), like a portal grid that streams rows. The content script watches
-// these pages (they have anchored notices), so every batch schedules one anchor pass.
+// these pages (they have anchored notices), so every batch schedules one anchor pass; the peer's
+// content script searches the whole document once per batch. With the panel closed the run is
+// checked to have had no panel (panel-state.mjs).
 import { deltaMs, getMetrics } from '../cdp.mjs';
+import { assertPanelClosed } from '../panel-state.mjs';
 import { sleep } from '../stats.mjs';
 import { attributeLongTasks, TRACE_CATEGORIES } from '../trace.mjs';
 
 export const CHURN = Object.freeze({ nodes: 10_000, nodesPerRow: 5, batchRows: 20, intervalMs: 100 });
-const SETTLE_MS = 2500; // the overlay is mounted and the marks placed before the DOM grows
+const SETTLE_MS = 2500; // our items (pill or panel, marks) are drawn before the DOM grows
 
 export async function measureChurn(profile, target, { seconds }) {
   const page = await profile.context.newPage();
   await page.goto(target.url);
+  // The probe's first-item watcher is a subtree observer: it must not weigh on the batches.
+  await page.evaluate(() => window.__wayfinderBench.stopItemWatch());
   await sleep(SETTLE_MS);
   await page.evaluate(buildList, CHURN);
   await sleep(1000);
@@ -30,6 +35,7 @@ export async function measureChurn(profile, target, { seconds }) {
     [t0, churn.end],
   );
   const attribution = attributeLongTasks(trace.traceEvents, { pageUrl: page.url(), extensionOrigin: profile.extensionOrigin });
+  await assertPanelClosed(profile, page, `the churn on ${target.key}`);
   await page.close();
 
   const batches = churn.batches;

@@ -1,6 +1,9 @@
-// One page load in a fresh tab: scripting and task time over a fixed window after the
-// navigation, long tasks, DOMContentLoaded → overlay, then memory once the page has settled.
+// One page load in a fresh tab: task time and scripting over a fixed window after the
+// navigation, long tasks, DOMContentLoaded → our first item (and, with the panel open, the
+// overlay's first item), whether the tab loaded wasm, then memory once the page has settled.
+// With the panel closed the load is checked to have had no panel at all (panel-state.mjs).
 import { cpuSeconds, deltaMs, getMetrics, heapAfterGc, processes, pss, wasmMemoryBytes, workerSession } from '../cdp.mjs';
+import { assertPanelClosed, wasmInTab } from '../panel-state.mjs';
 import { overlayFrame } from '../profiles.mjs';
 import { sleep } from '../stats.mjs';
 
@@ -21,8 +24,11 @@ export async function measureLoad(profile, target, { windowMs }) {
   const after = await getMetrics(session);
   const procs = await processes(profile.cdp);
   const load = await page.evaluate(() => window.__wayfinderBench.loadSnapshot());
+  await assertPanelClosed(profile, page, `the load of ${target.key}`);
+  const wasm = await wasmInTab(page);
   const frame = overlayFrame(profile, page);
   const firstItemAbs = frame ? await frame.evaluate(() => window.__wayfinderBench.firstItemAbs) : null;
+  const dclTo = (t) => (t != null && load.domContentLoaded != null ? t - load.domContentLoaded : null);
 
   const result = {
     page: target.key,
@@ -31,9 +37,13 @@ export async function measureLoad(profile, target, { windowMs }) {
     browserCpuMs: (cpuSeconds(procs) - cpuBefore) * 1000,
     // Long tasks that began inside the window (the observer is buffered from the start).
     longTasks: load.longTasks.filter((t) => t.start <= windowMs).map((t) => t.duration),
-    dclToHostMs: load.hostAt != null && load.domContentLoaded != null ? load.hostAt - load.domContentLoaded : null,
+    // The first of our elements in the page (dock, panel host or mark), and which it was.
+    dclToFirstItemMs: dclTo(load.firstItemAt),
+    firstItem: load.firstItemWhat,
+    dclToHostMs: dclTo(load.hostAt),
     dclToOverlayItemMs: firstItemAbs != null && load.domContentLoadedAbs != null ? firstItemAbs - load.domContentLoadedAbs : null,
     hostMounted: load.hostAt != null,
+    wasm,
     memory: await measureMemory(profile, session, frame, procs),
   };
   await page.close();
@@ -60,7 +70,7 @@ async function measureMemory(profile, session, frame, procs) {
   }
   let workerHeap = null;
   let workerWasm = null;
-  if (profile.extension) {
+  if (profile.panel) {
     const worker = await workerSession(profile.cdp, profile.extensionOrigin);
     if (worker) {
       workerHeap = await heapAfterGc(worker);
