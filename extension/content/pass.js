@@ -1,7 +1,7 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { findTarget, resetProbes } from './probes.js';
+import { couldHold, findTarget, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
 import { perFrame } from './schedule.js';
@@ -29,6 +29,14 @@ let lastFacts = '';
 let pageUrl = '';
 /** @type {MutationObserver | null} */
 let watcher = null;
+/** What the page changed since the last pass (null: look at the whole page). @type {import('./probes.js').Changes | null} */
+let changes = null;
+let wholePage = true; // the next pass looks at the whole page (a new plan, many records)
+/** @type {import('./readers.js').Row[]} */
+let lastRows = [];
+let rowsKey = '';
+/** More records than this in one batch: the pass looks at the whole page instead. */
+const MAX_RECORDS = 256;
 /** @type {(reply: any) => void} */
 let onReply = () => {};
 
@@ -38,6 +46,32 @@ export function onWorkerReply(then) {
 }
 
 const schedulePass = perFrame(() => runPass());
+
+/**
+ * Notes where the page changed (see `Changes`), then schedules a pass. Only the records are
+ * read here: no layout, no text.
+ * @param {MutationRecord[]} records
+ */
+function noteChanges(records) {
+  if (wholePage || records.length > MAX_RECORDS) {
+    wholePage = true;
+  } else {
+    const next = changes || { inside: [], at: [] };
+    for (const record of records) {
+      const target = record.target.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (record.target) : record.target.parentElement;
+      if (record.type === 'characterData' || record.removedNodes.length > 0) {
+        if (target) next.at.push(target);
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) next.inside.push(/** @type {Element} */ (node));
+        else if (target) next.at.push(target);
+      }
+    }
+    if (next.inside.length + next.at.length > MAX_RECORDS) wholePage = true;
+    changes = next;
+  }
+  schedulePass();
+}
 
 /**
  * Starts the pass for a new plan: its anchors for this document and its readers.
@@ -51,13 +85,17 @@ export function startPass(plan) {
   lastFacts = '';
   lastReport = '';
   resetProbes();
+  wholePage = true;
+  changes = null;
+  lastRows = [];
+  rowsKey = '';
   anchorsSince = Date.now();
   clearTimeout(graceTimer);
   const watching = anchors.length > 0 || readers !== null;
-  if (readers || anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(schedulePass, GRACE_MS + 50);
+  if (readers || anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(() => noteChanges([]), GRACE_MS + 50);
   if (watching && !watcher) {
     // characterData too: the values the sync readers read change in place.
-    watcher = new MutationObserver(schedulePass);
+    watcher = new MutationObserver(noteChanges);
     watcher.observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
   } else if (!watching && watcher) {
     watcher.disconnect();
@@ -72,6 +110,8 @@ export function clearPass() {
   readers = null;
   syncView = null;
   pageUrl = '';
+  wholePage = true;
+  changes = null;
   clearTimeout(graceTimer);
   keepOnly(new Set());
 }
@@ -88,7 +128,26 @@ export function redrawMarks() {
   schedulePass();
 }
 
+/**
+ * The queue's rows: read again only when the page changed where rows or headers are (or a row's
+ * cell left the page); under churn elsewhere the last reading stands.
+ * @param {import('./readers.js').Queue} queue
+ * @param {import('./probes.js').Changes | null} scope
+ */
+function queueRows(queue, scope) {
+  const css = `${queue.rows}, ${queue.headers}`;
+  const stale = !scope || lastRows.some((r) => r.cell !== null && !r.cell.isConnected) || couldHold(scope, css);
+  if (stale) {
+    lastRows = readRows(queue);
+    rowsKey = JSON.stringify(lastRows.map((r) => ({ key: r.key, values: r.values })));
+  }
+  return lastRows;
+}
+
 function runPass() {
+  const scope = wholePage ? null : changes;
+  wholePage = false;
+  changes = null;
   const wanted = new Set();
   const incident = syncView && syncView.incident;
   /** @type {Anchor[]} */
@@ -96,9 +155,9 @@ function runPass() {
   for (const anchor of anchors.concat(title)) {
     const key = `${anchor.kind}:${anchor.id}`;
     wanted.add(key);
-    place(key, anchor, findTarget(anchor.probe, key));
+    place(key, anchor, findTarget(anchor.probe, key, scope));
   }
-  const rows = readers && readers.queue ? readRows(readers.queue) : [];
+  const rows = readers && readers.queue ? queueRows(readers.queue, scope) : [];
   const badges = new Map(((syncView && syncView.badges) || []).map((b) => [b.key, b]));
   for (const row of rows) {
     const badge = badges.get(row.key);
@@ -110,25 +169,27 @@ function runPass() {
   }
   keepOnly(wanted);
   report();
-  if (readers) sendFacts(rows);
+  if (readers) sendFacts(scope);
   // The marks this pass added or moved are mutations of the page too: dropping their records
   // keeps them from scheduling another pass that would find everything in place. The page's own
   // mutations never wait here: they were delivered at the microtask checkpoint before this frame.
   if (watcher) watcher.takeRecords();
 }
 
-/** @param {import('./readers.js').Row[]} rows */
-function sendFacts(rows) {
+/** @param {import('./probes.js').Changes | null} scope */
+function sendFacts(scope) {
   /** @type {Record<string, string>} */
   const values = {};
   for (const reader of (readers && readers.readers) || []) {
-    const element = findTarget(reader.probe, `reader:${reader.id}`);
+    const element = findTarget(reader.probe, `reader:${reader.id}`, scope);
     if (element) values[reader.id] = readValue(element, reader.read);
   }
-  const facts = { values, rows: rows.map((r) => ({ key: r.key, values: r.values })), settled: Date.now() - anchorsSince >= GRACE_MS };
-  const key = JSON.stringify(facts);
+  const settled = Date.now() - anchorsSince >= GRACE_MS;
+  // The rows go as they were last read (`rowsKey` is their JSON): nothing is built per batch.
+  const key = `${JSON.stringify(values)}|${settled}|${rowsKey}`;
   if (key === lastFacts) return;
   lastFacts = key;
+  const facts = { values, rows: lastRows.map((r) => ({ key: r.key, values: r.values })), settled };
   const url = pageUrl;
   chrome.runtime
     .sendMessage({ type: 'page-facts', url, facts })

@@ -68,21 +68,38 @@ export function resetProbes() {
 }
 
 /**
- * The element `probe` names on this page, or null. `memo` names the probe's last find.
+ * What changed in the page since the last pass, from its mutation records: `inside`, elements
+ * whose whole subtree is new (added), and `at`, elements whose own text changed. A pass looks
+ * for a control it has not found only where it could have appeared.
+ * @typedef {{inside: Element[], at: Element[]}} Changes
+ */
+
+/** Could `changes` hold a candidate of `css`? @param {Changes} changes @param {string} css */
+const couldHold = (changes, css) =>
+  changes.inside.some((e) => e.matches(css) || e.closest(css) !== null || e.querySelector(css) !== null) ||
+  changes.at.some((e) => e.closest(css) !== null);
+
+/**
+ * The element `probe` names on this page, or null. `memo` names the probe's last find. With
+ * `changes`, a probe that found nothing before searches only when the changes could hold one of
+ * its candidates (a control appears by a mutation); without, it searches the whole page.
  * @param {Probe | null | undefined} probe
  * @param {string} memo
+ * @param {Changes | null} [changes]
  * @returns {Element | null}
  */
-export function findTarget(probe, memo) {
+export function findTarget(probe, memo, changes = null) {
   const tiers = probe && Array.isArray(probe.tiers) ? probe.tiers : [];
-  const [lastTier, last] = lastFound.get(memo) || [];
+  const found = lastFound.get(memo);
+  const [lastTier, last] = found || [];
+  const lastFits = found !== undefined && safely(() => fits(last, /** @type {Tier} */ (lastTier)));
+  // A lost find (its element removed or changed) is looked for everywhere.
+  const everywhere = !changes || (found !== undefined && !lastFits);
   for (const tier of tiers) {
-    let element = null;
-    try {
-      element = tier === lastTier && fits(last, tier) ? /** @type {Element} */ (last) : search(tier);
-    } catch {
-      // A selector the browser rejects is a data problem; try the next tier.
-    }
+    const element =
+      tier === lastTier && lastFits
+        ? /** @type {Element} */ (last)
+        : safely(() => (everywhere || couldHoldTier(/** @type {Changes} */ (changes), tier) ? search(tier) : null));
     if (!element) continue;
     lastFound.set(memo, [tier, element]);
     // Marks cannot live inside a form control: an option anchors its select.
@@ -91,3 +108,26 @@ export function findTarget(probe, memo) {
   lastFound.delete(memo);
   return null;
 }
+
+/**
+ * `read()`, or null (false) when it throws: a selector the browser rejects is a data problem,
+ * and the next tier is tried.
+ * @template T
+ * @param {() => T} read
+ * @returns {T | null}
+ */
+function safely(read) {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
+/** @param {Changes} changes @param {Tier} tier */
+function couldHoldTier(changes, tier) {
+  const css = candidates(tier);
+  return css !== null && couldHold(changes, css);
+}
+
+export { couldHold };

@@ -207,3 +207,40 @@ describe('form controls', () => {
     assert.equal(findTarget(probe(text('datalist option', 'Critical')), 'a'), byId('loose'));
   });
 });
+
+describe('a pass that knows what changed', () => {
+  const none = { inside: [], at: [] };
+
+  test('does not look again for a missing control when the changes cannot hold it', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const tasks = probe(selector('[data-automationid="tasks"]'));
+    assert.equal(findTarget(tasks, 't'), null, 'not on the page yet');
+    const button = page.createElement('button');
+    button.setAttribute('data-automationid', 'tasks');
+    const row = page.createElement('div');
+    page.body.append(button, row);
+    assert.equal(findTarget(tasks, 't', { inside: [row], at: [] }), null, 'the change was elsewhere');
+    assert.equal(findTarget(tasks, 't', { inside: [button], at: [] }), button, 'the change added it');
+  });
+
+  test('finds a text label changed in place through the changed element', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const label = probe(text('.ms-CommandBar button', 'Triage'));
+    assert.equal(findTarget(label, 'l'), null);
+    const refresh = byId('cmd-refresh');
+    refresh.textContent = 'Triage';
+    assert.equal(findTarget(label, 'l', none), null, 'no change named');
+    assert.equal(findTarget(label, 'l', { inside: [], at: [refresh] }), refresh);
+    assert.ok(page.contains(refresh));
+  });
+
+  test('keeps a find that still fits, and looks everywhere for one that was lost', () => {
+    loadPage('defender-incidents.html', DEFENDER);
+    const export_ = probe(selector('[data-automationid="export"]'));
+    const first = findTarget(export_, 'e');
+    assert.equal(findTarget(export_, 'e', none), first);
+    const copy = /** @type {Element} */ (first.cloneNode(true));
+    first.replaceWith(copy);
+    assert.equal(findTarget(export_, 'e', none), copy, 'the lost find is searched for on the whole page');
+  });
+});
