@@ -140,6 +140,7 @@ test('the options page speaks German, saves in German and passes axe as a German
   const legends = await options.locator('legend').allInnerTexts();
   assert.deepEqual(legends, [
     'Auf Portalseiten anzeigen',
+    'Bereich öffnen',
     'Schulung',
     'Verworfene Hinweise und Meldungen',
     'Anmeldung für Onboardingprüfungen (optional)',

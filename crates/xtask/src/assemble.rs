@@ -20,7 +20,7 @@ const CONTENT_SCRIPT_BUDGET: u64 = 17 * 1024;
 /// (overlay panel ≤ 140 KB, service worker ≤ 150 KB; docs/development.md), which needs the module
 /// split per context first; docs/wasm-size.md says where the bytes go. The guard is the measured
 /// size rounded up to the next KB.
-const WASM_GZIP_BUDGET: u64 = 281 * 1024;
+const WASM_GZIP_BUDGET: u64 = 282 * 1024;
 /// The wasm crate and the module name the JS shells import. One module for the service worker
 /// and the pages: the ui crate links the worker crate, so std, serde and the core are shipped
 /// once (two modules cost ~40 KB gzipped more).
