@@ -80,12 +80,33 @@ async function storedView(tenant) {
 // `settings` are the stored settings the message was decided with (they say whether sign-in is set up).
 async function assessTenant(tenant, settings) {
   const stored = await chrome.storage.local.get([evidenceKey(tenant), armKey(tenant)]);
-  const view = onboardingView(tenant, stored[evidenceKey(tenant)] ?? null, stored[armKey(tenant)] ?? null, settings ?? null);
+  const evidence = stored[evidenceKey(tenant)] ?? null;
+  const arm = stored[armKey(tenant)] ?? null;
+  const view = onboardingView(tenant, evidence, arm, settings ?? null);
   // Kept before it is stored: an answer sent after the pages hear of the change carries it too.
   views.set(tenant, view);
-  await chrome.storage.local.set({ [viewKey(tenant)]: view });
+  // Only a tenant with evidence or an ARM record is stored: a tenant a page merely named costs
+  // memory until the worker stops, never storage.
+  if (evidence || arm) await keepTenant(tenant, { [viewKey(tenant)]: view });
   await tellTabs((plan) => plan.onboarding?.tenant === tenant, { type: 'chip', tenant, chip: view.chip });
   return view;
+}
+
+// The stored tenants, most recently assessed last, at most MAX_TENANTS: the oldest tenant's
+// records go when another one comes.
+const TENANTS_KEY = 'onboarding:tenants';
+const MAX_TENANTS = 50;
+
+async function keepTenant(tenant, records) {
+  const known = (await chrome.storage.local.get(TENANTS_KEY))[TENANTS_KEY];
+  const tenants = (Array.isArray(known) ? known : []).filter((t) => t !== tenant).concat(tenant);
+  const evicted = tenants.splice(0, Math.max(0, tenants.length - MAX_TENANTS));
+  for (const old of evicted) views.delete(old);
+  await chrome.storage.local.remove(evicted.flatMap((t) => [evidenceKey(t), armKey(t), viewKey(t)]));
+  await chrome.storage.local.set({ ...records, [TENANTS_KEY]: tenants }).catch((error) => {
+    // Storage full: what was stored stays; this view lives in memory until the worker stops.
+    console.warn(`SecOps Wayfinder: the onboarding view of ${tenant} could not be stored`, error);
+  });
 }
 
 // The portal tabs this worker planned (their plans are in session storage), told `message` when
@@ -244,10 +265,21 @@ function describeSender(sender) {
 // re-renders the extension pages, which follow `policy` in local storage.
 const POLICY_KEY = 'policy';
 
+// The policy as this worker last read it from managed storage: it wins over the copy, so a copy
+// that cannot be written (storage full) never keeps an old policy in force.
+let managedNow = null;
+
 async function refreshPolicy() {
   const managed = await chrome.storage.managed.get(null).catch(() => ({}));
   const copy = (await chrome.storage.local.get(POLICY_KEY))[POLICY_KEY] ?? {};
-  if (JSON.stringify(managed) !== JSON.stringify(copy)) await chrome.storage.local.set({ [POLICY_KEY]: managed });
+  managedNow = managed;
+  if (JSON.stringify(managed) === JSON.stringify(copy)) return;
+  settingsInForce = null;
+  settingsEpoch += 1;
+  await chrome.storage.local.set({ [POLICY_KEY]: managed }).catch((error) => {
+    console.warn('SecOps Wayfinder: the copy of the policy could not be stored; it applies from memory', error);
+    tellTabs(() => true, { type: 'replan' }).catch(() => {});
+  });
 }
 refreshPolicy();
 
@@ -274,7 +306,7 @@ async function currentSettings() {
     chrome.storage.sync.get('settings'),
     chrome.storage.local.get(POLICY_KEY),
   ]);
-  const inForce = effectiveSettings(settings ?? null, policy ?? null);
+  const inForce = effectiveSettings(settings ?? null, managedNow ?? policy ?? null);
   if (epoch === settingsEpoch) settingsInForce = inForce;
   return inForce;
 }

@@ -5,7 +5,7 @@
 // trainer mode by policy, a multi-tenant app registration and a "connected" tenant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls } from '../support/browser.mjs';
+import { azureBladeUrls, demo } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser();
@@ -71,5 +71,27 @@ test('the chip and the plan still follow the worker, by its messages', async () 
   await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor();
   await env.browser.worker.evaluate(() => chrome.storage.sync.remove('settings'));
   await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('a page that pushes 300 tenant ids into its URL leaves at most 50 stored tenants', async () => {
+  const page = await env.browser.context.newPage();
+  await page.goto(`https://security.microsoft.com/homepage?tid=${demo.tenant}`);
+  await page.locator('[data-wayfinder-id="onboarding-status"][data-wayfinder-state="connected"]').waitFor();
+  await page.evaluate(() => {
+    for (let i = 0; i < 300; i += 1) {
+      const tid = i % 2 ? crypto.randomUUID() : `tenant-${i}.example`;
+      history.pushState({}, '', `/homepage?tid=${tid}`);
+    }
+  });
+  await page.waitForTimeout(3000); // past the readers' grace period: every reading was sent
+  const stored = await env.browser.worker.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    return { keys: Object.keys(all).filter((k) => k.startsWith('onboarding:')), tenants: all['onboarding:tenants'] ?? [] };
+  });
+  const tenants = new Set(stored.keys.filter((k) => k !== 'onboarding:tenants').map((k) => k.split(':')[2]));
+  assert.ok(tenants.size <= 50, `${tenants.size} tenants stored`);
+  assert.ok(stored.tenants.length <= 50);
+  assert.ok(tenants.has(demo.tenant), 'the tenant the page was loaded for keeps its evidence');
   await page.close();
 });
