@@ -19,7 +19,7 @@ import init, {
   signInUrl,
   tokenFresh,
   tokenRequest,
-} from './wasm/wayfinder.js';
+} from './wasm/worker.js';
 
 const ready = init().catch((error) => {
   console.error('SecOps Wayfinder: the core failed to load', error);
