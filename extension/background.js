@@ -19,7 +19,7 @@ import init, {
   signInUrl,
   tokenFresh,
   tokenRequest,
-} from './wasm/wayfinder.js';
+} from './wasm/worker.js';
 
 // What the worker trusts (the policy copy, the app registration, onboarding evidence, ARM facts,
 // tenant views) lives in local and sync storage: content scripts, which a compromised portal
