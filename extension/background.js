@@ -19,7 +19,17 @@ import init, {
   signInUrl,
   tokenFresh,
   tokenRequest,
-} from './wasm/wayfinder.js';
+} from './wasm/worker.js';
+
+// What the worker trusts (the policy copy, the app registration, onboarding evidence, ARM facts,
+// tenant views) lives in local and sync storage: content scripts, which a compromised portal
+// renderer controls, may neither read nor write those areas; they get what they need by
+// messages. Measured in Chromium 156: a content script's write is then refused ("Access to
+// storage is not allowed from this context").
+// https://developer.chrome.com/docs/extensions/reference/api/storage#method-StorageArea-setAccessLevel
+for (const area of [chrome.storage.local, chrome.storage.sync]) {
+  area.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error) => console.warn('SecOps Wayfinder: storage access level not set', error));
+}
 
 const ready = init().catch((error) => {
   console.error('SecOps Wayfinder: the core failed to load', error);
@@ -37,13 +47,15 @@ const viewKey = (tenant) => `onboarding:view:${tenant}`;
 // the token lives in session storage only, which content scripts cannot read and the browser
 // clears when it closes.
 const armKey = (tenant) => `onboarding:arm:${tenant}`;
-const tokenKey = (tenant) => `onboarding:token:${tenant}`;
+// Keyed by the app registration too: a token of one client id is never used for another.
+const tokenKey = (tenant, clientId) => `onboarding:token:${tenant}:${clientId}`;
 
 // The toolbar badge mirrors the chip of the tab's tenant: ✓ connected, ! not connected, ? unknown.
 const BADGES = { connected: ['✓', '#0e700e'], 'not-connected': ['!', '#bc4b09'], unknown: ['?', '#616161'] };
 
 async function showBadge(tabId, view) {
-  const [text, colour] = view ? BADGES[view.chip.state] || BADGES.unknown : ['', '#616161'];
+  const state = view ? view.chip.state : null;
+  const [text, colour] = view ? (Object.hasOwn(BADGES, state) ? BADGES[state] : BADGES.unknown) : ['', '#616161'];
   await chrome.action.setBadgeText({ tabId, text }).catch(() => {});
   if (text) await chrome.action.setBadgeBackgroundColor({ tabId, color: colour }).catch(() => {});
   if (view) await chrome.action.setTitle({ tabId, title: `SecOps Wayfinder: ${view.chip.label}` }).catch(() => {});
@@ -68,11 +80,43 @@ async function storedView(tenant) {
 // `settings` are the stored settings the message was decided with (they say whether sign-in is set up).
 async function assessTenant(tenant, settings) {
   const stored = await chrome.storage.local.get([evidenceKey(tenant), armKey(tenant)]);
-  const view = onboardingView(tenant, stored[evidenceKey(tenant)] ?? null, stored[armKey(tenant)] ?? null, settings ?? null);
+  const evidence = stored[evidenceKey(tenant)] ?? null;
+  const arm = stored[armKey(tenant)] ?? null;
+  const view = onboardingView(tenant, evidence, arm, settings ?? null);
   // Kept before it is stored: an answer sent after the pages hear of the change carries it too.
   views.set(tenant, view);
-  await chrome.storage.local.set({ [viewKey(tenant)]: view });
+  // Only a tenant with evidence or an ARM record is stored: a tenant a page merely named costs
+  // memory until the worker stops, never storage.
+  if (evidence || arm) await keepTenant(tenant, { [viewKey(tenant)]: view });
+  await tellTabs((plan) => plan.onboarding?.tenant === tenant, { type: 'chip', tenant, chip: view.chip });
   return view;
+}
+
+// The stored tenants, most recently assessed last, at most MAX_TENANTS: the oldest tenant's
+// records go when another one comes.
+const TENANTS_KEY = 'onboarding:tenants';
+const MAX_TENANTS = 50;
+
+async function keepTenant(tenant, records) {
+  const known = (await chrome.storage.local.get(TENANTS_KEY))[TENANTS_KEY];
+  const tenants = (Array.isArray(known) ? known : []).filter((t) => t !== tenant).concat(tenant);
+  const evicted = tenants.splice(0, Math.max(0, tenants.length - MAX_TENANTS));
+  for (const old of evicted) views.delete(old);
+  await chrome.storage.local.remove(evicted.flatMap((t) => [evidenceKey(t), armKey(t), viewKey(t)]));
+  await chrome.storage.local.set({ ...records, [TENANTS_KEY]: tenants }).catch((error) => {
+    // Storage full: what was stored stays; this view lives in memory until the worker stops.
+    console.warn(`SecOps Wayfinder: the onboarding view of ${tenant} could not be stored`, error);
+  });
+}
+
+// The portal tabs this worker planned (their plans are in session storage), told `message` when
+// `wanted(plan)`: content scripts cannot read storage, so changes reach them this way.
+async function tellTabs(wanted, message) {
+  const stored = await chrome.storage.session.get(null);
+  for (const [key, plan] of Object.entries(stored)) {
+    const tabId = key.startsWith('plan:') ? Number(key.slice('plan:'.length)) : NaN;
+    if (Number.isInteger(tabId) && plan && wanted(plan)) chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {});
+  }
 }
 
 // The local date (YYYY-MM-DD) for the retirement countdown; the instant and the time zone for
@@ -119,6 +163,8 @@ async function signIn(app) {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: post.body,
       credentials: 'omit',
+      // A redirect would carry the code and verifier elsewhere: none is followed.
+      redirect: 'error',
       signal: AbortSignal.timeout(DEADLINE_MS),
     });
   } catch (error) {
@@ -136,6 +182,8 @@ async function fetchArm(request, token) {
     const response = await fetch(request.url, {
       headers: { Authorization: `Bearer ${token.accessToken}` },
       credentials: 'omit',
+      // A redirect would carry the bearer token to another URL: none is followed.
+      redirect: 'error',
       cache: 'no-store',
       signal: AbortSignal.timeout(DEADLINE_MS),
     });
@@ -180,10 +228,11 @@ async function readTenant(tenant, app, settings) {
     await assessTenant(tenant, settings);
     let record;
     try {
-      let token = (await chrome.storage.session.get(tokenKey(tenant)))[tokenKey(tenant)] ?? null;
+      const key = tokenKey(tenant, app.clientId);
+      let token = (await chrome.storage.session.get(key))[key] ?? null;
       if (!tokenFresh(token, Date.now())) {
         token = await signIn(app);
-        await chrome.storage.session.set({ [tokenKey(tenant)]: token });
+        await chrome.storage.session.set({ [key]: token });
       }
       record = await readArm(token, previous);
     } catch (error) {
@@ -216,10 +265,21 @@ function describeSender(sender) {
 // re-renders the extension pages, which follow `policy` in local storage.
 const POLICY_KEY = 'policy';
 
+// The policy as this worker last read it from managed storage: it wins over the copy, so a copy
+// that cannot be written (storage full) never keeps an old policy in force.
+let managedNow = null;
+
 async function refreshPolicy() {
   const managed = await chrome.storage.managed.get(null).catch(() => ({}));
   const copy = (await chrome.storage.local.get(POLICY_KEY))[POLICY_KEY] ?? {};
-  if (JSON.stringify(managed) !== JSON.stringify(copy)) await chrome.storage.local.set({ [POLICY_KEY]: managed });
+  managedNow = managed;
+  if (JSON.stringify(managed) === JSON.stringify(copy)) return;
+  settingsInForce = null;
+  settingsEpoch += 1;
+  await chrome.storage.local.set({ [POLICY_KEY]: managed }).catch((error) => {
+    console.warn('SecOps Wayfinder: the copy of the policy could not be stored; it applies from memory', error);
+    tellTabs(() => true, { type: 'replan' }).catch(() => {});
+  });
 }
 refreshPolicy();
 
@@ -234,6 +294,8 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if ((area === 'sync' && changes.settings) || (area === 'local' && changes[POLICY_KEY])) {
     settingsInForce = null;
     settingsEpoch += 1;
+    // A settings change (dismiss, trainer mode, options) or a policy change re-plans every page.
+    tellTabs(() => true, { type: 'replan' }).catch(() => {});
   }
 });
 
@@ -244,7 +306,7 @@ async function currentSettings() {
     chrome.storage.sync.get('settings'),
     chrome.storage.local.get(POLICY_KEY),
   ]);
-  const inForce = effectiveSettings(settings ?? null, policy ?? null);
+  const inForce = effectiveSettings(settings ?? null, managedNow ?? policy ?? null);
   if (epoch === settingsEpoch) settingsInForce = inForce;
   return inForce;
 }
@@ -344,10 +406,13 @@ async function respond(message, sender) {
     }
     case 'read-arm':
       return { view: await readTenant(action.tenant, action.app, settings) };
-    case 'sign-out':
-      await chrome.storage.session.remove(tokenKey(action.tenant));
+    case 'sign-out': {
+      const prefix = tokenKey(action.tenant, '');
+      const tokens = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith(prefix));
+      await chrome.storage.session.remove(tokens);
       await chrome.storage.local.remove(armKey(action.tenant));
       return { view: await assessTenant(action.tenant, settings) };
+    }
     case 'reply-tab':
       return { tabId: action.tabId };
     case 'reply-anchors': {

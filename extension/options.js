@@ -1,7 +1,7 @@
 // Options shell: reads the stored settings and the administrator's policy, and saves what the
 // leptos form hands back; names the redirect URI the user registers for sign-in (what
 // chrome.identity.getRedirectURL() returns); saves exported settings files.
-import init, { mountOptions } from './wasm/wayfinder.js';
+import init, { mountOptions } from './wasm/pages.js';
 import { download, markPageLanguage, onPolicyChange, settingsHooks } from './tab-state.js';
 
 markPageLanguage();

@@ -1,6 +1,6 @@
 // Overlay iframe shell: loads the leptos UI, finds which tab it is in, shows that tab's plan
 // from session storage and follows its changes, and reports its height to the content script.
-import init, { mountOverlay, setHealth, setPlan, setProblem, setSync } from './wasm/wayfinder.js';
+import init, { mountOverlay, setHealth, setPlan, setProblem, setSync } from './wasm/overlay.js';
 import { followTab, markPageLanguage, settingsHooks } from './tab-state.js';
 
 markPageLanguage();

@@ -1,7 +1,7 @@
 // Popup shell: the leptos popup (with the core's catalog search, run in this page's wasm so
 // typing never waits for the service worker), the active tab's stored plan, and the onboarding
 // status of the tab's tenant.
-import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/wayfinder.js';
+import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/pages.js';
 import { download, followTab, markPageLanguage, onPolicyChange, settingsHooks } from './tab-state.js';
 
 markPageLanguage();

@@ -28,6 +28,8 @@ let closedOn = null; // the URL on which the page made us close the panel
 let keepOpen = false; // the same page is planned again (a settings change): an open panel stays
 /** @type {string | null} */
 let chipTenant = null; // the tenant whose onboarding view the chip shows
+/** @type {{tenant: string, chip: import('./chip.js').Chip | null} | null} */
+let chipNews = null; // the worker's last chip message, which may come before its plan's answer
 
 /** Shows the panel open or as the pill, in the current corner. @param {boolean} open */
 function showPanel(open) {
@@ -112,7 +114,8 @@ async function checkRoute() {
   veilPanel(false);
   startPass({ anchors: plan && Array.isArray(plan.anchors) ? plan.anchors : [], readers, url, frame: FRAME });
   chipTenant = plan && plan.onboarding ? plan.onboarding.tenant : null;
-  drawChip(chipTenant ? reply.chip : null);
+  const news = chipNews && chipNews.tenant === chipTenant ? chipNews.chip : null;
+  drawChip(chipTenant ? reply.chip || news : null);
 }
 
 function teardown() {
@@ -135,6 +138,17 @@ chrome.runtime.onMessage.addListener((message, sender) => {
     if (message.type === 'plan-anchors' && Array.isArray(message.anchors)) startPass({ anchors: message.anchors, readers: null, url: '', frame: FRAME });
     return;
   }
+  // The worker's news for this page: the tenant's chip changed, or the settings did.
+  if (message.type === 'chip' && typeof message.tenant === 'string') {
+    chipNews = { tenant: message.tenant, chip: message.chip || null };
+    return message.tenant === chipTenant ? drawChip(chipNews.chip) : undefined;
+  }
+  if (message.type === 'replan') {
+    if (!extensionAlive()) return teardown();
+    keepOpen = panelOpen();
+    lastUrl = '';
+    return checkNow();
+  }
   if (items === 0) return;
   if (message.type === 'toggle-panel') choose(panelOpen() ? 'collapse' : 'open');
   if (message.type === 'open-panel' && !panelOpen()) choose('open');
@@ -146,21 +160,6 @@ if (FRAME === 'blade') {
     .then((reply) => reply && Array.isArray(reply.anchors) && startPass({ anchors: reply.anchors, readers: null, url: '', frame: FRAME }))
     .catch(() => {});
 } else {
-  // A settings change (dismiss, trainer mode, options) changes the plan of the same URL.
-  chrome.storage.onChanged.addListener((changes, area) => {
-    // The tenant's onboarding view, which the worker stores as evidence arrives.
-    const viewKey = `onboarding:view:${chipTenant}`;
-    if (area === 'local' && chipTenant && Object.hasOwn(changes, viewKey)) {
-      const view = /** @type {{chip: import('./chip.js').Chip | null} | undefined} */ (changes[viewKey].newValue);
-      return drawChip(view ? view.chip : null);
-    }
-    // The user's settings, or the administrator's policy over them (the worker's copy of it).
-    if (!(area === 'sync' && changes.settings) && !(area === 'local' && changes.policy)) return;
-    if (!extensionAlive()) return teardown();
-    keepOpen = panelOpen();
-    lastUrl = '';
-    checkNow();
-  });
   window.addEventListener('hashchange', checkNow);
   window.addEventListener('popstate', checkNow);
   // The Navigation API also reports history.pushState from the page's own router, which no

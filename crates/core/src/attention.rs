@@ -207,19 +207,9 @@ pub fn plan_news(plan: &OverlayPlan) -> Vec<News> {
             plan.items
                 .iter()
                 .filter(|item| item.kind != OverlayKind::Notice)
-                .map(|item| News::unseen(format!("{}:{}", kind_name(item.kind), item.id))),
+                .map(|item| News::unseen(format!("{}:{}", item.kind.name(), item.id))),
         )
         .collect()
-}
-
-fn kind_name(kind: OverlayKind) -> &'static str {
-    match kind {
-        OverlayKind::Hint => "hint",
-        OverlayKind::Notice => "notice",
-        OverlayKind::Sync => "sync",
-        OverlayKind::Onboarding => "onboarding",
-        OverlayKind::Retirement => "retirement",
-    }
 }
 
 /// The news of a probe report: each notice whose control was found.

@@ -9,6 +9,7 @@
 //! and the overlay pages render it; neither decides anything on its own.
 
 use crate::hints;
+use crate::ids::is_tenant_guid;
 use crate::model::{Anchor, OverlayItem, OverlayKind, PageReaders, Portal};
 use crate::notices;
 use crate::onboarding;
@@ -63,17 +64,20 @@ pub struct OverlayPlan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OnboardingSlot {
-    /// The tenant key: `?tid=` (or the Azure portal's `@tenant`), lower case; `home` without one.
+    /// The tenant key: the GUID of `?tid=` (or the Azure portal's `@tenant`), lower case; `home`
+    /// without one (see [`tenant_key`]).
     pub tenant: String,
 }
 
-/// The tenant key of a route (see [`OnboardingSlot::tenant`]).
-pub fn tenant_key(route: &Route) -> String {
-    route
-        .tenant
-        .as_deref()
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_else(|| "home".to_string())
+/// The tenant key of a route (see [`OnboardingSlot::tenant`]): its tenant GUID in lower case,
+/// `home` when the URL names none, and none for any other name (a domain, or text a page put in
+/// its URL). Every key becomes stored records, so only keys of a bounded form are kept.
+pub fn tenant_key(route: &Route) -> Option<String> {
+    match route.tenant.as_deref() {
+        None => Some("home".to_string()),
+        Some(tenant) if is_tenant_guid(tenant) => Some(tenant.to_ascii_lowercase()),
+        Some(_) => None,
+    }
 }
 
 impl OverlayPlan {
@@ -133,11 +137,9 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
         items,
         anchors,
         page_readers: page_readers(&route, settings),
-        onboarding: (settings.onboarding && route.portal != Portal::AzureBladeFrame).then(|| {
-            OnboardingSlot {
-                tenant: tenant_key(&route),
-            }
-        }),
+        onboarding: tenant_key(&route)
+            .filter(|_| settings.onboarding && route.portal != Portal::AzureBladeFrame)
+            .map(|tenant| OnboardingSlot { tenant }),
     }
 }
 

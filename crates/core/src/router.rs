@@ -146,10 +146,18 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                 if !settings.onboarding {
                     return reject("page-facts while onboarding status is off");
                 }
-                return Action::StoreEvidence {
-                    tab_id,
-                    tenant: plan::tenant_key(&route),
-                    facts,
+                // The page can change its URL (pushState); the document it was loaded as cannot.
+                let loaded_as = route::classify(sender_url).and_then(|r| plan::tenant_key(&r));
+                return match plan::tenant_key(&route) {
+                    Some(tenant) if loaded_as.as_deref() == Some(tenant.as_str()) => {
+                        Action::StoreEvidence {
+                            tab_id,
+                            tenant,
+                            facts,
+                        }
+                    }
+                    Some(_) => reject("page-facts for another tenant than the page was loaded for"),
+                    None => reject("page-facts for a tenant that is not a GUID"),
                 };
             }
             if !settings.shows(OverlayKind::Sync, plan::SYNC_ID) {

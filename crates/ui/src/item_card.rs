@@ -7,16 +7,6 @@ use leptos::task::spawn_local;
 use wayfinder_core::model::{LinkPortal, OverlayItem, OverlayKind, PortalLink};
 use wayfinder_core::settings;
 
-fn kind_attr(kind: OverlayKind) -> &'static str {
-    match kind {
-        OverlayKind::Hint => "hint",
-        OverlayKind::Notice => "notice",
-        OverlayKind::Sync => "sync",
-        OverlayKind::Onboarding => "onboarding",
-        OverlayKind::Retirement => "retirement",
-    }
-}
-
 /// The test contract's `data-wayfinder-link` value.
 fn portal_attr(portal: LinkPortal) -> &'static str {
     match portal {
@@ -153,8 +143,8 @@ pub fn ItemCard(
     let also = also_lines(item.also);
     view! {
         <article
-            class=format!("wf-item wf-item-{}", kind_attr(item.kind))
-            data-wayfinder-kind=kind_attr(item.kind)
+            class=format!("wf-item wf-item-{}", item.kind.name())
+            data-wayfinder-kind=item.kind.name()
             data-wayfinder-id=item.id
             hidden=move || dismissed.get()
         >

@@ -1,46 +1,69 @@
 //! The extension pages' UI in leptos: the overlay panel (an extension-origin iframe that the
 //! content script places on portal pages), the popup and the options page.
 //!
+//! Each context loads its own wasm module built from this crate, so a portal tab that opens the
+//! panel instantiates only the panel: the `overlay` feature builds the overlay's module
+//! (`wasm/overlay.js`), `pages` the popup's and options page's (`wasm/pages.js`). The service
+//! worker's module is the worker crate's.
+//!
 //! These pages run under the extension's own CSP, which allows wasm; the portal page's CSP
 //! does not apply to them. Each page's JS shell gets data from
 //! chrome APIs and hands it to the entry points below; every string from a portal is rendered
 //! as text by leptos, never as HTML.
 
+#[cfg(feature = "pages")]
 mod files;
 mod item_card;
+#[cfg(feature = "pages")]
 mod options_page;
+#[cfg(feature = "overlay")]
 mod overlay_panel;
+#[cfg(feature = "pages")]
 mod panel_mode;
+#[cfg(feature = "pages")]
 mod popup_page;
 mod settings_store;
+#[cfg(feature = "pages")]
 mod settings_transfer;
 mod shown;
+#[cfg(feature = "overlay")]
 mod sync_card;
+#[cfg(feature = "pages")]
 mod tenant_panel;
 pub mod text;
+#[cfg(feature = "pages")]
 mod where_is;
+#[cfg(feature = "pages")]
 mod words;
 
-// The service worker's exports (`handle`, `checkSettings`, …) live in the worker crate;
-// linking it here puts them into this module, the extension's only wasm.
+// The JS value decoder and encoder the pages share with the service worker (its exports stay
+// out of these modules: see the worker crate).
 pub use wayfinder_worker as worker;
 
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "pages")]
 use wayfinder_core::onboarding::TenantView;
 use wayfinder_core::plan::OverlayPlan;
 use wayfinder_core::protocol::Health;
+#[cfg(feature = "overlay")]
 use wayfinder_core::sync::SyncView;
 use wayfinder_worker::from_js::decode;
 
 pub use item_card::ItemCard;
+#[cfg(feature = "pages")]
 pub use options_page::OptionsPage;
+#[cfg(feature = "overlay")]
 pub use overlay_panel::OverlayPanel;
+#[cfg(feature = "pages")]
 pub use popup_page::{PopupHooks, PopupPage};
 pub use settings_store::SettingsStore;
+#[cfg(feature = "overlay")]
 pub use sync_card::SyncCard;
+#[cfg(feature = "pages")]
 pub use tenant_panel::{TenantHooks, TenantPanel};
+#[cfg(feature = "pages")]
 pub use where_is::WhereIs;
 
 thread_local! {
@@ -49,8 +72,10 @@ thread_local! {
     /// What the tab's probes found (notices whose control was not found say so).
     static HEALTH: Cell<Option<RwSignal<Health>>> = const { Cell::new(None) };
     /// The tab's incident sync view (incident pages).
+    #[cfg(feature = "overlay")]
     static SYNC: Cell<Option<RwSignal<Option<SyncView>>>> = const { Cell::new(None) };
     /// The onboarding status of the tab's tenant (popup).
+    #[cfg(feature = "pages")]
     static TENANT: Cell<Option<RwSignal<Option<TenantView>>>> = const { Cell::new(None) };
 }
 
@@ -83,10 +108,12 @@ pub fn set_health(health: JsValue) {
 }
 
 /// The sync view of the tab shown in this document.
+#[cfg(feature = "overlay")]
 pub fn sync_signal() -> RwSignal<Option<SyncView>> {
     document_signal(&SYNC, || None)
 }
 
+#[cfg(feature = "overlay")]
 /// Replaces the tab's sync view (`sync:<tabId>`, without the row badges: see [`shown`]); an
 /// unreadable one shows as "checking".
 #[wasm_bindgen(js_name = setSync)]
@@ -100,10 +127,12 @@ pub fn set_sync(view: JsValue) {
 }
 
 /// The onboarding status shown by the popup.
+#[cfg(feature = "pages")]
 pub fn tenant_signal() -> RwSignal<Option<TenantView>> {
     document_signal(&TENANT, || None)
 }
 
+#[cfg(feature = "pages")]
 /// Replaces the popup's tenant view (`onboarding:view:<tenant>`, or one the popup computed); an
 /// unreadable one shows as nothing known.
 #[wasm_bindgen(js_name = setTenantView)]
@@ -157,6 +186,7 @@ fn store_from(hooks: &JsValue) -> Option<SettingsStore> {
     ))
 }
 
+#[cfg(feature = "overlay")]
 /// Mounts the overlay panel into `root`. `hooks` may carry `load()` and `save(settings)`
 /// around chrome.storage.sync (they enable Dismiss), and `collapse()`, which folds the panel
 /// into the page's pill.
@@ -172,6 +202,7 @@ pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
     .forget();
 }
 
+#[cfg(feature = "pages")]
 /// Mounts the popup into `root`. `hooks`: `open(url)`, `close()`,
 /// `load()`, `save(settings)`, `policy` (the administrator's policy, a value), `popOut()`, `openPanel()`,
 /// `onboarding(op)`, `download(name, type, text)`; any may be missing (the popup then says what
@@ -202,6 +233,7 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
     .forget();
 }
 
+#[cfg(feature = "pages")]
 /// Mounts the options page into `root`. `settings` is the stored settings object (or nothing);
 /// `managed` the administrator's policy (`chrome.storage.managed`), whose values show locked;
 /// `save` is called with the new settings object and returns a Promise; `redirectUri` is the
@@ -215,7 +247,7 @@ pub fn mount_options(
     redirect_uri: String,
     download: Option<js_sys::Function>,
 ) {
-    let initial = options_page::decode_settings(settings);
+    let initial = settings_store::decode_settings(settings);
     let policy = wayfinder_worker::read_policy(&managed);
     leptos::mount::mount_to(root, move || {
         view! { <OptionsPage initial=initial.clone() policy=policy.clone() save=save.clone() redirect_uri=redirect_uri.clone() download=download.clone() /> }

@@ -21,14 +21,6 @@ use wayfinder_core::settings::Settings;
 /// The id of the note that locked controls point to (`aria-describedby`).
 pub(crate) const MANAGED_NOTE: &str = "wf-managed-note";
 
-/// Reads stored settings; anything unreadable falls back to the defaults (and says so).
-pub fn decode_settings(value: JsValue) -> Result<Settings, String> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Settings::default());
-    }
-    wayfinder_worker::from_js::decode(&value)
-}
-
 /// The overlay kinds a user can turn off: the setting's name and its label.
 fn kinds() -> [(&'static str, String); 5] {
     [

@@ -45,7 +45,7 @@ impl SettingsStore {
     /// The stored settings (defaults when nothing is stored).
     pub async fn load(&self) -> Result<Settings, String> {
         let value = settle(self.load.call0(&JsValue::NULL)).await?;
-        crate::options_page::decode_settings(value)
+        decode_settings(value)
     }
 
     /// Reads, changes and writes the settings; returns what was saved. `change` is a reference,
@@ -60,6 +60,14 @@ impl SettingsStore {
         settle(self.save.call1(&JsValue::NULL, &value)).await?;
         Ok(settings)
     }
+}
+
+/// Reads stored settings; anything unreadable falls back to the defaults (and says so).
+pub fn decode_settings(value: JsValue) -> Result<Settings, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Settings::default());
+    }
+    wayfinder_worker::from_js::decode(&value)
 }
 
 /// A function-valued property of a hooks object from a JS shell.

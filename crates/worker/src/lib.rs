@@ -3,6 +3,12 @@
 //! The JS service worker (`extension/background.js`) is a shell: it hands each incoming message,
 //! its sender and the stored settings to [`handle`], and carries out the returned action
 //! (store and reply). Decoding and every decision happen here, in typed Rust.
+//!
+//! The crate is the service worker's own wasm module (`wasm/worker.js`) and a library of the
+//! pages' modules. A module exports every `#[wasm_bindgen]` function of every crate it links, so
+//! the entry points are exports only under the `exports` feature (and the two the popup calls,
+//! under `page-exports`): without it they are plain functions, and a page's module carries only
+//! the decoder and what it calls.
 
 pub mod from_js;
 mod json_value;
@@ -26,7 +32,7 @@ use wayfinder_core::settings::Settings;
 ///
 /// Malformed input never throws: a request or sender that does not decode becomes a
 /// `reject` action naming the problem; settings that do not decode fall back to defaults.
-#[wasm_bindgen]
+#[cfg_attr(feature = "exports", wasm_bindgen)]
 pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsValue) -> JsValue {
     let action = match (decode::<Request>(&request), decode::<Sender>(&sender)) {
         (Ok(request), Ok(sender)) => {
@@ -47,7 +53,7 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
 
 /// Checks a settings object; returns `null` when valid, else the reason (for the options page
 /// and the worker log).
-#[wasm_bindgen(js_name = checkSettings)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = checkSettings))]
 pub fn check_settings(settings: JsValue) -> Option<String> {
     decode::<Settings>(&settings).err()
 }
@@ -56,7 +62,7 @@ pub fn check_settings(settings: JsValue) -> Option<String> {
 /// administrator's policy from `chrome.storage.managed` (none when it does not decode; the
 /// options page says why). Every reader of settings goes through this, so a value the policy
 /// names wins everywhere while only the user's own settings are ever stored.
-#[wasm_bindgen(js_name = effectiveSettings)]
+#[cfg_attr(feature = "page-exports", wasm_bindgen(js_name = effectiveSettings))]
 pub fn effective_settings(stored: JsValue, managed: JsValue) -> JsValue {
     let user = decode::<Settings>(&stored).unwrap_or_default();
     to_js(&read_policy(&managed).0.over(&user))
@@ -83,7 +89,7 @@ pub fn read_policy(managed: &JsValue) -> (Policy, Vec<String>) {
 /// (`stored`, `null` when none yet) and returns `{evidence, changed}`; `changed` is false when the
 /// reading told nothing new (then the shell skips the write). Stored evidence that no longer
 /// decodes starts afresh rather than blocking the status.
-#[wasm_bindgen(js_name = absorbEvidence)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = absorbEvidence))]
 pub fn absorb_evidence(stored: JsValue, facts: JsValue, now_ms: f64) -> JsValue {
     let mut evidence = decode::<PageEvidence>(&stored).unwrap_or_default();
     let changed = match decode::<PageFacts>(&facts) {

@@ -33,7 +33,7 @@ fn step<T: Serialize>(result: Result<T, String>) -> JsValue {
 
 /// The authorize URL for `app` (from the worker's `read-arm` action) with the shell's
 /// `secrets` (`{state, challenge}`), as `{ok: url}` or `{error}`.
-#[wasm_bindgen(js_name = signInUrl)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = signInUrl))]
 pub fn sign_in_url(app: JsValue, redirect_uri: String, secrets: JsValue) -> JsValue {
     step(decode::<AppRegistration>(&app).and_then(|app| {
         let secrets = decode::<FlowSecrets>(&secrets)?;
@@ -42,13 +42,13 @@ pub fn sign_in_url(app: JsValue, redirect_uri: String, secrets: JsValue) -> JsVa
 }
 
 /// The code from the URL the sign-in window ended at, as `{ok: code}` or `{error}`.
-#[wasm_bindgen(js_name = signInCode)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = signInCode))]
 pub fn sign_in_code(final_url: String, redirect_uri: String, state: String) -> JsValue {
     step(signin::read_redirect(&final_url, &redirect_uri, &state))
 }
 
 /// The token request: `{ok: {url, body}}` (a form body) or `{error}`.
-#[wasm_bindgen(js_name = tokenRequest)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = tokenRequest))]
 pub fn token_request(
     app: JsValue,
     code: String,
@@ -68,14 +68,14 @@ pub fn token_request(
 
 /// The token endpoint's answer (`body` is `null` when it was not JSON) as `{ok: token}` to keep
 /// in session storage, or `{error}`.
-#[wasm_bindgen(js_name = readToken)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = readToken))]
 pub fn read_token(status: u16, body: JsValue, now_ms: f64) -> JsValue {
     let answer = decode(&body).unwrap_or_default();
     step(signin::read_token(status, answer, now_ms as i64))
 }
 
 /// Is the stored token (or `null`) still usable?
-#[wasm_bindgen(js_name = tokenFresh)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = tokenFresh))]
 pub fn token_fresh(token: JsValue, now_ms: f64) -> bool {
     decode::<SessionToken>(&token).is_ok_and(|t| t.is_fresh(now_ms as i64))
 }
@@ -83,15 +83,15 @@ pub fn token_fresh(token: JsValue, now_ms: f64) -> bool {
 /// One ARM reading of a tenant, driven by the shell: `next()` gives a request (`{id, call, url,
 /// delaySecs, attempt}`) or `null`, each answer goes to `absorb`, and `settle` gives the record
 /// to store once `done()`.
-#[wasm_bindgen]
+#[cfg_attr(feature = "exports", wasm_bindgen)]
 pub struct ArmReading {
     collection: Collection,
 }
 
-#[wasm_bindgen]
+#[cfg_attr(feature = "exports", wasm_bindgen)]
 impl ArmReading {
     /// A reading that starts with the subscription list.
-    #[wasm_bindgen(constructor)]
+    #[cfg_attr(feature = "exports", wasm_bindgen(constructor))]
     pub fn new() -> ArmReading {
         ArmReading {
             collection: Collection::start(),
@@ -99,7 +99,7 @@ impl ArmReading {
     }
 
     /// The next request to fetch, or `null` (wait for answers in flight, or done).
-    #[wasm_bindgen(js_name = next)]
+    #[cfg_attr(feature = "exports", wasm_bindgen(js_name = next))]
     pub fn next_request(&mut self) -> JsValue {
         match self.collection.next_request() {
             Some(request) => to_js(&request),
@@ -157,7 +157,7 @@ impl Default for ArmReading {
 
 /// The record while a reading runs (`message` absent), or after sign-in failed with `message`;
 /// the `previous` record's facts are kept either way.
-#[wasm_bindgen(js_name = armRecord)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = armRecord))]
 pub fn arm_record(previous: JsValue, message: Option<String>) -> JsValue {
     let previous = decode::<ArmRecord>(&previous).ok();
     to_js(&match message {
@@ -169,7 +169,7 @@ pub fn arm_record(previous: JsValue, message: Option<String>) -> JsValue {
 /// The tenant view of `tenant` from its stored page evidence and ARM record (each `null` when
 /// none) and the stored `settings` (with a valid app registration the view offers sign-in).
 /// Anything stored that no longer decodes counts as absent rather than blocking the status.
-#[wasm_bindgen(js_name = onboardingView)]
+#[cfg_attr(feature = "page-exports", wasm_bindgen(js_name = onboardingView))]
 pub fn onboarding_view(
     tenant: String,
     evidence: JsValue,

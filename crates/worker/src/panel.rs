@@ -39,7 +39,7 @@ fn stored_seen(seen: &JsValue) -> (Seen, Option<String>) {
 /// Decides whether the panel opens after a message's `news` (the `news` of its action), under
 /// the settings in force and the user's `prefs`, given the stored `seen` record:
 /// `{open, fresh, seen, warning}`, `seen` set when it is to be stored.
-#[wasm_bindgen]
+#[cfg_attr(feature = "exports", wasm_bindgen)]
 pub fn attend(settings: JsValue, prefs: JsValue, seen: JsValue, news: JsValue) -> JsValue {
     let settings = decode::<Settings>(&settings).unwrap_or_default();
     let prefs = decode::<PanelPrefs>(&prefs).unwrap_or_default();
@@ -56,7 +56,7 @@ pub fn attend(settings: JsValue, prefs: JsValue, seen: JsValue, news: JsValue) -
 
 /// The user's panel preferences after `choice` (`open`, `collapse` or `move`); preferences that
 /// do not decode start from the defaults.
-#[wasm_bindgen(js_name = panelPrefs)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = panelPrefs))]
 pub fn panel_prefs(prefs: JsValue, choice: JsValue) -> JsValue {
     let prefs = decode::<PanelPrefs>(&prefs).unwrap_or_default();
     match decode::<PanelChoice>(&choice) {
@@ -67,7 +67,7 @@ pub fn panel_prefs(prefs: JsValue, choice: JsValue) -> JsValue {
 
 /// Marks `news` seen in the stored record (the user opened the panel on a page that has it):
 /// the record to store, or `null` when nothing changed.
-#[wasm_bindgen(js_name = markSeen)]
+#[cfg_attr(feature = "exports", wasm_bindgen(js_name = markSeen))]
 pub fn mark_seen(seen: JsValue, news: JsValue) -> JsValue {
     let (mut seen, warning) = stored_seen(&seen);
     let news = decode::<Vec<News>>(&news).unwrap_or_default();

@@ -139,6 +139,23 @@ pub fn check(text: &str) -> Result<(), String> {
     if !m["content_security_policy"]["sandbox"].is_null() || !m["sandbox"].is_null() {
         return fail("no sandboxed pages");
     }
+    // Tenant evidence lives in local storage, which incognito windows would share in either
+    // other mode (https://developer.chrome.com/docs/extensions/reference/manifest/incognito).
+    if m["incognito"] != Value::String("not_allowed".into()) {
+        return fail(
+            "\"incognito\": \"not_allowed\" (evidence of a private session must not persist)",
+        );
+    }
+    // Content scripts in the isolated world, on the page's own frames only, never on
+    // about:blank or data: frames a page could create (`match_origin_as_fallback`).
+    if scripts.iter().any(|s| {
+        !(s["world"].is_null() || s["world"] == Value::String("ISOLATED".into()))
+            || !(s["match_origin_as_fallback"].is_null()
+                || s["match_origin_as_fallback"] == Value::Bool(false))
+            || !(s["match_about_blank"].is_null() || s["match_about_blank"] == Value::Bool(false))
+    }) {
+        return fail("content scripts run in the isolated world, without match_origin_as_fallback or match_about_blank");
+    }
     Ok(())
 }
 
@@ -151,6 +168,23 @@ mod tests {
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../manifest.json"))
                 .expect("the repository's manifest.json");
         serde_json::from_str(&text).expect("JSON")
+    }
+
+    #[test]
+    fn incognito_and_the_content_script_world_are_pinned() {
+        assert!(checked(|m| m["incognito"] = Value::String("spanning".into())).is_err());
+        assert!(checked(|m| {
+            m.as_object_mut().map(|o| o.remove("incognito"));
+        })
+        .is_err());
+        assert!(
+            checked(|m| m["content_scripts"][0]["world"] = Value::String("MAIN".into())).is_err()
+        );
+        assert!(checked(
+            |m| m["content_scripts"][1]["match_origin_as_fallback"] = Value::Bool(true)
+        )
+        .is_err());
+        assert!(checked(|_| {}).is_ok());
     }
 
     fn checked(change: impl FnOnce(&mut Value)) -> Result<(), String> {

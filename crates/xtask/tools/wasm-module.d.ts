@@ -1,9 +1,13 @@
-// Why this file exists: the shells import the wasm-bindgen module ('./wasm/wayfinder.js',
-// '../wasm/wayfinder.js'), which only a build writes (dist/extension/wasm/, generated without
-// TypeScript declarations). The type check of the shells (tsconfig.shells.json, run by
-// `cargo xtask test`) needs a declaration of what they import; the Rust core defines the real
-// signatures, so these are loose on purpose. Add a name here when a shell imports a new export.
-declare module '*wasm/wayfinder.js' {
+// Why this file exists: the shells import the wasm-bindgen modules ('./wasm/worker.js',
+// './wasm/overlay.js', './wasm/pages.js'), which only a build writes (dist/extension/wasm/,
+// generated without TypeScript declarations). The type check of the shells
+// (tsconfig.shells.json, run by `cargo xtask test`) needs a declaration of what they import; the
+// Rust crates define the real signatures, so these are loose on purpose. Each module declares
+// only its own exports, so a shell that imports a name from the wrong module fails the check.
+// Add a name here when a module exports a new one to its shells.
+
+/** The service worker's module (crates/worker), loaded by background.js. */
+declare module '*wasm/worker.js' {
   /** Loads and instantiates the wasm module. */
   export default function init(input?: unknown): Promise<unknown>;
 
@@ -16,10 +20,10 @@ declare module '*wasm/wayfinder.js' {
     free(): void;
   }
 
-  // Worker.
   export function absorbEvidence(...args: any[]): any;
   export function armRecord(...args: any[]): any;
   export function attend(...args: any[]): any;
+  export function checkSettings(...args: any[]): any;
   export function effectiveSettings(...args: any[]): any;
   export function handle(...args: any[]): any;
   export function markSeen(...args: any[]): any;
@@ -30,14 +34,34 @@ declare module '*wasm/wayfinder.js' {
   export function signInUrl(...args: any[]): any;
   export function tokenFresh(...args: any[]): any;
   export function tokenRequest(...args: any[]): any;
+}
 
-  // Pages (popup, options, overlay).
-  export function mountOptions(...args: any[]): any;
+/** The overlay panel's module (crates/ui with the `overlay` feature), loaded by overlay.js. */
+declare module '*wasm/overlay.js' {
+  /** Loads and instantiates the wasm module. */
+  export default function init(input?: unknown): Promise<unknown>;
+
   export function mountOverlay(...args: any[]): any;
-  export function mountPopup(...args: any[]): any;
   export function setHealth(...args: any[]): any;
   export function setPlan(...args: any[]): any;
   export function setProblem(...args: any[]): any;
   export function setSync(...args: any[]): any;
+}
+
+/**
+ * The popup's and the options page's module (crates/ui with the `pages` feature), loaded by
+ * popup.js and options.js.
+ */
+declare module '*wasm/pages.js' {
+  /** Loads and instantiates the wasm module. */
+  export default function init(input?: unknown): Promise<unknown>;
+
+  export function effectiveSettings(...args: any[]): any;
+  export function mountOptions(...args: any[]): any;
+  export function mountPopup(...args: any[]): any;
+  export function onboardingView(...args: any[]): any;
+  export function setHealth(...args: any[]): any;
+  export function setPlan(...args: any[]): any;
+  export function setProblem(...args: any[]): any;
   export function setTenantView(...args: any[]): any;
 }

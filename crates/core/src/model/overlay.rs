@@ -23,6 +23,19 @@ pub enum OverlayKind {
     Retirement,
 }
 
+impl OverlayKind {
+    /// The kind's name as serialized and in the test contract (`data-wayfinder-kind`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OverlayKind::Hint => "hint",
+            OverlayKind::Notice => "notice",
+            OverlayKind::Sync => "sync",
+            OverlayKind::Onboarding => "onboarding",
+            OverlayKind::Retirement => "retirement",
+        }
+    }
+}
+
 /// Which portal a link or location belongs to (`data-wayfinder-link`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

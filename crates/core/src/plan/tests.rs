@@ -240,3 +240,26 @@ fn the_retirement_reminder_snoozed_today_returns_a_week_later() {
     assert_eq!(ids("2026-11-25"), ["hunting"]);
     assert_eq!(ids("2026-11-30"), ["hunting", "azure-portal-retirement"]);
 }
+
+#[test]
+fn only_a_tenant_guid_or_home_becomes_a_tenant_key() {
+    let key = |url: &str| {
+        plan_for_url(url, None, &Settings::default())
+            .onboarding
+            .map(|o| o.tenant)
+    };
+    assert_eq!(
+        key("https://security.microsoft.com/incidents?tid=6F3C2B1A-4D5E-4F60-8A7B-9C0D1E2F3A4B")
+            .as_deref(),
+        Some("6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b")
+    );
+    assert_eq!(
+        key("https://security.microsoft.com/incidents").as_deref(),
+        Some("home")
+    );
+    assert_eq!(
+        key("https://security.microsoft.com/incidents?tid=contoso.onmicrosoft.com"),
+        None,
+        "a domain (or any text a page pushes into its URL) gets no chip and no stored records"
+    );
+}

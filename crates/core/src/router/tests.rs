@@ -390,6 +390,34 @@ fn page_facts_from_defender_home_and_sentinel_settings_feed_the_tenants_onboardi
     ));
 }
 
+#[test]
+fn evidence_counts_only_for_the_tenant_the_page_was_loaded_for() {
+    let loaded = "https://security.microsoft.com/homepage?tid=6f3c2b1a-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+    let pushed = "https://security.microsoft.com/homepage?tid=9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4";
+    let domain = "https://security.microsoft.com/homepage?tid=contoso.onmicrosoft.com";
+    let request = |url| facts_request(url, &[("home-ready", "Your unified SIEM and XDR is ready")]);
+    let decided = |url, sender| {
+        decide(
+            request(url),
+            &top_frame(sender),
+            &Settings::default(),
+            &Clock::default(),
+        )
+    };
+    assert!(matches!(
+        decided(loaded, loaded),
+        Action::StoreEvidence { .. }
+    ));
+    assert!(
+        matches!(decided(pushed, loaded), Action::Reject { ref reason } if reason.contains("another tenant")),
+        "a page that pushed another tid speaks only for the tenant it was loaded for"
+    );
+    assert!(
+        matches!(decided(domain, domain), Action::Reject { ref reason } if reason.contains("not a GUID")),
+        "a tenant that is not a GUID gets no stored records"
+    );
+}
+
 fn page_of_ours(path: &str) -> Sender {
     Sender {
         same_extension: true,
