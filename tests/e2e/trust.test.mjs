@@ -22,7 +22,7 @@ async function inContentScript(page, url, expression) {
   await page.locator('[data-wayfinder-id="onboarding-status"]').waitFor();
   const world = worlds.findLast((c) => c.auxData?.type === 'isolated' && c.name === 'SecOps Wayfinder' && c.auxData?.frameId);
   assert.ok(world, 'the content script runs in its isolated world');
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true });
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
   await cdp.detach();
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
   return result.value;
