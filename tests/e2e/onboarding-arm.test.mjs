@@ -22,7 +22,9 @@ const CLIENT_ID = '2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b';
 async function registerApp(tenant) {
   await env.browser.worker.evaluate(async (app) => {
     await chrome.storage.local.remove(['onboarding:evidence:home', 'onboarding:arm:home', 'onboarding:view:home']);
-    await chrome.storage.session.remove('onboarding:token:home');
+    // Tokens are keyed by tenant and client id (`onboarding:token:home:<clientId>`).
+    const tokens = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('onboarding:token:home:'));
+    await chrome.storage.session.remove(tokens);
     await chrome.storage.sync.set({ settings: { signIn: app } });
   }, { tenant, clientId: CLIENT_ID });
 }
@@ -92,7 +94,7 @@ describe('onboarding status with sign-in', () => {
       sync: JSON.stringify(await chrome.storage.sync.get(null)),
     }));
     assert.equal(stored.identity, true);
-    assert.match(stored.session, /"onboarding:token:home":\{"accessToken":"[^"]+","expiresAtMs":\d+\}/);
+    assert.match(stored.session, new RegExp(`"onboarding:token:home:${CLIENT_ID}":\\{"accessToken":"[^"]+","expiresAtMs":\\d+\\}`));
     assert.doesNotMatch(stored.local, /accessToken|Bearer/);
     assert.doesNotMatch(stored.sync, /accessToken|Bearer/);
     // The chip of every portal page follows what ARM told.
@@ -195,11 +197,10 @@ describe('onboarding status with sign-in', () => {
     await registerApp('9f657300-1919-4b20-ae19-cc56d8166f67');
     const session = await signInAs('adele.vance@northwindtraders.onmicrosoft.com');
     // The session's token is revoked behind the extension's back: ARM now answers 401.
-    await env.browser.worker.evaluate(async () => {
-      const key = 'onboarding:token:home';
+    await env.browser.worker.evaluate(async (key) => {
       const { [key]: token } = await chrome.storage.session.get(key);
       await chrome.storage.session.set({ [key]: { ...token, accessToken: `${token.accessToken}x` } });
-    });
+    }, `onboarding:token:home:${CLIENT_ID}`);
     await session.panel.getByRole('button', { name: 'Read again' }).click();
     await session.panel.locator('[data-wayfinder-arm="failed"]').waitFor();
     assert.match(await session.panel.locator('[data-wayfinder-arm]').textContent(), /sign in again/);
