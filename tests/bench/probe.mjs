@@ -122,7 +122,10 @@ export function installProbe() {
       const before = [...document.querySelectorAll('[data-wayfinder-kind]')];
       const pill = document.querySelector('[data-wayfinder-pill-host]');
       const seen = { gone: null, shown: null };
-      const record = () => ({ t: now(), phase: clock.phase });
+      // `ran`: the frames whose callbacks had run when the change was seen. A change seen in a task
+      // is painted by the next frame; the rAF timestamps cannot say that, as they are frame start
+      // times and a frame may start before a task that delays its callbacks.
+      const record = () => ({ t: now(), phase: clock.phase, ran: clock.ticks.length });
       const check = (records) => {
         if (!seen.gone && before.length && before.every((m) => !m.isConnected)) seen.gone = record();
         if (seen.shown) return;
@@ -148,7 +151,7 @@ export function installProbe() {
     /** What the route change did to our items so far: ms and frames (null: not yet). */
     b.routeItems = () => {
       const { t0, seen, marksBefore } = b.route;
-      const at = (e) => (e ? { ms: e.t - t0, frames: paintFrame(e.t, e.phase) } : null);
+      const at = (e) => (e ? { ms: e.t - t0, frames: e.phase === 'frame' ? e.ran : e.ran + 1 } : null);
       return { marksBefore, gone: at(seen.gone), shown: seen.shown ? { ...at(seen.shown), what: seen.shown.what } : null };
     };
 
