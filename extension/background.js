@@ -102,7 +102,7 @@ async function keepTenant(tenant, records) {
   const tenants = (Array.isArray(known) ? known : []).filter((t) => t !== tenant).concat(tenant);
   const evicted = tenants.splice(0, Math.max(0, tenants.length - MAX_TENANTS));
   for (const old of evicted) views.delete(old);
-  await chrome.storage.local.remove(evicted.flatMap((t) => [evidenceKey(t), armKey(t), viewKey(t)]));
+  if (evicted.length > 0) await chrome.storage.local.remove(evicted.flatMap((t) => [evidenceKey(t), armKey(t), viewKey(t)]));
   await chrome.storage.local.set({ ...records, [TENANTS_KEY]: tenants }).catch((error) => {
     // Storage full: what was stored stays; this view lives in memory until the worker stops.
     console.warn(`SecOps Wayfinder: the onboarding view of ${tenant} could not be stored`, error);

@@ -75,7 +75,7 @@ export function resetProbes() {
  */
 
 /** Could `changes` hold a candidate of `css`? @param {Changes} changes @param {string} css */
-const couldHold = (changes, css) =>
+export const couldHold = (changes, css) =>
   changes.inside.some((e) => e.matches(css) || e.closest(css) !== null || e.querySelector(css) !== null) ||
   changes.at.some((e) => e.closest(css) !== null);
 
@@ -129,5 +129,3 @@ function couldHoldTier(changes, tier) {
   const css = candidates(tier);
   return css !== null && couldHold(changes, css);
 }
-
-export { couldHold };
