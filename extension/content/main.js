@@ -10,7 +10,7 @@ import { placeDock } from './dock.js';
 import { cornerOf } from './layout.js';
 import { removeMarks } from './marks.js';
 import { closePanel, focusPanel, followPanelTheme, onPanel, openPanel, panelOpen, veilPanel } from './panel.js';
-import { clearPass, onWorkerReply, redrawMarks, startPass } from './pass.js';
+import { clearPass, onWorkerReply, redrawMarks, showSyncOf, startPass } from './pass.js';
 import { drawPill, focusPill, onPill, redrawPill, removePill } from './pill.js';
 import { extensionAlive } from './schedule.js';
 import { onThemeChange, stopTheme } from './theme.js';
@@ -26,6 +26,7 @@ let corner = 'bottom-right';
 /** @type {string | null} */
 let closedOn = null; // the URL on which the page made us close the panel
 let keepOpen = false; // the same page is planned again (a settings change): an open panel stays
+let choseAt = -1; // when the user last opened or collapsed the panel (performance.now())
 /** @type {string | null} */
 let chipTenant = null; // the tenant whose onboarding view the chip shows
 /** @type {{tenant: string, chip: import('./chip.js').Chip | null} | null} */
@@ -48,6 +49,7 @@ function showPanel(open) {
 
 /** The user opened, collapsed or moved the panel: show it, and the worker remembers. @param {'open' | 'collapse' | 'move'} choice */
 function choose(choice) {
+  if (choice !== 'move') choseAt = performance.now();
   if (choice === 'open') closedOn = null;
   if (choice !== 'move') showPanel(choice === 'open');
   if (choice === 'open') focusPanel();
@@ -64,8 +66,10 @@ function choose(choice) {
 
 onPill({ open: () => choose('open'), move: () => choose('move') });
 onPanel({ collapse: () => choose('collapse'), closedByPage: () => ((closedOn = lastUrl), showPanel(false)) });
-// A report, reading or sync view the user has not seen opens the panel by itself.
-onWorkerReply((reply) => {
+// A report, reading or sync view the user has not seen opens the panel by itself, unless the
+// user chose open or collapsed while the worker was deciding: the user's choice stands.
+onWorkerReply((reply, askedAt) => {
+  if (askedAt < choseAt) return;
   if (reply.panel && reply.panel.open && reply.panel.fresh > 0 && !panelOpen()) showPanel(true);
 });
 onThemeChange((paletteChanged) => {
@@ -143,6 +147,7 @@ chrome.runtime.onMessage.addListener((message, sender) => {
     chipNews = { tenant: message.tenant, chip: message.chip || null };
     return message.tenant === chipTenant ? drawChip(chipNews.chip) : undefined;
   }
+  if (message.type === 'sync-view' && typeof message.url === 'string' && message.view) return showSyncOf(message.url, message.view);
   if (message.type === 'replan') {
     if (!extensionAlive()) return teardown();
     keepOpen = panelOpen();

@@ -37,10 +37,14 @@ let lastRows = [];
 let rowsKey = '';
 /** More records than this in one batch: the pass looks at the whole page instead. */
 const MAX_RECORDS = 256;
-/** @type {(reply: any) => void} */
+/** @type {(reply: any, askedAt: number) => void} */
 let onReply = () => {};
 
-/** What to do with the worker's answers to reports and readings (they may open the panel). */
+/**
+ * What to do with the worker's answers to reports and readings (they may open the panel);
+ * `askedAt` is when the message was sent (performance.now()).
+ * @param {(reply: any, askedAt: number) => void} then
+ */
 export function onWorkerReply(then) {
   onReply = then;
 }
@@ -114,6 +118,15 @@ export function clearPass() {
   changes = null;
   clearTimeout(graceTimer);
   keepOnly(new Set());
+}
+
+/**
+ * The worker's newer sync view of the page at `url` (Azure Resource Manager confirmed or
+ * corrected it); a view of an earlier page is dropped.
+ * @param {string} url @param {SyncView} view
+ */
+export function showSyncOf(url, view) {
+  if (url === pageUrl && pageUrl !== '') showSync(view);
 }
 
 /** The worker's sync view of this page arrived. @param {SyncView} view */
@@ -191,12 +204,13 @@ function sendFacts(scope) {
   lastFacts = key;
   const facts = { values, rows: lastRows.map((r) => ({ key: r.key, values: r.values })), settled };
   const url = pageUrl;
+  const askedAt = performance.now();
   chrome.runtime
     .sendMessage({ type: 'page-facts', url, facts })
     .then((reply) => {
       if (url !== pageUrl || !reply) return;
       if (reply.view) showSync(reply.view);
-      onReply(reply);
+      onReply(reply, askedAt);
     })
     .catch(() => {});
 }
@@ -213,8 +227,9 @@ function report() {
   if (key === lastReport) return;
   lastReport = key;
   const url = pageUrl;
+  const askedAt = performance.now();
   chrome.runtime
     .sendMessage({ type: 'probe-report', found, missing })
-    .then((reply) => url === pageUrl && reply && onReply(reply))
+    .then((reply) => url === pageUrl && reply && onReply(reply, askedAt))
     .catch(() => {});
 }

@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 
 /// Content script guard, minified by esbuild. The script draws the collapsed panel (the pill and
 /// its dock) itself, so a tab needs no iframe and no wasm until the panel opens; the guard is the
-/// measured size rounded up, so growth is a decision. The shipped file stays readable for store
-/// and security reviewers; only the measure is minified.
-const CONTENT_SCRIPT_BUDGET: u64 = 17 * 1024;
+/// measured size rounded up, so growth is a decision (18 KB: the panel keeps the user's open or
+/// collapse choice over answers already on their way, and takes the sync view ARM confirmed).
+/// The shipped file stays readable for store and security reviewers; only the measure is
+/// minified.
+const CONTENT_SCRIPT_BUDGET: u64 = 18 * 1024;
 /// One wasm module of the extension, built by wasm-pack from `krate` with `features`.
 struct WasmModule {
     /// The module name the JS shells import (`wasm/<name>.js`).
