@@ -8,6 +8,7 @@
 use crate::attention::{News, PanelChoice};
 use crate::model::{AppRegistration, Frame, PageFacts};
 use crate::plan::OverlayPlan;
+use crate::sync::confirm::IncidentRead;
 use crate::sync::{Now, SyncView};
 use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
@@ -236,6 +237,9 @@ pub enum Action {
         view: SyncView,
         /// The incident's sync state (whether the panel opens by itself).
         news: Vec<News>,
+        /// The ARM read that can confirm it, when the user has set up sign-in (the worker reads
+        /// it only with a token the user already has: it never opens a sign-in by itself).
+        arm: Option<IncidentRead>,
     },
     /// Remember what the user did with the panel (`panel` in local storage).
     StorePanelChoice {

@@ -69,6 +69,27 @@ fn sign_in_for(app: &AppRegistration, tenant: &str) -> AppRegistration {
     }
 }
 
+/// The ARM read that can confirm an incident page's sync state: only with onboarding status on
+/// and a valid app registration, and only for the tenant the page was loaded for (a page can
+/// change its URL, not the document it was loaded as).
+fn arm_read(
+    route: &route::Route,
+    sender_url: &str,
+    settings: &Settings,
+) -> Option<sync::confirm::IncidentRead> {
+    let app = settings.sign_in.as_ref().filter(|a| a.check().is_ok())?;
+    if !settings.onboarding {
+        return None;
+    }
+    let tenant = plan::tenant_key(route)?;
+    let loaded_as = route::classify(sender_url).and_then(|r| plan::tenant_key(&r));
+    if loaded_as.as_deref() != Some(tenant.as_str()) {
+        return None;
+    }
+    let app = sign_in_for(app, &tenant);
+    sync::confirm::incident_read(route, &tenant, &app.client_id)
+}
+
 /// A page URL a content script names (its route, after in-page navigation): bounded, and of the
 /// sender's own origin, so a frame can speak only for its own portal.
 fn same_origin_page(url: &str, sender_url: &str) -> Result<(), &'static str> {
@@ -167,6 +188,12 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
                 Some(view) => Action::StoreSync {
                     tab_id,
                     news: attention::sync_news(&url, &view),
+                    arm: arm_read(&route, sender_url, settings).map(|read| {
+                        sync::confirm::IncidentRead {
+                            page: url.clone(),
+                            ..read
+                        }
+                    }),
                     view,
                 },
                 None => reject("page-facts from a page without sync indicators"),

@@ -8,6 +8,7 @@
 pub mod assess;
 pub mod badges;
 pub mod clock;
+pub mod confirm;
 pub mod facts;
 pub mod from_arm;
 pub mod kql;
@@ -16,7 +17,7 @@ pub mod view;
 
 pub use assess::Now;
 pub use spec::readers_for;
-pub use view::{IncidentSync, RowBadge, SyncState, SyncView};
+pub use view::{ArmNote, ArmNoteState, IncidentSync, RowBadge, SyncState, SyncView};
 
 use crate::model::{PageFacts, Portal};
 use crate::route::Route;

@@ -295,6 +295,44 @@ fn page_facts_from_an_incident_page_give_its_sync_view() {
 }
 
 #[test]
+fn an_incident_page_asks_for_the_arm_read_only_with_a_sign_in_set_up() {
+    let arm_of = |settings: &Settings, loaded_as: &str| {
+        let (request, clock) = synced_incident_readings();
+        match decide(request, &top_frame(loaded_as), settings, &clock) {
+            Action::StoreSync { arm, .. } => arm,
+            other => panic!("expected a sync view, got {other:?}"),
+        }
+    };
+    assert_eq!(
+        arm_of(&Settings::default(), AZURE_INCIDENT),
+        None,
+        "no app registration"
+    );
+    let read = arm_of(&signed_settings(), AZURE_INCIDENT).expect("a read");
+    assert_eq!(read.tenant, "home");
+    assert_eq!(read.client_id, "2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b");
+    assert!(read.url.starts_with(
+        "https://management.azure.com/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/"
+    ));
+    let other_tenant =
+        AZURE_INCIDENT.replace("#asset", "#@9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4/asset");
+    assert_eq!(
+        arm_of(&signed_settings(), &other_tenant),
+        None,
+        "the page moved to another tenant than it was loaded for"
+    );
+    let off = Settings {
+        onboarding: false,
+        ..signed_settings()
+    };
+    assert_eq!(
+        arm_of(&off, AZURE_INCIDENT),
+        None,
+        "onboarding status is off"
+    );
+}
+
+#[test]
 fn page_facts_are_refused_from_frames_other_pages_and_when_off() {
     let request = |url| facts_request(url, &[("alerts", "1")]);
     let none = &Clock::default();

@@ -48,6 +48,32 @@ pub struct Lag {
     pub text: String,
 }
 
+/// How the ARM reading stands, for the sync card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArmNoteState {
+    /// The request is on its way.
+    Checking,
+    /// ARM says what the page said.
+    Confirmed,
+    /// The page did not show enough (still checking, or unknown); ARM tells.
+    Decided,
+    /// ARM says otherwise than the page; ARM's state is shown.
+    Corrected,
+    /// ARM could not tell (an error, or a provider without documented rules).
+    Failed,
+}
+
+/// The sync card's line about Azure Resource Manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ArmNote {
+    /// State.
+    pub state: ArmNoteState,
+    /// Sentence for the user.
+    pub text: String,
+}
+
 /// A query the analyst can run to check the state themselves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -80,6 +106,8 @@ pub struct IncidentSync {
     pub cap: Option<String>,
     /// The check the analyst can run.
     pub verify: Option<Verify>,
+    /// What Azure Resource Manager said about it, when the user has signed in.
+    pub arm: Option<ArmNote>,
 }
 
 impl IncidentSync {
@@ -95,6 +123,7 @@ impl IncidentSync {
             lag: None,
             cap: None,
             verify: None,
+            arm: None,
         }
     }
 
