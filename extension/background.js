@@ -6,11 +6,15 @@
 // restart may lose (the settings in force and the tenants' views, read again when next needed).
 import init, {
   absorbEvidence,
+  armIncident,
   ArmReading,
   armRecord,
   attend,
+  confirmSync,
   effectiveSettings,
+  forgetTab,
   handle,
+  incidentShown,
   markSeen,
   onboardingView,
   panelPrefs,
@@ -245,6 +249,54 @@ async function readTenant(tenant, app, settings) {
   }
 }
 
+// Sync confirmed by Azure Resource Manager (crates/core/src/sync/confirm.rs): an incident page's
+// view is the page's answer at once; with a token the user already has (never a new sign-in),
+// the incident is read from ARM (the core keeps the answer for a minute), and the tabs showing it
+// get the view with ARM's answer. A throttled read is tried again when ARM says.
+async function freshToken(tenant, clientId) {
+  const key = tokenKey(tenant, clientId);
+  const token = (await chrome.storage.session.get(key))[key] ?? null;
+  return tokenFresh(token, Date.now()) ? token : null;
+}
+
+// The view to answer a page's readings with, and a read started when the core asks for one.
+async function withArm(action) {
+  const read = action.arm;
+  const token = read ? await freshToken(read.tenant, read.clientId) : null;
+  if (!token) return action.view;
+  const { nowMs, tzOffsetMinutes } = clock();
+  const shown = confirmSync(action.tabId, nowMs, tzOffsetMinutes);
+  if (!shown) return action.view;
+  if (shown.read) readIncident(read, token).catch((error) => console.error('SecOps Wayfinder: ARM incident read', error));
+  return shown.view;
+}
+
+const readingIncidents = new Set();
+
+async function readIncident(read, token) {
+  if (readingIncidents.has(read.resource)) return;
+  readingIncidents.add(read.resource);
+  let answered;
+  try {
+    const answer = await fetchArm({ url: read.url, delaySecs: 0 }, token);
+    const { nowMs, tzOffsetMinutes } = clock();
+    answered = armIncident(read.resource, answer.status, answer.retryAfter ?? undefined, answer.body, answer.timedOut, nowMs, tzOffsetMinutes);
+  } finally {
+    readingIncidents.delete(read.resource);
+  }
+  for (const { tabId, url, view } of answered.tabs) {
+    chrome.storage.session.set({ [syncKey(tabId)]: view });
+    chrome.tabs.sendMessage(tabId, { type: 'sync-view', url, view }, { frameId: 0 }).catch(() => {});
+  }
+  // ARM asked to wait: read again then, if a tab still shows the incident.
+  if (answered.retryAfterSecs !== null && answered.retryAfterSecs !== undefined) {
+    setTimeout(async () => {
+      const again = await freshToken(read.tenant, read.clientId);
+      if (again && incidentShown(read.resource)) await readIncident(read, again);
+    }, answered.retryAfterSecs * 1000);
+  }
+}
+
 function describeSender(sender) {
   return {
     sameExtension: sender.id === chrome.runtime.id,
@@ -389,9 +441,10 @@ async function respond(message, sender) {
       return { plan: action.plan, chip: view ? view.chip : null, panel };
     }
     case 'store-sync': {
-      await chrome.storage.session.set({ [syncKey(action.tabId)]: action.view });
+      const view = await withArm(action);
+      await chrome.storage.session.set({ [syncKey(action.tabId)]: view });
       const panel = await attendTo(action.tabId, action.news, settings);
-      return { view: action.view, panel };
+      return { view, panel };
     }
     case 'store-panel-choice':
       return choosePanel(action.tabId, action.choice);
@@ -442,5 +495,6 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabNews.delete(tabId);
+  forgetTab(tabId);
   chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId)]);
 });

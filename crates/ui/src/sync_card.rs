@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use wayfinder_core::sync::spec::{Way, FIELDS, MAPPINGS, RULES_SOURCE};
 use wayfinder_core::sync::view::{LagState, Verify};
-use wayfinder_core::sync::{IncidentSync, SyncState, SyncView};
+use wayfinder_core::sync::{ArmNoteState, IncidentSync, SyncState, SyncView};
 
 fn state_attr(state: SyncState) -> &'static str {
     match state {
@@ -30,6 +30,16 @@ fn lag_attr(state: LagState) -> &'static str {
         LagState::Batching => "batching",
         LagState::Settled => "settled",
         LagState::Unknown => "unknown",
+    }
+}
+
+fn arm_attr(state: ArmNoteState) -> &'static str {
+    match state {
+        ArmNoteState::Checking => "checking",
+        ArmNoteState::Confirmed => "confirmed",
+        ArmNoteState::Decided => "decided",
+        ArmNoteState::Corrected => "corrected",
+        ArmNoteState::Failed => "failed",
     }
 }
 
@@ -133,6 +143,10 @@ fn incident_card(incident: IncidentSync) -> impl IntoView {
         .cap
         .map(|cap| view! { <p class="wf-sync-cap" role="note">{cap}</p> });
     let verify = incident.verify.map(|v| view! { <VerifyQuery verify=v /> });
+    // What Azure Resource Manager said, under the headline: it confirms or corrects the page.
+    let arm = incident.arm.map(|note| {
+        view! { <p class="wf-sync-arm" data-arm=arm_attr(note.state) role="status">{note.text}</p> }
+    });
     view! {
         <article
             class="wf-item wf-item-sync"
@@ -141,6 +155,7 @@ fn incident_card(incident: IncidentSync) -> impl IntoView {
             data-wayfinder-state=state_attr(incident.state)
         >
             <h2 class="wf-title">{incident.headline}</h2>
+            {arm}
             <ul class="wf-sync-evidence">
                 {incident.evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
             </ul>

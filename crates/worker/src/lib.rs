@@ -14,6 +14,7 @@ pub mod from_js;
 mod json_value;
 pub mod onboarding;
 pub mod panel;
+pub mod sync_confirm;
 pub mod to_js;
 
 use from_js::decode;
@@ -39,7 +40,9 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
             let settings = decode::<Settings>(&settings).unwrap_or_default();
             // A clock that does not decode only costs the countdown and the lag line.
             let clock = decode::<Clock>(&clock).unwrap_or_default();
-            router::decide(request, &sender, &settings, &clock)
+            let action = router::decide(request, &sender, &settings, &clock);
+            sync_confirm::note_action(&action);
+            action
         }
         (Err(e), _) => Action::Reject {
             reason: format!("malformed request: {e}"),
