@@ -54,7 +54,8 @@ pub fn decide(
         .map(|f| decision(scenario, f, ctx))
 }
 
-fn decision(scenario: &Scenario, fault: &Fault, ctx: &Context<'_>) -> Decision {
+/// What `fault` does to a call (the faults of a scenario, or of one incident).
+pub fn decision(scenario: &Scenario, fault: &Fault, ctx: &Context<'_>) -> Decision {
     match fault.effect {
         Effect::Truncate => Decision::Truncate,
         Effect::Delay => Decision::Delay(Duration::from_secs(fault.seconds.unwrap_or(30))),

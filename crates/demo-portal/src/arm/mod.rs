@@ -14,6 +14,7 @@ pub mod access;
 pub mod auth;
 pub mod error;
 pub mod faults;
+pub mod incidents;
 pub mod paging;
 pub mod path;
 pub mod resources;
@@ -26,7 +27,7 @@ use path::{Endpoint, WsRef};
 
 use crate::request::{DemoRequest, Method, Reply};
 use crate::routes::DemoResponse;
-use crate::scenarios::{ArmData, ResourceGroup, Scenario, Step, Subscription, Workspace};
+use crate::scenarios::{self, ArmData, ResourceGroup, Scenario, Step, Subscription, Workspace};
 use crate::state::DemoState;
 
 /// A workspace found in a scenario, with everything above it.
@@ -152,7 +153,13 @@ fn handle(data: &ArmData, state: &mut DemoState, req: &DemoRequest) -> Reply {
         Some(d) => pending = Some(d),
         None => {}
     }
-    let mut response = match body(data, scenario, endpoint, offset, path, api_version) {
+    if let Some(fault) = incident_fault(scenario, endpoint) {
+        match faults::decision(scenario, &fault, &ctx) {
+            Decision::Answer(r) => return r.into(),
+            d => pending = Some(d),
+        }
+    }
+    let mut response = match body(data, scenario, endpoint, offset, path, api_version, now) {
         Ok(v) => error::json(200, &v),
         Err(r) => r,
     };
@@ -257,6 +264,15 @@ fn sentinel_off(place: &Place<'_>, what: &str) -> DemoResponse {
     )
 }
 
+/// The fault of the incident an incident read names, when it has one.
+fn incident_fault(scenario: &Scenario, endpoint: Endpoint<'_>) -> Option<scenarios::Fault> {
+    let Endpoint::Incident(w, name) = endpoint else {
+        return None;
+    };
+    let place = locate(scenario, w).ok()?;
+    incidents::find(&place, name).and_then(incidents::fault)
+}
+
 fn body(
     data: &ArmData,
     scenario: &Scenario,
@@ -264,6 +280,7 @@ fn body(
     offset: usize,
     path: &str,
     api_version: &str,
+    now: i64,
 ) -> Result<Value, DemoResponse> {
     let page = |items: Vec<Value>| paging::page(items, offset, path, api_version);
     match endpoint {
@@ -299,6 +316,23 @@ fn body(
         }
         Endpoint::Permissions(w) => Ok(page(access::permissions(data, &locate(scenario, w)?))),
         Endpoint::Tables(w) => Ok(page(resources::tables(&locate(scenario, w)?))),
+        Endpoint::Incident(w, name) => {
+            let place = locate(scenario, w)?;
+            if !place.ws.sentinel_enabled {
+                return Err(sentinel_off(&place, &format!("incidents/{name}")));
+            }
+            match incidents::find(&place, name) {
+                Some(incident) => Ok(incidents::body(&place, incident, now)),
+                None => Err(error::error(
+                    404,
+                    "NotFound",
+                    &format!(
+                        "Incident '{name}' was not found in workspace '{}'.",
+                        place.ws.name
+                    ),
+                )),
+            }
+        }
     }
 }
 

@@ -39,6 +39,8 @@ pub enum Endpoint<'a> {
     Permissions(WsRef<'a>),
     /// `GET {ws}/tables`.
     Tables(WsRef<'a>),
+    /// `GET {ws}/providers/Microsoft.SecurityInsights/incidents/{name}`.
+    Incident(WsRef<'a>, &'a str),
 }
 
 impl<'a> Endpoint<'a> {
@@ -54,6 +56,7 @@ impl<'a> Endpoint<'a> {
             Endpoint::AutomationRules(_) => Step::AutomationRules,
             Endpoint::Permissions(_) => Step::Permissions,
             Endpoint::Tables(_) => Step::Tables,
+            Endpoint::Incident(..) => Step::Incidents,
         }
     }
 
@@ -67,7 +70,8 @@ impl<'a> Endpoint<'a> {
             | Endpoint::AlertRules(w)
             | Endpoint::AutomationRules(w)
             | Endpoint::Permissions(w)
-            | Endpoint::Tables(w) => Some(w.sub),
+            | Endpoint::Tables(w)
+            | Endpoint::Incident(w, _) => Some(w.sub),
         }
     }
 
@@ -79,7 +83,8 @@ impl<'a> Endpoint<'a> {
             | Endpoint::AlertRules(w)
             | Endpoint::AutomationRules(w)
             | Endpoint::Permissions(w)
-            | Endpoint::Tables(w) => Some(w),
+            | Endpoint::Tables(w)
+            | Endpoint::Incident(w, _) => Some(w),
             _ => None,
         }
     }
@@ -91,7 +96,8 @@ pub fn api_version(step: Step) -> &'static str {
         Step::Subscriptions => "2022-12-01",
         Step::Workspaces | Step::Tables => "2025-02-01",
         Step::OnboardingState | Step::AlertRules | Step::AutomationRules => "2024-09-01",
-        Step::DataConnectors => "2025-07-01-preview",
+        // The first incidents version whose answers carry `providerIncidentUrl`.
+        Step::DataConnectors | Step::Incidents => "2025-07-01-preview",
         Step::RoleAssignments | Step::Permissions => "2022-04-01",
         Step::All => "",
     }
@@ -107,6 +113,7 @@ pub fn resource_type(step: Step) -> &'static str {
         Step::DataConnectors => "Microsoft.SecurityInsights/dataConnectors",
         Step::AlertRules => "Microsoft.SecurityInsights/alertRules",
         Step::AutomationRules => "Microsoft.SecurityInsights/automationRules",
+        Step::Incidents => "Microsoft.SecurityInsights/incidents",
         Step::RoleAssignments => "Microsoft.Authorization/roleAssignments",
         Step::Permissions => "Microsoft.Authorization/permissions",
         Step::All => "",
@@ -177,6 +184,12 @@ pub fn parse(path: &str) -> Option<Endpoint<'_>> {
             && fixed(2, "onboardingStates") =>
         {
             Some(Endpoint::OnboardingState(ws, rest[3]))
+        }
+        4 if fixed(0, "providers")
+            && fixed(1, "Microsoft.SecurityInsights")
+            && fixed(2, "incidents") =>
+        {
+            Some(Endpoint::Incident(ws, rest[3]))
         }
         _ => None,
     }
@@ -258,6 +271,7 @@ mod tests {
             "/subscriptions/S/resourceGroups/RG",
             "/subscriptions/S/resourceGroups/RG/providers/Microsoft.OperationalInsights/workspaces/W",
             &format!("{WS}/providers/Microsoft.SecurityInsights/incidents"),
+            &format!("{WS}/providers/Microsoft.SecurityInsights/incidents/x/alerts"),
             &format!("{WS}/providers/Microsoft.SecurityInsights/alertRules/x"),
             &format!("{WS}/tables/DeviceEvents"),
             &format!("{WS}//tables"),
@@ -278,6 +292,7 @@ mod tests {
             (Step::RoleAssignments, "2022-04-01"),
             (Step::Permissions, "2022-04-01"),
             (Step::Tables, "2025-02-01"),
+            (Step::Incidents, "2025-07-01-preview"),
         ];
         for (step, v) in table {
             assert_eq!(api_version(step), v, "{step:?}");

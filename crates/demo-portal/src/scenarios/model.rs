@@ -194,6 +194,49 @@ pub struct Workspace {
     pub tables: Vec<Table>,
     /// Roles the signed-in account holds on the workspace.
     pub user_roles: Vec<String>,
+    /// Incidents (those the demo's incident pages show, as ARM holds them).
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+}
+
+/// An incident as ARM holds it (`Microsoft.SecurityInsights/incidents`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Incident {
+    /// Resource name (a GUID; the demo's incident pages use the same).
+    pub name: String,
+    /// Sentinel incident number.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// `Microsoft XDR` or `Azure Sentinel`.
+    pub provider_name: String,
+    /// The Defender incident id (Defender XDR incidents).
+    #[serde(default)]
+    pub provider_incident_id: Option<u32>,
+    /// Number of alerts.
+    pub alerts: u32,
+    /// Whether an analytics rule raised it (false: created by hand or through the API).
+    pub from_rule: bool,
+    /// Minutes since its last change, counted back from the request's time.
+    pub updated_minutes_ago: u32,
+    /// An injected error for every read of this incident.
+    #[serde(default)]
+    pub fault: Option<IncidentFault>,
+}
+
+/// What a read of one incident answers instead.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct IncidentFault {
+    /// What it does.
+    pub effect: Effect,
+    /// HTTP status (`effect: status`).
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// `Retry-After` seconds (status 429 only).
+    #[serde(default)]
+    pub retry_after: Option<u32>,
 }
 
 /// The Defender XDR connector's data types.
@@ -334,6 +377,8 @@ pub enum Step {
     Permissions,
     /// `GET {ws}/tables`.
     Tables,
+    /// `GET {ws}/providers/Microsoft.SecurityInsights/incidents/{name}`.
+    Incidents,
     /// Every ARM call.
     All,
 }
