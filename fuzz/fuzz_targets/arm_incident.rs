@@ -1,6 +1,8 @@
 //! Fuzz target: any bytes as an ARM incident body, single (Incidents_Get) and page
 //! (Incidents_List), through serde_json, the wire types and `arm::check` / `arm::check_list`;
-//! the same bytes as a `Retry-After` header through `arm::http::outcome`.
+//! a single body also through the path the sync card ships (`sync::confirm::read_answer`, then
+//! `confirm` on a page's view); the same bytes as a `Retry-After` header through
+//! `arm::http::outcome`.
 //!
 //! Why: these bodies are data from outside. Incident titles and links can be shaped by whoever
 //! raises alerts, and a `nextLink` is fetched with the user's ARM token. Checking must never
@@ -17,6 +19,8 @@ use wayfinder_core::arm::http::{self, MAX_RETRY_SECS, MIN_RETRY_SECS};
 use wayfinder_core::arm::{self, ArmError, IncidentRecord, WireIncident, WireIncidentList};
 use wayfinder_core::model::Portal;
 use wayfinder_core::route;
+use wayfinder_core::sync::confirm::{self, ArmIncident};
+use wayfinder_core::sync::{IncidentSync, Now, SyncState, SyncView};
 use wayfinder_core::{ids, time, url};
 
 /// A fixed "now" for HTTP-date `Retry-After` values (2026-11-22T00:00:00Z).
@@ -24,6 +28,7 @@ const NOW: i64 = 1_795_305_600;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(raw) = serde_json::from_slice::<WireIncident>(data) {
+        check_confirmation(raw.clone());
         let again = arm::check(raw.clone());
         let result = arm::check(raw);
         assert_eq!(result, again, "check is deterministic");
@@ -63,6 +68,34 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = time::rfc3339_to_unix(&header);
 });
+
+/// The sync card's path: ARM's answer applied to a page's view keeps the page's evidence first,
+/// never leaves the card "checking", and links only to a Defender portal host.
+fn check_confirmation(raw: WireIncident) {
+    let answer = confirm::read_answer(200, None, false, Some(raw), NOW);
+    let mut page = IncidentSync::new(SyncState::SentinelOnly);
+    page.evidence.push("page".into());
+    let mut view = SyncView::new(Some(page), Vec::new());
+    let now = Now {
+        unix: Some(NOW),
+        tz_offset_minutes: 0,
+    };
+    confirm::confirm(&mut view, &answer, now);
+    let Some(sync) = view.incident else {
+        panic!("the incident is kept");
+    };
+    assert_eq!(sync.evidence.first().map(String::as_str), Some("page"));
+    assert_ne!(sync.state, SyncState::Checking);
+    assert!(sync.arm.is_some(), "ARM's line is always said");
+    if let Some(twin) = &sync.twin {
+        assert_exact_link(&twin.href, |host| {
+            route::portal_of_host(host).is_some_and(Portal::is_defender)
+        });
+    }
+    if let ArmIncident::Failed { error } = &answer {
+        check_refusal(error);
+    }
+}
 
 fn check_record(record: &IncidentRecord) {
     assert!(!record.name.is_empty() && !record.name.contains('/'));

@@ -48,6 +48,7 @@ describe('incident pages', () => {
     assert.equal(await lag.getAttribute('data-lag'), 'pending');
     assert.match(await lag.textContent(), /^Changed 2 minutes ago: the other portal may not show it yet/);
     assert.equal(await card(page).locator('.wf-sync-cap').count(), 0, 'no cap below 150 alerts');
+    assert.equal(await card(page).locator('.wf-sync-arm').count(), 0, 'no Azure Resource Manager line without a sign-in');
     await page.close();
   });
 
