@@ -132,7 +132,7 @@ describe('onboarding status with sign-in', () => {
       assert.equal(await stateOf(panel, 'fusion-rule'), 'warn');
       assert.match(await check(panel, 'primary-connected').textContent(), /Fix: In the Defender portal open System › Settings › Microsoft Sentinel/);
       assert.equal(await check(panel, 'primary-connected').getByRole('link', { name: 'Documentation' }).getAttribute('href'),
-        'https://learn.microsoft.com/en-us/unified-secops-platform/microsoft-sentinel-onboard');
+        'https://learn.microsoft.com/en-us/azure/sentinel/microsoft-sentinel-onboard');
     }],
     ['Sentinel not enabled', '4d05790d-d9d1-4b93-9e86-a005fc6eba84', 'diego.siciliani@tailspintoys.onmicrosoft.com', async (panel) => {
       assert.equal(await stateOf(panel, 'sentinel-enabled'), 'fail');
