@@ -293,14 +293,28 @@ fn walk(value: &Value, at: &str, markup: bool, found: &mut Vec<Found>, problems:
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let name = item
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .map_or_else(|| i.to_string(), str::to_string);
-                walk(item, &format!("{at} › {name}"), markup, found, problems);
+                walk(
+                    item,
+                    &format!("{at} › {}", item_name(item, i)),
+                    markup,
+                    found,
+                    problems,
+                );
             }
         }
         _ => {}
+    }
+}
+
+/// How a list item is named in a location: its `id` (with its `portal`, which tells apart
+/// readers of the same id), its `portal` alone, or its index.
+fn item_name(item: &Value, index: usize) -> String {
+    let text = |key: &str| item.get(key).and_then(Value::as_str);
+    match (text("id"), text("portal")) {
+        (Some(id), Some(portal)) => format!("{id} ({portal})"),
+        (Some(id), None) => id.to_string(),
+        (None, Some(portal)) => portal.to_string(),
+        (None, None) => index.to_string(),
     }
 }
 
@@ -362,11 +376,7 @@ fn links(value: &Value, at: &str, problems: &mut Vec<String>) {
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let name = item
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .map_or_else(|| i.to_string(), str::to_string);
-                links(item, &format!("{at} › {name}"), problems);
+                links(item, &format!("{at} › {}", item_name(item, i)), problems);
             }
         }
         _ => {}
