@@ -3,7 +3,10 @@
 //!
 //! Portal knowledge is data, not code: a portal change is an edit of the JSON file. The
 //! build fails on an entry without a source or date, a non-https link, a duplicate id, an
-//! unknown status or a malformed route pattern, so a bad edit never reaches a user.
+//! unknown status or a malformed route pattern, so a bad edit never reaches a user. Every
+//! source, in every catalog file, must be a public document's URL with that document's date, no
+//! later than the catalog's release date (`catalog/release.json`), and a guess must say it is
+//! one (`build/sources.rs`).
 
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -12,6 +15,10 @@ use std::{env, fs, path::PathBuf};
 
 #[path = "build/onboarding.rs"]
 mod onboarding;
+// The build uses the checks, not the report helpers xtask also reads from this file.
+#[allow(dead_code)]
+#[path = "build/sources.rs"]
+mod sources;
 #[path = "build/sync.rs"]
 mod sync;
 
@@ -80,12 +87,23 @@ struct Alias {
     source: Source,
 }
 
+/// A source: its shape here, its rules in `build/sources.rs` (which checks every source of
+/// every catalog file before the files are compiled).
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct Source {
     #[serde(rename = "ref")]
     reference: String,
     date: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    guess: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    also: Vec<Source>,
 }
 
 /// `catalog/probes.json`: how to find page elements, as templates filled from the catalog.
@@ -120,7 +138,36 @@ enum Tier {
 const KINDS: &[&str] = &["location", "capability"];
 const STATUSES: &[&str] = &["same", "moved", "changed", "unavailable", "defender-only"];
 
+/// The catalog files whose sources `build/sources.rs` checks.
+const CATALOG_FILES: &[&str] = &[
+    "features.json",
+    "probes.json",
+    "sync.json",
+    "onboarding.json",
+];
+
+/// Stops the build on any source that is not a dated public document, or a guess not marked.
+fn check_sources() {
+    let release_path = PathBuf::from("catalog/release.json");
+    println!("cargo:rerun-if-changed={}", release_path.display());
+    println!("cargo:rerun-if-changed=build/sources.rs");
+    let text = fs::read_to_string(&release_path)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", release_path.display())));
+    let release = sources::release_date(&text)
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", release_path.display())));
+    for file in CATALOG_FILES {
+        let path = PathBuf::from("catalog").join(file);
+        let text = fs::read_to_string(&path)
+            .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
+        fail_on_problems(
+            &format!("catalog/{file}"),
+            &sources::check_catalog(file, &text, &release),
+        );
+    }
+}
+
 fn main() {
+    check_sources();
     let path = PathBuf::from("catalog/features.json");
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(&path)
@@ -187,9 +234,10 @@ fn main() {
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
 }
 
-/// A catalog entry's source: a reference and an ISO date.
+/// A source is present with a date; `check_sources` (`build/sources.rs`) holds the rules of its
+/// URL, date and guess marker for every source of every file.
 fn check_source(at: &str, source: &Source, errors: &mut Vec<String>) {
-    if source.reference.trim().is_empty() || !is_iso_date(&source.date) {
+    if source.reference.trim().is_empty() || !sources::is_iso_date(&source.date) {
         errors.push(format!("{at}: needs a source and a YYYY-MM-DD date"));
     }
 }
@@ -345,15 +393,6 @@ fn validate(entries: &[Entry]) -> Vec<String> {
                 "{at}: both portal locations are required (say 'Not available' where so)"
             ));
         }
-        if e.source.reference.trim().is_empty() {
-            errors.push(format!("{at}: source is required"));
-        }
-        if !is_iso_date(&e.source.date) {
-            errors.push(format!(
-                "{at}: source date '{}' is not YYYY-MM-DD",
-                e.source.date
-            ));
-        }
         if let Some(link) = &e.defender.link {
             if !link.starts_with("https://") || link.contains(char::is_whitespace) {
                 errors.push(format!("{at}: link '{link}' must be an https URL"));
@@ -379,12 +418,6 @@ fn validate(entries: &[Entry]) -> Vec<String> {
         for alias in &e.defender.aliases {
             if alias.menu.trim().is_empty() || alias.note.trim().is_empty() {
                 errors.push(format!("{at}: alias needs a menu and a note"));
-            }
-            if alias.source.reference.trim().is_empty() || !is_iso_date(&alias.source.date) {
-                errors.push(format!(
-                    "{at}: alias '{}' needs a source and a YYYY-MM-DD date",
-                    alias.menu
-                ));
             }
         }
         if e.kind == "location" && e.synonyms.is_empty() {
@@ -433,16 +466,6 @@ fn validate(entries: &[Entry]) -> Vec<String> {
         }
     }
     errors
-}
-
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn check_route(route: &str) -> Result<(), &'static str> {

@@ -101,6 +101,7 @@ const CHECK_IDS: &[&str] = &[
     "incident-creation-rules",
     "alert-only-rules",
     "automation-conditions",
+    "incident-api-fields",
     "xdr-table-retention",
 ];
 /// The page readings `onboarding::page` understands.

@@ -51,7 +51,9 @@ const WASM_MODULES: [WasmModule; 3] = [
         name: "pages",
         krate: "crates/ui",
         features: "pages",
-        budget: 199 * 1024,
+        // A guard at the measured size, not a product budget (docs/wasm-size.md). Raised from
+        // 199 KB with the catalog refresh of December 2026 (18 more entries, dated source URLs).
+        budget: 202 * 1024,
     },
 ];
 

@@ -9,12 +9,14 @@
 //!   `cargo xtask setup` only installs the toolchain.
 //! - `cargo xtask bench` builds, then measures the extension's cost in Chromium against the demo
 //!   portal (with vs without the extension); not part of `test`.
+//! - `cargo xtask catalog` reports the catalog's sources by document date and every guess.
 //!
 //! Every step is idempotent: it checks for a tool before installing it.
 
 mod assemble;
 mod bench;
 mod browser_scripts;
+mod catalog;
 mod demo;
 mod fuzz;
 mod icons;
@@ -31,12 +33,14 @@ mod toolchain;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|fuzz|bench|soak>
+const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|catalog|fuzz|bench|soak>
   demo    build, start the demo portal and open Chromium with the extension
           (no display: walk the demo headless and write screenshots to target/demo/)
   test    build and run every test (native, wasm in Chromium, end-to-end in Chromium)
   build   build dist/extension/ and dist/secops-wayfinder-<version>.zip, print their sizes
   setup   install the toolchain only
+  catalog list the catalog's sources by document date (oldest first) and every guess;
+          fails on a source without a public URL and a document date
   fuzz [target] [--seconds N]
           run the cargo-fuzz targets of fuzz/ (default: all, 600 s each)
   bench [--quick] [--iterations N] [--churn-seconds N]
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
             .and_then(|tools| assemble::build(&tools))
             .map(|built| println!("{}", built.sizes.markdown())),
         Some("test") => test::run(),
+        Some("catalog") => catalog::run(&args[1..]),
         Some("demo") => demo::run(),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),

@@ -3,7 +3,9 @@
 //! Why each check is computed here while its words live in `catalog/onboarding.json`: the
 //! outcome is logic (tested natively), the title, fix and documentation link are knowledge that
 //! follows Microsoft's docs. A check that needs ARM and has no ARM facts is `Unknown` with "sign
-//! in", never a pass: nothing says "ready" without evidence.
+//! in", never a pass: nothing says "ready" without evidence. A check whose decisive fact ARM
+//! cannot show (a role assignment's condition, an Entra role, what an integration reads) never
+//! passes either: it says what was seen and what is left to confirm.
 
 use super::arm_facts::{ArmFacts, ArmWorkspace, Known};
 use super::permissions;
@@ -30,6 +32,7 @@ pub fn evaluate(
                 "incident-creation-rules" => rules(arm, overall, RuleKind::IncidentCreation),
                 "alert-only-rules" => rules(arm, overall, RuleKind::AlertOnly),
                 "automation-conditions" => automation(arm),
+                "incident-api-fields" => incident_api(arm),
                 _ => table_retention(arm),
             };
             CheckResult {
@@ -238,7 +241,52 @@ fn onboarding_roles(arm: Option<&ArmFacts>) -> Outcome {
             "No Sentinel workspace's permissions were read."
         });
     }
-    (CheckState::Pass, "Your account has the Azure operations to connect every Sentinel workspace read (the Entra Security Administrator role is not visible here).".into(), Vec::new())
+    // Never a pass: `Microsoft.Authorization/permissions` lists the operations, not the
+    // assignment behind them, so a condition (ABAC) on it is invisible here, and so are Entra
+    // roles. Connecting needs Owner without conditions (or User Access Administrator with
+    // Microsoft Sentinel Contributor) and Security Administrator.
+    unknown(ROLES_UNSEEN)
+}
+
+/// What the roles check saw when every operation is there, and what it cannot see.
+const ROLES_UNSEEN: &str = "Your account has the Azure operations to connect every Sentinel workspace read. Azure Resource Manager does not show whether the role assignment behind them has a condition (Owner must be assigned without one), nor whether you hold the Entra role Security Administrator: confirm both before connecting.";
+
+/// Integrations that read incidents through the API: ARM shows none of them, so this check
+/// names what changes and says what it could see (automation rules that test the provider
+/// name, which becomes "Microsoft XDR"), never a pass.
+fn incident_api(arm: Option<&ArmFacts>) -> Outcome {
+    const UNSEEN: &str = "Playbooks, ticketing and other integrations that call the incidents API cannot be seen from Azure Resource Manager: review those that read providerName, incidentUrl or alertProductNames.";
+    let Some(arm) = arm else {
+        return unknown(UNSEEN);
+    };
+    let found = gather(
+        sentinel_workspaces(arm),
+        |w| &w.automation,
+        |w, found| {
+            found
+                .iter()
+                .filter(|f| f.property.eq_ignore_ascii_case("IncidentProviderName"))
+                .map(|f| {
+                    format!(
+                        "{} ({}): tests IncidentProviderName",
+                        w.workspace.name, f.rule
+                    )
+                })
+                .collect()
+        },
+    );
+    if found.items.is_empty() {
+        return unknown(UNSEEN);
+    }
+    let n = found.items.len();
+    (
+        CheckState::Warn,
+        format!(
+            "{} the incident provider, which becomes Microsoft XDR. {UNSEEN}",
+            count(n, "automation rule tests", "automation rules test")
+        ),
+        found.items,
+    )
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -283,10 +331,12 @@ fn rules(arm: Option<&ArmFacts>, overall: &Finding<Overall>, kind: RuleKind) -> 
     let items = found.items;
     let n = items.len();
     let (state, detail) = match kind {
-        RuleKind::Fusion if connected => (CheckState::Fail, format!("{} enabled although the tenant is connected: that workspace is not the connected primary, or connecting did not finish.", count(n, "Fusion rule is", "Fusion rules are"))),
+        // Only what the transition guide states: connecting a workspace disables its Fusion
+        // rule. Why one is on anyway (another workspace, turned on again) is not documented.
+        RuleKind::Fusion if connected => (CheckState::Warn, format!("{} enabled although the tenant is connected; connecting a workspace disables its Fusion rule, and Defender XDR correlation replaces it.", count(n, "Fusion rule is", "Fusion rules are"))),
         RuleKind::Fusion => (CheckState::Warn, format!("{} enabled; connecting turns it off and Defender XDR correlation takes over.", count(n, "Fusion rule is", "Fusion rules are"))),
-        RuleKind::IncidentCreation if connected => (CheckState::Warn, format!("{} still enabled; they are not supported in the Defender portal.", count(n, "Microsoft incident creation rule is", "Microsoft incident creation rules are"))),
-        RuleKind::IncidentCreation => (CheckState::Warn, format!("{} enabled; connecting deactivates them.", count(n, "Microsoft incident creation rule is", "Microsoft incident creation rules are"))),
+        RuleKind::IncidentCreation if connected => (CheckState::Warn, format!("{} still enabled; they are not supported in the Defender portal. If they were migrated when connecting, their grouping is under System › Settings › Microsoft Defender XDR › Alert grouping.", count(n, "Microsoft incident creation rule is", "Microsoft incident creation rules are"))),
+        RuleKind::IncidentCreation => (CheckState::Warn, format!("{} enabled; connecting deactivates them, or migrates them to alert grouping rules when you choose 'Retain Sentinel incident creation behavior for XDR alerts'.", count(n, "Microsoft incident creation rule is", "Microsoft incident creation rules are"))),
         RuleKind::AlertOnly => (CheckState::Warn, format!("{} alerts without incidents; those alerts are not visible in the Defender portal.", count(n, "rule creates", "rules create"))),
     };
     (state, detail, items)

@@ -120,7 +120,7 @@ pub enum CheckState {
     Fail,
     /// Changes behaviour once connected; worth a look.
     Warn,
-    /// Not known (a call failed, or no sign-in).
+    /// Not known (a call failed, no sign-in, or Azure Resource Manager cannot show the fact).
     Unknown,
 }
 
