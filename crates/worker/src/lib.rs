@@ -40,9 +40,7 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
             let settings = decode::<Settings>(&settings).unwrap_or_default();
             // A clock that does not decode only costs the countdown and the lag line.
             let clock = decode::<Clock>(&clock).unwrap_or_default();
-            let action = router::decide(request, &sender, &settings, &clock);
-            sync_confirm::note_action(&action);
-            action
+            router::decide(request, &sender, &settings, &clock)
         }
         (Err(e), _) => Action::Reject {
             reason: format!("malformed request: {e}"),
@@ -51,14 +49,9 @@ pub fn handle(request: JsValue, sender: JsValue, settings: JsValue, clock: JsVal
             reason: format!("malformed sender: {e}"),
         },
     };
-    to_js(&action)
-}
-
-/// Checks a settings object; returns `null` when valid, else the reason (for the options page
-/// and the worker log).
-#[cfg_attr(feature = "exports", wasm_bindgen(js_name = checkSettings))]
-pub fn check_settings(settings: JsValue) -> Option<String> {
-    decode::<Settings>(&settings).err()
+    let js = to_js(&action);
+    sync_confirm::note_action(action);
+    js
 }
 
 /// The settings in force: the stored settings (defaults when they do not decode) under the

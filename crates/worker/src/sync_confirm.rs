@@ -19,15 +19,15 @@ thread_local! {
     static KEPT: RefCell<Confirmations> = RefCell::new(Confirmations::default());
 }
 
-/// Notes what a decided action means for the tabs' kept pages.
-pub(crate) fn note_action(action: &Action) {
+/// Notes what a decided action (already handed to the shell) means for the tabs' kept pages.
+pub(crate) fn note_action(action: Action) {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
         match action {
             Action::StoreSync {
                 tab_id, view, arm, ..
-            } => kept.page(*tab_id, view.clone(), arm.clone()),
-            Action::StorePlan { tab_id, .. } => kept.forget(*tab_id),
+            } => kept.page(tab_id, view, arm),
+            Action::StorePlan { tab_id, .. } => kept.forget(tab_id),
             _ => {}
         }
     });

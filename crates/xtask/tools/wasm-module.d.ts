@@ -23,7 +23,6 @@ declare module '*wasm/worker.js' {
   export function absorbEvidence(...args: any[]): any;
   export function armRecord(...args: any[]): any;
   export function attend(...args: any[]): any;
-  export function checkSettings(...args: any[]): any;
   export function effectiveSettings(...args: any[]): any;
   export function handle(...args: any[]): any;
   export function markSeen(...args: any[]): any;

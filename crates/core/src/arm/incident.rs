@@ -2,7 +2,7 @@
 //! Incidents_List), as far as the extension reads it.
 //!
 //! Why these types are loose: ARM adds fields over api-versions (the 2025-07-01-preview example
-//! has `providerIncidentUrl`, `techniques` and `owner.ownerType` that 2024-09-01 lacks), so
+//! has `providerIncidentUrl` that 2024-09-01 lacks), so
 //! unknown fields are ignored (no `deny_unknown_fields`), every field but `name` may be missing
 //! or `null`, enum-like values (severity, status, classification) stay strings, and counts are
 //! signed so that a negative one reaches `record::check` and gets a clear reason there instead
@@ -19,17 +19,15 @@ use serde::Deserialize;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WireIncident {
-    /// Full ARM resource id.
-    pub id: Option<String>,
     /// The incident's resource name (a GUID in practice).
     pub name: String,
-    /// Entity tag, quoted (`"\"0300bf09-…\""`).
-    pub etag: Option<String>,
     /// Everything else.
     pub properties: Option<WireIncidentProperties>,
 }
 
-/// `properties` of an incident.
+/// `properties` of an incident: the fields `record::check` reads. The others (severity,
+/// status, owner, labels, classification, tactics, …) are skipped, which keeps the decoder the
+/// service worker ships small; add a field here when something reads it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WireIncidentProperties {
@@ -37,71 +35,27 @@ pub struct WireIncidentProperties {
     pub title: Option<String>,
     /// Sequential number within the workspace (Sentinel's "incident ID" in the UI).
     pub incident_number: Option<i64>,
-    /// Link to the incident in the Azure portal.
-    pub incident_url: Option<String>,
     /// Who raised it: `Azure Sentinel`, `Microsoft XDR`, `Microsoft 365 Defender`, …
     pub provider_name: Option<String>,
     /// The incident's id at its provider (the Defender incident id for XDR incidents).
     pub provider_incident_id: Option<String>,
-    /// `High`, `Medium`, `Low`, `Informational`.
-    pub severity: Option<String>,
-    /// `New`, `Active`, `Closed`.
-    pub status: Option<String>,
     /// RFC 3339.
     pub created_time_utc: Option<String>,
     /// RFC 3339.
     pub last_modified_time_utc: Option<String>,
     /// Resource ids of the analytics rules that raised its alerts.
     pub related_analytic_rule_ids: Option<Vec<String>>,
-    /// `Undetermined`, `TruePositive`, `BenignPositive`, `FalsePositive`.
-    pub classification: Option<String>,
-    /// E.g. `SuspiciousActivity`, `InaccurateData`.
-    pub classification_reason: Option<String>,
-    /// Who it is assigned to.
-    pub owner: Option<WireOwner>,
-    /// Tags.
-    pub labels: Option<Vec<WireLabel>>,
-    /// Counts and product details.
+    /// Counts and the Defender link.
     pub additional_data: Option<WireAdditionalData>,
 }
 
-/// `properties.owner`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WireOwner {
-    /// Display name of the assignee.
-    pub assigned_to: Option<String>,
-    /// UPN of the assignee.
-    pub user_principal_name: Option<String>,
-}
-
-/// One entry of `properties.labels`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WireLabel {
-    /// The tag text.
-    pub label_name: Option<String>,
-    /// `User` or `AutoAssigned`.
-    pub label_type: Option<String>,
-}
-
-/// `properties.additionalData`.
+/// `properties.additionalData`: the fields `record::check` reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WireAdditionalData {
-    /// Number of alerts (Sentinel caps synced incidents at 150, facts.md §5).
+    /// Number of alerts (Sentinel caps synced incidents at 150, docs/onboarding-arm.md).
     pub alerts_count: Option<i64>,
-    /// Number of bookmarks.
-    pub bookmarks_count: Option<i64>,
-    /// Number of comments.
-    pub comments_count: Option<i64>,
-    /// Products of the alerts.
-    pub alert_product_names: Option<Vec<String>>,
-    /// MITRE ATT&CK tactics.
-    pub tactics: Option<Vec<String>>,
-    /// MITRE ATT&CK techniques (newer api-versions).
-    pub techniques: Option<Vec<String>>,
-    /// Link to the incident in the Defender portal (newer api-versions; facts.md §4.6).
+    /// Link to the incident in the Defender portal (newer api-versions).
     pub provider_incident_url: Option<String>,
 }
 

@@ -7,8 +7,8 @@
 //! `providerName`; a negative `incidentNumber` or `alertsCount`; a timestamp that is not
 //! RFC 3339; a `name` that could not stand in a resource path.
 //!
-//! Links are treated differently, on purpose: a `providerIncidentUrl` or `incidentUrl` that is
-//! not an https link to its portal's hosts (`link`) is *dropped with a note* and the incident is
+//! Links are treated differently, on purpose: a `providerIncidentUrl` that is not an https link
+//! to a Defender portal host (`link`) is *dropped with a note* and the incident is
 //! kept. The link is an extra; the incident is what the user is looking for, and it is still
 //! reachable by number. Losing it from a list for a bad extra would hide real data, while
 //! showing the bad link is never an option. An empty link string counts as absent.
@@ -55,8 +55,6 @@ pub struct IncidentRecord {
     pub last_modified_unix: Option<i64>,
     /// Resource ids of the analytics rules behind it.
     pub related_analytic_rule_ids: Vec<String>,
-    /// Azure portal link: https on the Azure portal host, else `None` (see `notes`).
-    pub incident_url: Option<String>,
     /// What was dropped while checking, and why (for the log or a quiet hint in the UI).
     pub notes: Vec<String>,
 }
@@ -129,12 +127,6 @@ fn check_reason(raw: WireIncident) -> Result<IncidentRecord, String> {
         "providerIncidentUrl",
         "a Defender portal host",
     );
-    let incident_url = keep_link(
-        props.incident_url,
-        link::azure_portal_link,
-        "incidentUrl",
-        "the Azure portal",
-    );
     Ok(IncidentRecord {
         name: raw.name,
         number,
@@ -146,7 +138,6 @@ fn check_reason(raw: WireIncident) -> Result<IncidentRecord, String> {
         created_unix,
         last_modified_unix,
         related_analytic_rule_ids: props.related_analytic_rule_ids.unwrap_or_default(),
-        incident_url,
         notes,
     })
 }

@@ -58,10 +58,6 @@ fn the_stable_example() {
     assert_eq!(r.created_unix, Some(JAN_1_2019));
     assert_eq!(r.last_modified_unix, Some(JAN_1_2019));
     assert_eq!(r.related_analytic_rule_ids.len(), 1);
-    assert!(r
-        .incident_url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("https://portal.azure.com/#asset/")));
     assert_eq!(r.notes, Vec::<String>::new());
 }
 
@@ -243,24 +239,6 @@ fn empty_links_are_absent_without_a_note() {
 }
 
 #[test]
-fn bad_azure_links_are_dropped_with_a_note() {
-    for url in [
-        "https://evil.example/#asset/x",
-        "http://portal.azure.com/#asset/x",
-        "https://sandbox-1.reactblade.portal.azure.net/",
-    ] {
-        let r = checked(preview_with("/properties/incidentUrl", json!(url))).expect("kept");
-        assert_eq!(r.incident_url, None);
-        assert_eq!(r.notes.len(), 1);
-        assert!(
-            r.notes[0].contains("`incidentUrl` was dropped"),
-            "{:?}",
-            r.notes
-        );
-    }
-}
-
-#[test]
 fn hostile_text_stays_plain_text_and_out_of_reasons() {
     let hostile = "<img src=x onerror=alert(1)>\u{202e}\"'`${x}{{x}}\u{0}";
     let value = preview_setting("/properties", "title", json!(hostile));
@@ -284,7 +262,8 @@ fn hostile_text_stays_plain_text_and_out_of_reasons() {
     ));
     assert_eq!(r, "an incident: `providerName` is missing or empty");
     let mut value = preview_with("/name", json!(name));
-    value["properties"]["incidentUrl"] = json!(format!("https://evil.example/{name}"));
+    value["properties"]["additionalData"]["providerIncidentUrl"] =
+        json!(format!("https://evil.example/{name}"));
     let r = checked(value).expect("kept");
     assert!(
         r.notes.iter().all(|n| n.starts_with("an incident: ")),
@@ -367,12 +346,6 @@ fn assert_sound(r: &IncidentRecord) {
         let portal = route::classify(url).map(|route| route.portal);
         assert!(portal.is_some_and(Portal::is_defender), "{url}");
         assert!(url.starts_with("https://"), "{url}");
-    }
-    if let Some(url) = &r.incident_url {
-        assert_eq!(
-            route::classify(url).map(|route| route.portal),
-            Some(Portal::Azure)
-        );
     }
 }
 

@@ -5,13 +5,13 @@
 //!
 //! Why here and not in JS: the views and answers are Rust values when they are made; keeping
 //! them on this side spares decoding them back from JS, and the rules (how long an answer
-//! holds, when a throttled read is tried again) are tested natively. Both maps are bounded: a
-//! worker restart loses them, which costs one more read.
+//! holds, when a throttled read is tried again) are tested natively. Both lists are bounded
+//! and short (a few open incident pages), so they are plain vectors searched in order; a worker
+//! restart loses them, which costs one more read.
 
 use super::{checking, confirm, ArmIncident, IncidentRead};
 use crate::arm::ArmError;
 use crate::sync::{Now, SyncView};
-use std::collections::BTreeMap;
 
 /// How long ARM's answer about an incident is reused (unless ARM asked to wait longer).
 pub const KEEP_MS: i64 = 60_000;
@@ -21,11 +21,13 @@ pub const MAX_ANSWERS: usize = 64;
 pub const MAX_TABS: usize = 256;
 
 struct Answer {
+    resource: String,
     outcome: ArmIncident,
     until_ms: i64,
 }
 
 struct Shown {
+    tab_id: u32,
     read: IncidentRead,
     view: SyncView,
 }
@@ -44,8 +46,8 @@ pub struct Update {
 /// The kept answers and page views.
 #[derive(Default)]
 pub struct Confirmations {
-    answers: BTreeMap<String, Answer>,
-    tabs: BTreeMap<u32, Shown>,
+    answers: Vec<Answer>,
+    tabs: Vec<Shown>,
 }
 
 impl Confirmations {
@@ -53,10 +55,11 @@ impl Confirmations {
     pub fn page(&mut self, tab_id: u32, view: SyncView, read: Option<IncidentRead>) {
         match read {
             Some(read) if view.incident.is_some() => {
-                if self.tabs.len() >= MAX_TABS && !self.tabs.contains_key(&tab_id) {
-                    self.tabs.pop_first();
+                self.forget(tab_id);
+                if self.tabs.len() >= MAX_TABS {
+                    self.tabs.remove(0);
                 }
-                self.tabs.insert(tab_id, Shown { read, view });
+                self.tabs.push(Shown { tab_id, read, view });
             }
             _ => self.forget(tab_id),
         }
@@ -64,15 +67,19 @@ impl Confirmations {
 
     /// The tab left the page (or closed).
     pub fn forget(&mut self, tab_id: u32) {
-        self.tabs.remove(&tab_id);
+        self.tabs.retain(|s| s.tab_id != tab_id);
     }
 
     /// The tab's view with ARM's kept answer, or marked "checking" and `true` when ARM is to be
     /// read (no answer, or an old one); `None` when the tab shows nothing to confirm.
     pub fn view(&self, tab_id: u32, now: Now, now_ms: i64) -> Option<(SyncView, bool)> {
-        let shown = self.tabs.get(&tab_id)?;
+        let shown = self.tabs.iter().find(|s| s.tab_id == tab_id)?;
         let mut view = shown.view.clone();
-        match self.answers.get(&shown.read.resource) {
+        match self
+            .answers
+            .iter()
+            .find(|a| a.resource == shown.read.resource)
+        {
             Some(answer) if now_ms < answer.until_ms => {
                 confirm(&mut view, &answer.outcome, now);
                 Some((view, false))
@@ -107,31 +114,24 @@ impl Confirmations {
         let hold = retry.map_or(KEEP_MS, |s| {
             i64::try_from(s.saturating_mul(1000)).unwrap_or(KEEP_MS)
         });
-        if self.answers.len() >= MAX_ANSWERS && !self.answers.contains_key(resource) {
-            let oldest = self
-                .answers
-                .iter()
-                .min_by_key(|(_, a)| a.until_ms)
-                .map(|(k, _)| k.clone());
-            if let Some(oldest) = oldest {
-                self.answers.remove(&oldest);
-            }
+        self.answers.retain(|a| a.resource != resource);
+        if self.answers.len() >= MAX_ANSWERS {
+            // The answer read longest ago goes first (the list is in reading order).
+            self.answers.remove(0);
         }
-        self.answers.insert(
-            resource.to_string(),
-            Answer {
-                outcome,
-                until_ms: now_ms.saturating_add(hold),
-            },
-        );
+        self.answers.push(Answer {
+            resource: resource.to_string(),
+            outcome,
+            until_ms: now_ms.saturating_add(hold),
+        });
         let updates = self
             .tabs
             .iter()
-            .filter(|(_, shown)| shown.read.resource == resource)
-            .filter_map(|(&tab_id, shown)| {
-                let (view, _) = self.view(tab_id, now, now_ms)?;
+            .filter(|shown| shown.read.resource == resource)
+            .filter_map(|shown| {
+                let (view, _) = self.view(shown.tab_id, now, now_ms)?;
                 Some(Update {
-                    tab_id,
+                    tab_id: shown.tab_id,
                     url: shown.read.page.clone(),
                     view,
                 })
@@ -142,7 +142,7 @@ impl Confirmations {
 
     /// Is any tab still showing `resource` (a throttled read is tried again only then)?
     pub fn shown(&self, resource: &str) -> bool {
-        self.tabs.values().any(|s| s.read.resource == resource)
+        self.tabs.iter().any(|s| s.read.resource == resource)
     }
 }
 
