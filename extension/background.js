@@ -485,7 +485,29 @@ async function respond(message, sender) {
   }
 }
 
+// A tab's readings are bounded in rate as well as size: the content script sends them at most
+// four times a second, so more than this comes from a renderer that is not ours, and each would
+// cost a decision and a storage write.
+const FACTS_PER_SECOND = 8;
+const factsRate = new Map(); // tabId → {second, count}
+
+function tooManyFacts(message, sender) {
+  if (!message || message.type !== 'page-facts' || !Number.isInteger(sender.tab?.id)) return false;
+  const second = Math.floor(Date.now() / 1000);
+  const rate = factsRate.get(sender.tab.id);
+  if (!rate || rate.second !== second) {
+    factsRate.set(sender.tab.id, { second, count: 1 });
+    return false;
+  }
+  rate.count += 1;
+  return rate.count > FACTS_PER_SECOND;
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (tooManyFacts(message, sender)) {
+    sendResponse(null);
+    return false;
+  }
   respond(message, sender).then(sendResponse, (error) => {
     console.error('SecOps Wayfinder: message failed', error);
     sendResponse(null);
@@ -495,6 +517,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabNews.delete(tabId);
+  factsRate.delete(tabId);
   forgetTab(tabId);
   chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId)]);
 });
