@@ -150,4 +150,20 @@ describe('settings pushed by enterprise policy', () => {
     await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor({ state: 'detached' });
     await page.close();
   });
+
+  test('after a page pushed 300 tenant ids into its URL, a policy change still applies', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto('https://security.microsoft.com/homepage');
+    await page.evaluate(() => {
+      for (let i = 0; i < 300; i += 1) history.pushState({}, '', `/homepage?tid=${crypto.randomUUID()}`);
+    });
+    await page.goto(LOGS);
+    await overlay(page).locator('[data-wayfinder-kind="retirement"]').waitFor();
+    await writePolicy({ ...policy, retirement: false, trainer: true });
+    await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor({ timeout: 60_000 });
+    await overlay(page).locator('[data-wayfinder-kind="retirement"]').waitFor({ state: 'detached' });
+    const tenants = await env.browser.worker.evaluate(async () => (await chrome.storage.local.get('onboarding:tenants'))['onboarding:tenants'] ?? []);
+    assert.ok(tenants.length <= 50, `${tenants.length} stored tenants`);
+    await page.close();
+  });
 });

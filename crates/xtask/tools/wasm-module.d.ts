@@ -66,5 +66,6 @@ declare module '*wasm/pages.js' {
   export function setHealth(...args: any[]): any;
   export function setPlan(...args: any[]): any;
   export function setProblem(...args: any[]): any;
+  export function setStorageProblem(...args: any[]): any;
   export function setTenantView(...args: any[]): any;
 }
