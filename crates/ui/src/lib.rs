@@ -60,9 +60,9 @@ pub use options_page::OptionsPage;
 pub use overlay_panel::OverlayPanel;
 #[cfg(feature = "pages")]
 pub use popup_page::{PopupHooks, PopupPage};
+pub use settings_store::SettingsStore;
 #[cfg(feature = "pages")]
 pub use storage_note::StorageNote;
-pub use settings_store::SettingsStore;
 #[cfg(feature = "overlay")]
 pub use sync_card::SyncCard;
 #[cfg(feature = "pages")]
