@@ -1,7 +1,7 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { couldHold, findTarget, resetProbes } from './probes.js';
+import { couldHold, findTarget, foundBy, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
 import { perFrame } from './schedule.js';
@@ -215,14 +215,20 @@ function sendFacts(scope) {
     .catch(() => {});
 }
 
-// Tell the worker which notices found their place (the popup's page check lists the rest as
-// "can't read this view"). Missing ones count only after the grace period.
+// Tell the worker which notices found their place, and which tier of the probe found each (the
+// popup's page check says so, and lists the rest as "can't read this view"). Missing ones count
+// only after the grace period.
 function report() {
   const notices = anchors.filter((a) => a.kind === 'notice');
   if (notices.length === 0 && lastReport === '') return;
-  const found = notices.filter((a) => marks.has(`notice:${a.id}`)).map((a) => a.id);
+  /** @type {{id: string, tier: number, by: string}[]} */
+  const found = [];
+  for (const a of notices) {
+    const by = marks.has(`notice:${a.id}`) ? foundBy(`notice:${a.id}`) : null;
+    if (by) found.push({ id: a.id, ...by });
+  }
   const graceOver = Date.now() - anchorsSince >= GRACE_MS;
-  const missing = graceOver ? notices.filter((a) => !marks.has(`notice:${a.id}`)).map((a) => a.id) : [];
+  const missing = graceOver ? notices.filter((a) => !found.some((f) => f.id === a.id)).map((a) => a.id) : [];
   const key = JSON.stringify([found, missing]);
   if (key === lastReport) return;
   lastReport = key;

@@ -17,7 +17,7 @@
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::ids::MAX_ID_LEN;
-use wayfinder_core::model::{Frame, Portal};
+use wayfinder_core::model::{Frame, Portal, MAX_TIERS};
 use wayfinder_core::plan;
 use wayfinder_core::protocol::{Action, Clock, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN};
 use wayfinder_core::route;
@@ -202,8 +202,13 @@ fn check(request: &Request, sender: &Sender, settings: &Settings, action: &Actio
                 Frame::Top => assert!(from_top, "top-frame health from {sender:?}"),
                 Frame::Blade => assert!(from_blade, "blade health from {sender:?}"),
             }
+            // A tier index is one a probe can have.
+            for f in found {
+                assert!(usize::from(f.tier) < MAX_TIERS, "{f:?}");
+            }
             // Ids end up in session storage and in the popup: short, few, and plain.
-            for ids in [found, missing] {
+            let found_ids: Vec<&String> = found.iter().map(|f| &f.id).collect();
+            for ids in [found_ids, missing.iter().collect()] {
                 assert!(ids.len() <= MAX_REPORT_IDS);
                 for id in ids {
                     assert!(!id.is_empty() && id.len() <= MAX_ID_LEN, "{id:?}");

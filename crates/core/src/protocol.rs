@@ -6,7 +6,7 @@
 //! request is decided in [`crate::router`].
 
 use crate::attention::{News, PanelChoice};
-use crate::model::{AppRegistration, Frame, PageFacts};
+use crate::model::{AppRegistration, Frame, PageFacts, TierKind};
 use crate::plan::OverlayPlan;
 use crate::sync::confirm::IncidentRead;
 use crate::sync::{Now, SyncView};
@@ -29,10 +29,11 @@ pub enum Request {
     OverlayReady,
     /// A content script in an Azure-portal blade frame asks for its tab's anchors.
     FrameReady,
-    /// A content script tells which of its frame's notice anchors it found and which not.
+    /// A content script tells which of its frame's notice anchors it found (and by which tier)
+    /// and which not.
     ProbeReport {
-        /// Anchor ids found on the page.
-        found: Vec<String>,
+        /// Anchors found on the page.
+        found: Vec<Found>,
         /// Anchor ids not found within the grace period.
         missing: Vec<String>,
     },
@@ -81,7 +82,7 @@ struct RequestFields {
     #[serde(default)]
     url: Present<String>,
     #[serde(default)]
-    found: Present<Vec<String>>,
+    found: Present<Vec<Found>>,
     #[serde(default)]
     missing: Present<Vec<String>>,
     #[serde(default)]
@@ -172,6 +173,18 @@ impl Clock {
 
 /// Most ids a probe report may carry per list (the catalog has far fewer notices per page).
 pub const MAX_REPORT_IDS: usize = 64;
+
+/// An anchor a content script found, and the tier of its probe that found it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Found {
+    /// The anchor's id.
+    pub id: String,
+    /// The index of the tier in the probe (below [`crate::model::MAX_TIERS`]).
+    pub tier: u8,
+    /// That tier's kind (the page check says "found by its label, tolerant").
+    pub by: TierKind,
+}
 
 /// Who sent a message, as the browser reports it (`chrome.runtime.MessageSender`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -284,8 +297,8 @@ pub enum Action {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProbeResult {
-    /// Anchor ids found.
-    pub found: Vec<String>,
+    /// Anchors found, with the tier that found each.
+    pub found: Vec<Found>,
     /// Anchor ids not found within the grace period.
     pub missing: Vec<String>,
 }
@@ -311,10 +324,15 @@ impl Health {
 
     /// Was this notice's anchor found?
     pub fn is_found(&self, id: &str) -> bool {
+        self.found_by(id).is_some()
+    }
+
+    /// How this notice's anchor was found, when it was.
+    pub fn found_by(&self, id: &str) -> Option<&Found> {
         [&self.top, &self.blade]
             .into_iter()
             .flatten()
-            .any(|r| r.found.iter().any(|m| m == id))
+            .find_map(|r| r.found.iter().find(|f| f.id == id))
     }
 }
 

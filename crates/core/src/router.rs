@@ -7,11 +7,11 @@
 
 use crate::attention;
 use crate::ids::{is_plain_id, is_tenant_guid};
-use crate::model::{AppRegistration, Frame, OverlayKind, Portal};
+use crate::model::{AppRegistration, Frame, OverlayKind, Portal, MAX_TIERS};
 use crate::onboarding;
 use crate::plan;
 use crate::protocol::{
-    Action, Clock, OnboardingOp, ProbeResult, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN,
+    Action, Clock, Found, OnboardingOp, ProbeResult, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN,
 };
 use crate::route;
 use crate::settings::Settings;
@@ -38,6 +38,14 @@ fn sender_document(sender: &Sender) -> Option<Frame> {
 
 fn valid_ids(ids: &[String]) -> bool {
     ids.len() <= MAX_REPORT_IDS && ids.iter().all(|id| is_plain_id(id))
+}
+
+/// Found anchors: bounded, plain ids, each tier index within a probe's most tiers.
+fn valid_found(found: &[Found]) -> bool {
+    found.len() <= MAX_REPORT_IDS
+        && found
+            .iter()
+            .all(|f| is_plain_id(&f.id) && usize::from(f.tier) < MAX_TIERS)
 }
 
 /// `scheme://host` of an absolute URL (port dropped: the portals are on 443).
@@ -140,13 +148,14 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             let (Some(frame), Some(tab_id)) = (sender_document(sender), sender.tab_id) else {
                 return reject("probe-report from a document that is not a portal page");
             };
-            if !valid_ids(&found) || !valid_ids(&missing) {
-                return reject("probe-report with malformed ids");
+            if !valid_found(&found) || !valid_ids(&missing) {
+                return reject("probe-report with malformed ids or tiers");
             }
+            let ids: Vec<String> = found.iter().map(|f| f.id.clone()).collect();
             Action::StoreHealth {
                 tab_id,
                 frame,
-                news: attention::found_news(&found),
+                news: attention::found_news(&ids),
                 report: ProbeResult { found, missing },
             }
         }

@@ -8,6 +8,7 @@ use crate::where_is::WhereIs;
 use crate::{ItemCard, PlanState, TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wayfinder_core::model::TierKind;
 use wayfinder_core::protocol::Health;
 use wayfinder_core::search::SearchContext;
 
@@ -137,11 +138,40 @@ fn health_state(health: &Health, id: &str) -> &'static str {
     }
 }
 
-fn health_text(state: &str) -> String {
+/// The page check's words for a notice's state; a found control says how it was found.
+fn health_text(state: &str, by: Option<TierKind>) -> String {
     match state {
-        "found" => message("healthFound"),
+        "found" => match by.map(found_by) {
+            Some(how) => format!("{} ({how})", message("healthFound")),
+            None => message("healthFound"),
+        },
         "missing" => message("healthMissing"),
         _ => message("healthPending"),
+    }
+}
+
+/// Which kind of probe tier found a control, in words ("found by its label, tolerant").
+fn found_by(kind: TierKind) -> String {
+    match kind {
+        TierKind::Selector => message("healthBySelector"),
+        TierKind::Text => message("healthByText"),
+        TierKind::LinkPath => message("healthByLinkPath"),
+        TierKind::Label => message("healthByLabel"),
+        TierKind::AriaLabel => message("healthByAriaLabel"),
+        TierKind::Role => message("healthByRole"),
+    }
+}
+
+/// The tier kind's name for `data-wayfinder-tier` (empty while not found).
+fn tier_name(kind: Option<TierKind>) -> &'static str {
+    match kind {
+        Some(TierKind::Selector) => "selector",
+        Some(TierKind::Text) => "text",
+        Some(TierKind::LinkPath) => "link-path",
+        Some(TierKind::Label) => "label",
+        Some(TierKind::AriaLabel) => "aria-label",
+        Some(TierKind::Role) => "role",
+        None => "",
     }
 }
 
@@ -169,13 +199,21 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
                         .into_iter()
                         .map(|item| {
                             let id = item.id.clone();
+                            let by = {
+                                let id = item.id.clone();
+                                move || health.with(|h| h.found_by(&id).map(|f| f.by))
+                            };
                             let state = move || health.with(|h| health_state(h, &id));
                             let text = {
-                                let state = state.clone();
-                                move || health_text(state())
+                                let (state, by) = (state.clone(), by.clone());
+                                move || health_text(state(), by())
                             };
                             view! {
-                                <li data-wayfinder-health=state data-wayfinder-id=item.id>
+                                <li
+                                    data-wayfinder-health=state
+                                    data-wayfinder-tier=move || tier_name(by())
+                                    data-wayfinder-id=item.id
+                                >
                                     <span class="wf-check-title">{item.title}</span>
                                     " — "
                                     <span class="wf-check-state">{text}</span>

@@ -25,7 +25,11 @@ fn every_request_reads_back_as_written() {
         Request::OverlayReady,
         Request::FrameReady,
         Request::ProbeReport {
-            found: vec!["a".into()],
+            found: vec![Found {
+                id: "a".into(),
+                tier: 2,
+                by: TierKind::Role,
+            }],
             missing: Vec::new(),
         },
         Request::PageFacts {
@@ -50,10 +54,64 @@ fn rejects_unknown_types_and_fields() {
         r#"{"type":"page-changed","url":"u","url":"v"}"#,
         r#"{"type":"overlay-ready","url":null}"#,
         r#"{"type":"probe-report","found":[]}"#,
+        r#"{"type":"probe-report","found":["a"],"missing":[]}"#,
+        r#"{"type":"probe-report","found":[{"id":"a","tier":0}],"missing":[]}"#,
+        r#"{"type":"probe-report","found":[{"id":"a","tier":-1,"by":"text"}],"missing":[]}"#,
+        r#"{"type":"probe-report","found":[{"id":"a","tier":256,"by":"text"}],"missing":[]}"#,
+        r#"{"type":"probe-report","found":[{"id":"a","tier":0,"by":"xpath"}],"missing":[]}"#,
+        r#"{"type":"probe-report","found":[{"id":"a","tier":0,"by":"text","x":1}],"missing":[]}"#,
         r#"[]"#,
     ] {
         assert!(decode(bad).is_err(), "{bad}");
     }
+}
+
+#[test]
+fn a_probe_report_names_the_tier_of_each_find() {
+    let json = r#"{"type":"probe-report","found":[{"id":"incident-tasks","tier":3,"by":"label"}],"missing":["similar-incidents"]}"#;
+    assert_eq!(
+        decode(json).ok(),
+        Some(Request::ProbeReport {
+            found: vec![Found {
+                id: "incident-tasks".into(),
+                tier: 3,
+                by: TierKind::Label,
+            }],
+            missing: vec!["similar-incidents".into()],
+        })
+    );
+}
+
+#[test]
+fn health_says_how_an_anchor_was_found() {
+    let found = |id: &str, by| Found {
+        id: id.into(),
+        tier: 1,
+        by,
+    };
+    let health = Health {
+        top: Some(ProbeResult {
+            found: vec![found("incident-tasks", TierKind::AriaLabel)],
+            missing: vec!["similar-incidents".into()],
+        }),
+        blade: Some(ProbeResult {
+            found: vec![found("fusion", TierKind::Text)],
+            missing: Vec::new(),
+        }),
+    };
+    assert_eq!(
+        health.found_by("incident-tasks").map(|f| f.by),
+        Some(TierKind::AriaLabel)
+    );
+    assert_eq!(
+        health.found_by("fusion").map(|f| f.by),
+        Some(TierKind::Text)
+    );
+    assert!(health.is_found("fusion") && !health.is_found("similar-incidents"));
+    assert!(health.is_missing("similar-incidents"));
+    assert_eq!(health.found_by("similar-incidents"), None);
+    let json = serde_json::to_string(&health).unwrap_or_default();
+    assert_eq!(serde_json::from_str::<Health>(&json).ok(), Some(health));
 }
 
 #[test]
