@@ -90,6 +90,25 @@ function candidates(tier) {
 }
 
 /**
+ * A tolerant tier's label in its normal form, and its longest word: a name whose lower case does
+ * not contain that word cannot have the normal form, so most candidates are passed over without
+ * normalizing their names.
+ * @type {WeakMap<Tier, {want: string, word: string}>}
+ */
+const wanted = new WeakMap();
+
+/** @param {Tier & {text: string}} tier */
+function wantOf(tier) {
+  let known = wanted.get(tier);
+  if (!known) {
+    const want = normalizeLabel(tier.text);
+    known = { want, word: want.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '') };
+    wanted.set(tier, known);
+  }
+  return known;
+}
+
+/**
  * Does the candidate `element` fit `tier`? A tolerant tier compares names in their normal form
  * and never takes an element of ours or inside the page's user content (`userContent`).
  * @param {Element} element @param {Tier} tier @param {string | undefined} userContent
@@ -98,9 +117,10 @@ function accepts(element, tier, userContent) {
   if (tier.by === 'selector') return true;
   if (tier.by === 'text') return textMatches(element, tier.text);
   if (tier.by === 'link-path') return pathOf(element) === tier.path;
-  const want = normalizeLabel(tier.text);
+  const { want, word } = wantOf(tier);
   const names = tier.by === 'label' ? [element.textContent || ''] : tier.by === 'aria-label' ? [element.getAttribute('aria-label') || '', element.getAttribute('title') || ''] : [nameOf(element)];
-  return want !== '' && names.some((name) => normalizeLabel(name) === want) && !ours(element) && !(userContent && element.closest(userContent));
+  const named = names.some((name) => name.toLowerCase().includes(word) && normalizeLabel(name) === want);
+  return want !== '' && named && !ours(element) && !(userContent && element.closest(userContent));
 }
 
 /** @param {Element | undefined} element @param {Tier} tier @param {string | undefined} userContent */
