@@ -291,12 +291,7 @@ fn notice_code(n: &NoticeDef) -> String {
 
 fn template_code(template: &ProbeTemplate) -> String {
     let tiers: Vec<String> = template.tiers.iter().map(tiers::code).collect();
-    format!(
-        "ProbeTemplate {{ tiers: &[{}], source_ref: {:?}, source_date: {:?} }}",
-        tiers.join(", "),
-        template.source.reference,
-        template.source.date
-    )
+    format!("ProbeTemplate {{ tiers: &[{}] }}", tiers.join(", "))
 }
 
 /// Stops the build listing every problem of `file`, if it has any.

@@ -215,20 +215,23 @@ function sendFacts(scope) {
     .catch(() => {});
 }
 
-// Tell the worker which notices found their place, and which tier of the probe found each (the
-// popup's page check says so, and lists the rest as "can't read this view"). Missing ones count
-// only after the grace period.
+// Tell the worker which notices found their place, each as `id:tier` with the index of the probe
+// tier that found it (the popup's page check says how, and lists the rest as "can't read this
+// view"). Missing ones count only after the grace period.
 function report() {
   const notices = anchors.filter((a) => a.kind === 'notice');
   if (notices.length === 0 && lastReport === '') return;
-  /** @type {{id: string, tier: number, by: string}[]} */
+  /** @type {string[]} */
   const found = [];
+  /** @type {string[]} */
+  const notFound = [];
   for (const a of notices) {
     const by = marks.has(`notice:${a.id}`) ? foundBy(`notice:${a.id}`) : null;
-    if (by) found.push({ id: a.id, ...by });
+    if (by) found.push(`${a.id}:${by.tier}`);
+    else notFound.push(a.id);
   }
   const graceOver = Date.now() - anchorsSince >= GRACE_MS;
-  const missing = graceOver ? notices.filter((a) => !found.some((f) => f.id === a.id)).map((a) => a.id) : [];
+  const missing = graceOver ? notFound : [];
   const key = JSON.stringify([found, missing]);
   if (key === lastReport) return;
   lastReport = key;

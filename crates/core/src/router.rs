@@ -7,11 +7,12 @@
 
 use crate::attention;
 use crate::ids::{is_plain_id, is_tenant_guid};
-use crate::model::{AppRegistration, Frame, OverlayKind, Portal, MAX_TIERS};
+use crate::model::{AppRegistration, Frame, OverlayKind, Portal};
 use crate::onboarding;
 use crate::plan;
 use crate::protocol::{
-    Action, Clock, Found, OnboardingOp, ProbeResult, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN,
+    found_entry, Action, Clock, OnboardingOp, ProbeResult, Request, Sender, MAX_REPORT_IDS,
+    MAX_URL_LEN,
 };
 use crate::route;
 use crate::settings::Settings;
@@ -40,12 +41,9 @@ fn valid_ids(ids: &[String]) -> bool {
     ids.len() <= MAX_REPORT_IDS && ids.iter().all(|id| is_plain_id(id))
 }
 
-/// Found anchors: bounded, plain ids, each tier index within a probe's most tiers.
-fn valid_found(found: &[Found]) -> bool {
-    found.len() <= MAX_REPORT_IDS
-        && found
-            .iter()
-            .all(|f| is_plain_id(&f.id) && usize::from(f.tier) < MAX_TIERS)
+/// Found anchors: bounded, each a plain id with a tier index within a probe's most tiers.
+fn valid_found(found: &[String]) -> bool {
+    found.len() <= MAX_REPORT_IDS && found.iter().all(|entry| found_entry(entry).is_some())
 }
 
 /// `scheme://host` of an absolute URL (port dropped: the portals are on 443).
@@ -151,7 +149,11 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             if !valid_found(&found) || !valid_ids(&missing) {
                 return reject("probe-report with malformed ids or tiers");
             }
-            let ids: Vec<String> = found.iter().map(|f| f.id.clone()).collect();
+            // The ids: every entry is `<id>:<tier>` (checked above).
+            let ids: Vec<String> = found
+                .iter()
+                .map(|entry| entry.split(':').next().unwrap_or_default().to_string())
+                .collect();
             Action::StoreHealth {
                 tab_id,
                 frame,

@@ -9,6 +9,7 @@ use crate::{ItemCard, PlanState, TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wayfinder_core::model::TierKind;
+use wayfinder_core::notices::tier_kind;
 use wayfinder_core::protocol::Health;
 use wayfinder_core::search::SearchContext;
 
@@ -201,7 +202,18 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
                             let id = item.id.clone();
                             let by = {
                                 let id = item.id.clone();
-                                move || health.with(|h| h.found_by(&id).map(|f| f.by))
+                                move || {
+                                    let tier = health.with(|h| h.found_by(&id))?;
+                                    plan.with(|state| match state {
+                                        PlanState::Ready(p) => tier_kind(
+                                            p.page.portal?,
+                                            p.page.feature.as_deref()?,
+                                            &id,
+                                            tier,
+                                        ),
+                                        _ => None,
+                                    })
+                                }
                             };
                             let state = move || health.with(|h| health_state(h, &id));
                             let text = {

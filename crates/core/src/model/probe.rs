@@ -7,7 +7,6 @@
 //! ([`super::label`]). The content script evaluates them; it reports what it could not find
 //! instead of failing silently, and which tier found what it did.
 
-use super::overlay::SourceNote;
 use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 
@@ -230,8 +229,6 @@ pub struct Anchor {
     /// Where the mark goes relative to the anchor.
     #[serde(default)]
     pub place: Place,
-    /// Where the probe comes from.
-    pub source: SourceNote,
 }
 
 /// A tier with `{placeholder}`s, as written in the catalog.
@@ -279,18 +276,30 @@ pub enum TierTemplate {
     },
 }
 
-/// A probe with placeholders and its source.
+/// A probe with placeholders. Its evidence (`source`, `probe_source`) stays in the catalog files,
+/// where the build checks it and `cargo xtask catalog` lists it; nothing at run time reads it, so
+/// it is not compiled in (the service worker's wasm module is at its size budget).
 #[derive(Debug, PartialEq, Eq)]
 pub struct ProbeTemplate {
     /// Tiers, most stable first.
     pub tiers: &'static [TierTemplate],
-    /// Evidence for the probe.
-    pub source_ref: &'static str,
-    /// Date of that evidence.
-    pub source_date: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/probe_templates.rs"));
+
+impl TierTemplate {
+    /// Its kind.
+    pub fn kind(&self) -> TierKind {
+        match self {
+            TierTemplate::Selector { .. } => TierKind::Selector,
+            TierTemplate::Text { .. } => TierKind::Text,
+            TierTemplate::LinkPath { .. } => TierKind::LinkPath,
+            TierTemplate::Label { .. } => TierKind::Label,
+            TierTemplate::AriaLabel { .. } => TierKind::AriaLabel,
+            TierTemplate::Role { .. } => TierKind::Role,
+        }
+    }
+}
 
 impl ProbeTemplate {
     /// The probe with every `{key}` replaced. Values that land inside CSS are escaped for a
@@ -325,21 +334,18 @@ impl ProbeTemplate {
                 },
             })
             .collect::<Vec<_>>();
-        let user_content = tiers
-            .iter()
-            .any(|t| t.kind().is_tolerant())
-            .then(|| USER_CONTENT.to_string());
+        let tolerant = self.tiers.iter().any(|t| {
+            matches!(
+                t,
+                TierTemplate::Label { .. }
+                    | TierTemplate::AriaLabel { .. }
+                    | TierTemplate::Role { .. }
+            )
+        });
+        let user_content = tolerant.then(|| USER_CONTENT.to_string());
         Probe {
             tiers,
             user_content,
-        }
-    }
-
-    /// The evidence for this probe, as an item source.
-    pub fn source(&self) -> SourceNote {
-        SourceNote {
-            reference: self.source_ref.to_string(),
-            date: self.source_date.to_string(),
         }
     }
 }
@@ -456,8 +462,6 @@ mod tests {
                 within: "button",
                 text: "Tasks",
             }],
-            source_ref: "r",
-            source_date: "2026-01-01",
         };
         assert_eq!(exact.fill(&[]).user_content, None);
         let json = serde_json::to_string(&exact.fill(&[])).unwrap_or_default();
@@ -473,8 +477,6 @@ mod tests {
                     text: "Tasks",
                 },
             ],
-            source_ref: "r",
-            source_date: "2026-01-01",
         };
         let probe = tolerant.fill(&[]);
         assert_eq!(probe.user_content.as_deref(), Some(USER_CONTENT));
@@ -507,8 +509,8 @@ mod tests {
     }
 
     #[test]
-    fn templates_have_sources() {
-        assert!(!AZURE_MENU_ITEM.source().reference.is_empty());
-        assert_eq!(DEFENDER_NAV_ITEM.source().date.len(), 10);
+    fn templates_have_tiers() {
+        assert!(!AZURE_MENU_ITEM.tiers.is_empty());
+        assert!(!DEFENDER_NAV_ITEM.tiers.is_empty());
     }
 }

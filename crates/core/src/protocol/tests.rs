@@ -25,11 +25,7 @@ fn every_request_reads_back_as_written() {
         Request::OverlayReady,
         Request::FrameReady,
         Request::ProbeReport {
-            found: vec![Found {
-                id: "a".into(),
-                tier: 2,
-                by: TierKind::Role,
-            }],
+            found: vec!["a:2".into()],
             missing: Vec::new(),
         },
         Request::PageFacts {
@@ -54,12 +50,7 @@ fn rejects_unknown_types_and_fields() {
         r#"{"type":"page-changed","url":"u","url":"v"}"#,
         r#"{"type":"overlay-ready","url":null}"#,
         r#"{"type":"probe-report","found":[]}"#,
-        r#"{"type":"probe-report","found":["a"],"missing":[]}"#,
         r#"{"type":"probe-report","found":[{"id":"a","tier":0}],"missing":[]}"#,
-        r#"{"type":"probe-report","found":[{"id":"a","tier":-1,"by":"text"}],"missing":[]}"#,
-        r#"{"type":"probe-report","found":[{"id":"a","tier":256,"by":"text"}],"missing":[]}"#,
-        r#"{"type":"probe-report","found":[{"id":"a","tier":0,"by":"xpath"}],"missing":[]}"#,
-        r#"{"type":"probe-report","found":[{"id":"a","tier":0,"by":"text","x":1}],"missing":[]}"#,
         r#"[]"#,
     ] {
         assert!(decode(bad).is_err(), "{bad}");
@@ -67,49 +58,44 @@ fn rejects_unknown_types_and_fields() {
 }
 
 #[test]
-fn a_probe_report_names_the_tier_of_each_find() {
-    let json = r#"{"type":"probe-report","found":[{"id":"incident-tasks","tier":3,"by":"label"}],"missing":["similar-incidents"]}"#;
-    assert_eq!(
-        decode(json).ok(),
-        Some(Request::ProbeReport {
-            found: vec![Found {
-                id: "incident-tasks".into(),
-                tier: 3,
-                by: TierKind::Label,
-            }],
-            missing: vec!["similar-incidents".into()],
-        })
-    );
+fn a_found_entry_is_an_id_and_a_tier_index() {
+    assert_eq!(found_entry("incident-tasks:3"), Some(("incident-tasks", 3)));
+    assert_eq!(found_entry("a:0"), Some(("a", 0)));
+    for bad in [
+        "incident-tasks",
+        "incident-tasks:",
+        "incident-tasks:8",
+        "incident-tasks:12",
+        "incident-tasks:-1",
+        "incident-tasks:x",
+        "incident-tasks:1:2",
+        ":1",
+        "Tasks:1",
+        "<img src=x>:1",
+    ] {
+        assert_eq!(found_entry(bad), None, "{bad}");
+    }
 }
 
 #[test]
-fn health_says_how_an_anchor_was_found() {
-    let found = |id: &str, by| Found {
-        id: id.into(),
-        tier: 1,
-        by,
-    };
+fn health_says_by_which_tier_an_anchor_was_found() {
     let health = Health {
         top: Some(ProbeResult {
-            found: vec![found("incident-tasks", TierKind::AriaLabel)],
+            found: vec!["incident-tasks:3".into()],
             missing: vec!["similar-incidents".into()],
         }),
         blade: Some(ProbeResult {
-            found: vec![found("fusion", TierKind::Text)],
+            found: vec!["fusion:0".into()],
             missing: Vec::new(),
         }),
     };
-    assert_eq!(
-        health.found_by("incident-tasks").map(|f| f.by),
-        Some(TierKind::AriaLabel)
-    );
-    assert_eq!(
-        health.found_by("fusion").map(|f| f.by),
-        Some(TierKind::Text)
-    );
+    assert_eq!(health.found_by("incident-tasks"), Some(3));
+    assert_eq!(health.found_by("fusion"), Some(0));
     assert!(health.is_found("fusion") && !health.is_found("similar-incidents"));
     assert!(health.is_missing("similar-incidents"));
     assert_eq!(health.found_by("similar-incidents"), None);
+    // The prefix of another id is not that id.
+    assert_eq!(health.found_by("incident"), None);
     let json = serde_json::to_string(&health).unwrap_or_default();
     assert_eq!(serde_json::from_str::<Health>(&json).ok(), Some(health));
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::attention::PanelChoice;
-use crate::model::{PageFacts, TierKind};
+use crate::model::{PageFacts, MAX_TIERS};
 
 const EXT: &str = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
 const HUNTING: &str =
@@ -165,11 +165,7 @@ fn frame_ready_only_from_a_blade_frame() {
 
 #[test]
 fn probe_reports_are_stored_per_frame_kind_and_checked() {
-    let found = |id: &str, tier: u8| Found {
-        id: id.into(),
-        tier,
-        by: TierKind::Label,
-    };
+    let found = |id: &str, tier: usize| format!("{id}:{tier}");
     let report = || Request::ProbeReport {
         found: vec![found("incident-tasks", 3)],
         missing: vec!["similar-incidents".into()],
@@ -178,7 +174,7 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         tab_id,
         frame,
         report: stored,
-        ..
+        news,
     } = decide(
         report(),
         &top_frame(HUNTING),
@@ -191,6 +187,8 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
     assert_eq!((tab_id, frame), (7, Frame::Top));
     assert_eq!(stored.missing, vec!["similar-incidents".to_string()]);
     assert_eq!(stored.found, vec![found("incident-tasks", 3)]);
+    // The news is the notice, whichever tier found it.
+    assert_eq!(news, attention::found_news(&["incident-tasks".to_string()]));
     assert!(matches!(
         decide(
             report(),
@@ -218,7 +216,7 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
     ));
     // A tier index no probe can have.
     let past_the_tiers = Request::ProbeReport {
-        found: vec![found("incident-tasks", MAX_TIERS as u8)],
+        found: vec![found("incident-tasks", MAX_TIERS)],
         missing: vec![],
     };
     assert!(matches!(
