@@ -139,40 +139,30 @@ fn health_state(health: &Health, id: &str) -> &'static str {
     }
 }
 
-/// The page check's words for a notice's state; a found control says how it was found.
-fn health_text(state: &str, by: Option<TierKind>) -> String {
-    match state {
-        "found" => match by.map(found_by) {
-            Some(how) => format!("{} ({how})", message("healthFound")),
-            None => message("healthFound"),
-        },
+/// The page check's words for a notice: its state, and for a found control how it was found
+/// ("shown next to its control (found by its label, tolerant)"): the tier the probe report names,
+/// whose kind the catalog gives for the plan's page.
+fn health_text(plan: RwSignal<PlanState>, health: &Health, id: &str) -> String {
+    let found = health.found_by(id).and_then(|tier| {
+        plan.with_untracked(|state| match state {
+            PlanState::Ready(p) => tier_kind(p.page.portal?, p.page.feature.as_deref()?, id, tier),
+            _ => None,
+        })
+    });
+    let how = match found {
+        Some(TierKind::Selector) => message("healthBySelector"),
+        Some(TierKind::Text) => message("healthByText"),
+        Some(TierKind::LinkPath) => message("healthByLinkPath"),
+        Some(TierKind::Label) => message("healthByLabel"),
+        Some(TierKind::AriaLabel) => message("healthByAriaLabel"),
+        Some(TierKind::Role) => message("healthByRole"),
+        None => String::new(),
+    };
+    match health_state(health, id) {
+        "found" if !how.is_empty() => format!("{} ({how})", message("healthFound")),
+        "found" => message("healthFound"),
         "missing" => message("healthMissing"),
         _ => message("healthPending"),
-    }
-}
-
-/// Which kind of probe tier found a control, in words ("found by its label, tolerant").
-fn found_by(kind: TierKind) -> String {
-    match kind {
-        TierKind::Selector => message("healthBySelector"),
-        TierKind::Text => message("healthByText"),
-        TierKind::LinkPath => message("healthByLinkPath"),
-        TierKind::Label => message("healthByLabel"),
-        TierKind::AriaLabel => message("healthByAriaLabel"),
-        TierKind::Role => message("healthByRole"),
-    }
-}
-
-/// The tier kind's name for `data-wayfinder-tier` (empty while not found).
-fn tier_name(kind: Option<TierKind>) -> &'static str {
-    match kind {
-        Some(TierKind::Selector) => "selector",
-        Some(TierKind::Text) => "text",
-        Some(TierKind::LinkPath) => "link-path",
-        Some(TierKind::Label) => "label",
-        Some(TierKind::AriaLabel) => "aria-label",
-        Some(TierKind::Role) => "role",
-        None => "",
     }
 }
 
@@ -200,32 +190,13 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
                         .into_iter()
                         .map(|item| {
                             let id = item.id.clone();
-                            let by = {
+                            let text = {
                                 let id = item.id.clone();
-                                move || {
-                                    let tier = health.with(|h| h.found_by(&id))?;
-                                    plan.with(|state| match state {
-                                        PlanState::Ready(p) => tier_kind(
-                                            p.page.portal?,
-                                            p.page.feature.as_deref()?,
-                                            &id,
-                                            tier,
-                                        ),
-                                        _ => None,
-                                    })
-                                }
+                                move || health.with(|h| health_text(plan, h, &id))
                             };
                             let state = move || health.with(|h| health_state(h, &id));
-                            let text = {
-                                let (state, by) = (state.clone(), by.clone());
-                                move || health_text(state(), by())
-                            };
                             view! {
-                                <li
-                                    data-wayfinder-health=state
-                                    data-wayfinder-tier=move || tier_name(by())
-                                    data-wayfinder-id=item.id
-                                >
+                                <li data-wayfinder-health=state data-wayfinder-id=item.id>
                                     <span class="wf-check-title">{item.title}</span>
                                     " — "
                                     <span class="wf-check-state">{text}</span>
