@@ -98,6 +98,29 @@ async function assessTenant(tenant, settings) {
 
 // The stored tenants, most recently assessed last, at most MAX_TENANTS: the oldest tenant's
 // records go when another one comes.
+// Every write to local storage goes through here. One that fails (the area is full: 10 MB,
+// https://developer.chrome.com/docs/extensions/reference/api/storage#property-local) changes
+// nothing already stored; it is logged and kept in session storage as the problem the popup's
+// page check shows, until a later write succeeds. Returns whether the write was kept.
+const STORAGE_PROBLEM_KEY = 'storage:problem';
+let storageProblem = true; // a stale problem from before a restart is cleared by the first write
+
+async function keepLocal(items, what) {
+  try {
+    await chrome.storage.local.set(items);
+    if (storageProblem) {
+      storageProblem = false;
+      chrome.storage.session.remove(STORAGE_PROBLEM_KEY).catch(() => {});
+    }
+    return true;
+  } catch (error) {
+    console.warn(`SecOps Wayfinder: ${what} could not be stored`, error);
+    storageProblem = true;
+    chrome.storage.session.set({ [STORAGE_PROBLEM_KEY]: { at: Date.now() } }).catch(() => {});
+    return false;
+  }
+}
+
 const TENANTS_KEY = 'onboarding:tenants';
 const MAX_TENANTS = 50;
 
@@ -107,10 +130,8 @@ async function keepTenant(tenant, records) {
   const evicted = tenants.splice(0, Math.max(0, tenants.length - MAX_TENANTS));
   for (const old of evicted) views.delete(old);
   if (evicted.length > 0) await chrome.storage.local.remove(evicted.flatMap((t) => [evidenceKey(t), armKey(t), viewKey(t)]));
-  await chrome.storage.local.set({ ...records, [TENANTS_KEY]: tenants }).catch((error) => {
-    // Storage full: what was stored stays; this view lives in memory until the worker stops.
-    console.warn(`SecOps Wayfinder: the onboarding view of ${tenant} could not be stored`, error);
-  });
+  // Storage full: what was stored stays; this view lives in memory until the worker stops.
+  await keepLocal({ ...records, [TENANTS_KEY]: tenants }, `the onboarding view of ${tenant}`);
 }
 
 // The portal tabs this worker planned (their plans are in session storage), told `message` when
@@ -228,7 +249,7 @@ async function readTenant(tenant, app, settings) {
   readingTenants.add(tenant);
   try {
     const previous = (await chrome.storage.local.get(armKey(tenant)))[armKey(tenant)] ?? null;
-    await chrome.storage.local.set({ [armKey(tenant)]: armRecord(previous, undefined) });
+    await keepLocal({ [armKey(tenant)]: armRecord(previous, undefined) }, 'the Azure reading');
     await assessTenant(tenant, settings);
     let record;
     try {
@@ -242,7 +263,7 @@ async function readTenant(tenant, app, settings) {
     } catch (error) {
       record = armRecord(previous, error.message);
     }
-    await chrome.storage.local.set({ [armKey(tenant)]: record });
+    await keepLocal({ [armKey(tenant)]: record }, 'the Azure reading');
     return await assessTenant(tenant, settings);
   } finally {
     readingTenants.delete(tenant);
@@ -328,10 +349,9 @@ async function refreshPolicy() {
   if (JSON.stringify(managed) === JSON.stringify(copy)) return;
   settingsInForce = null;
   settingsEpoch += 1;
-  await chrome.storage.local.set({ [POLICY_KEY]: managed }).catch((error) => {
-    console.warn('SecOps Wayfinder: the copy of the policy could not be stored; it applies from memory', error);
+  if (!(await keepLocal({ [POLICY_KEY]: managed }, 'the copy of the policy (it applies from memory)'))) {
     tellTabs(() => true, { type: 'replan' }).catch(() => {});
-  });
+  }
 }
 refreshPolicy();
 
@@ -382,7 +402,7 @@ async function storedPanel() {
 // Keeps the seen record; a failed write (storage full) costs only the memory of what was seen.
 function keepSeen(seen) {
   panelState.seen = seen;
-  chrome.storage.local.set({ [PANEL_SEEN_KEY]: seen }).catch((error) => console.warn('SecOps Wayfinder: the panel could not remember what was seen', error));
+  keepLocal({ [PANEL_SEEN_KEY]: seen }, 'what the panel showed');
 }
 
 // Whether the tab's panel is open after a message's news; `{open, fresh, corner}`.
@@ -398,7 +418,7 @@ async function attendTo(tabId, news, settings, { fresh = false } = {}) {
 async function choosePanel(tabId, choice) {
   const panel = await storedPanel();
   panel.prefs = panelPrefs(panel.prefs, choice);
-  await chrome.storage.local.set({ [PANEL_PREFS_KEY]: panel.prefs }).catch((error) => console.warn('SecOps Wayfinder: the panel choice could not be stored', error));
+  await keepLocal({ [PANEL_PREFS_KEY]: panel.prefs }, 'the panel choice');
   if (choice === 'open') {
     const seen = markSeen(panel.seen, tabNews.get(tabId) ?? []);
     if (seen) keepSeen(seen);
@@ -451,8 +471,7 @@ async function respond(message, sender) {
     case 'store-evidence': {
       const key = evidenceKey(action.tenant);
       const update = absorbEvidence((await chrome.storage.local.get(key))[key] ?? null, action.facts, Date.now());
-      if (update.changed) {
-        await chrome.storage.local.set({ [key]: update.evidence });
+      if (update.changed && (await keepLocal({ [key]: update.evidence }, 'what the page showed of the onboarding'))) {
         await showBadge(action.tabId, await assessTenant(action.tenant, settings));
       }
       return { view: null };
@@ -485,7 +504,29 @@ async function respond(message, sender) {
   }
 }
 
+// A tab's readings are bounded in rate as well as size: the content script sends them at most
+// four times a second, so more than this comes from a renderer that is not ours, and each would
+// cost a decision and a storage write.
+const FACTS_PER_SECOND = 8;
+const factsRate = new Map(); // tabId → {second, count}
+
+function tooManyFacts(message, sender) {
+  if (!message || message.type !== 'page-facts' || !Number.isInteger(sender.tab?.id)) return false;
+  const second = Math.floor(Date.now() / 1000);
+  const rate = factsRate.get(sender.tab.id);
+  if (!rate || rate.second !== second) {
+    factsRate.set(sender.tab.id, { second, count: 1 });
+    return false;
+  }
+  rate.count += 1;
+  return rate.count > FACTS_PER_SECOND;
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (tooManyFacts(message, sender)) {
+    sendResponse(null);
+    return false;
+  }
   respond(message, sender).then(sendResponse, (error) => {
     console.error('SecOps Wayfinder: message failed', error);
     sendResponse(null);
@@ -495,6 +536,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabNews.delete(tabId);
+  factsRate.delete(tabId);
   forgetTab(tabId);
   chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId)]);
 });

@@ -1,7 +1,7 @@
 // Popup shell: the leptos popup (with the core's catalog search, run in this page's wasm so
 // typing never waits for the service worker), the active tab's stored plan, and the onboarding
 // status of the tab's tenant.
-import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setTenantView } from './wasm/pages.js';
+import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setStorageProblem, setTenantView } from './wasm/pages.js';
 import { download, followTab, markPageLanguage, onPolicyChange, settingsHooks } from './tab-state.js';
 
 markPageLanguage();
@@ -58,6 +58,12 @@ chrome.storage.local.onChanged.addListener((changes) => {
 });
 chrome.storage.sync.onChanged.addListener((changes) => {
   if ('settings' in changes) showTenant();
+});
+// The worker keeps a failed write to local storage (storage full) as `storage:problem`.
+const STORAGE_PROBLEM_KEY = 'storage:problem';
+setStorageProblem(STORAGE_PROBLEM_KEY in (await chrome.storage.session.get(STORAGE_PROBLEM_KEY)));
+chrome.storage.session.onChanged.addListener((changes) => {
+  if (STORAGE_PROBLEM_KEY in changes) setStorageProblem(changes[STORAGE_PROBLEM_KEY].newValue !== undefined);
 });
 // A new policy can lock trainer mode or bring an app registration: the popup starts afresh.
 onPolicyChange(() => location.reload());

@@ -1,10 +1,10 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { couldHold, findTarget, foundBy, resetProbes } from './probes.js';
+import { couldHold, findTarget, foundBy, moreThanOne, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
-import { perFrame } from './schedule.js';
+import { atMostEvery, perFrame } from './schedule.js';
 
 /** How long a probe may look before its anchor counts as not found. */
 const GRACE_MS = 2000;
@@ -26,6 +26,8 @@ let anchorsSince = 0;
 let graceTimer = 0;
 let lastReport = '';
 let lastFacts = '';
+/** Readers whose probe named more than one element at the last look. @type {Set<string>} */
+let ambiguous = new Set();
 let pageUrl = '';
 /** @type {MutationObserver | null} */
 let watcher = null;
@@ -35,6 +37,10 @@ let wholePage = true; // the next pass looks at the whole page (a new plan, many
 /** @type {import('./readers.js').Row[]} */
 let lastRows = [];
 let rowsKey = '';
+/** The readings to send next. @type {object | null} */
+let pendingFacts = null;
+/** How often a page may send its readings: each costs the worker a decision and a storage write. */
+const FACTS_EVERY_MS = 250;
 /** More records than this in one batch: the pass looks at the whole page instead. */
 const MAX_RECORDS = 256;
 /** @type {(reply: any, askedAt: number) => void} */
@@ -87,6 +93,8 @@ export function startPass(plan) {
   pageUrl = plan.url;
   syncView = null;
   lastFacts = '';
+  pendingFacts = null;
+  ambiguous = new Set();
   lastReport = '';
   resetProbes();
   wholePage = true;
@@ -112,6 +120,7 @@ export function startPass(plan) {
 export function clearPass() {
   anchors = [];
   readers = null;
+  pendingFacts = null;
   syncView = null;
   pageUrl = '';
   wholePage = true;
@@ -196,13 +205,27 @@ function sendFacts(scope) {
   for (const reader of (readers && readers.readers) || []) {
     const element = findTarget(reader.probe, `reader:${reader.id}`, scope);
     if (element) values[reader.id] = readValue(element, reader.read);
+    // A second candidate (a twin link pasted in a comment) makes the reading the core's doubt.
+    const twice = Boolean(element) && moreThanOne(reader.probe, scope, ambiguous.has(reader.id));
+    if (twice) ambiguous.add(reader.id);
+    else ambiguous.delete(reader.id);
   }
   const settled = Date.now() - anchorsSince >= GRACE_MS;
+  const doubts = [...ambiguous];
   // The rows go as they were last read (`rowsKey` is their JSON): nothing is built per batch.
-  const key = `${JSON.stringify(values)}|${settled}|${rowsKey}`;
+  const key = `${JSON.stringify(values)}|${settled}|${rowsKey}|${doubts}`;
   if (key === lastFacts) return;
   lastFacts = key;
-  const facts = { values, rows: lastRows.map((r) => ({ key: r.key, values: r.values })), settled };
+  pendingFacts = { values, rows: lastRows.map((r) => ({ key: r.key, values: r.values })), settled, ambiguous: doubts };
+  postFacts();
+}
+
+// A page whose DOM changes every frame changes its readings as often; they go to the worker at
+// most four times a second, the latest always last.
+const postFacts = atMostEvery(FACTS_EVERY_MS, () => {
+  const facts = pendingFacts;
+  pendingFacts = null;
+  if (!facts) return;
   const url = pageUrl;
   const askedAt = performance.now();
   chrome.runtime
@@ -213,7 +236,7 @@ function sendFacts(scope) {
       onReply(reply, askedAt);
     })
     .catch(() => {});
-}
+});
 
 // Tell the worker which notices found their place, each as `id:tier` with the index of the probe
 // tier that found it (the popup's page check says how, and lists the rest as "can't read this

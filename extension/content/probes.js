@@ -217,6 +217,26 @@ function safely(read) {
   }
 }
 
+/**
+ * Does `probe` name more than one element of this page (a reading that could belong to another
+ * item)? The first tier with any candidate decides. With `changes`, only a tier whose
+ * candidates could have changed is read again; otherwise `last` (the previous answer) stands.
+ * @param {Probe | null | undefined} probe
+ * @param {Changes | null} changes
+ * @param {boolean} last
+ */
+export function moreThanOne(probe, changes, last) {
+  const tiers = probe && Array.isArray(probe.tiers) ? probe.tiers : [];
+  const userContent = probe && typeof probe.userContent === 'string' ? probe.userContent : undefined;
+  if (changes && !tiers.some((tier) => couldHoldTier(changes, tier))) return last;
+  for (const tier of tiers) {
+    const css = candidates(tier);
+    const found = css ? safely(() => Array.from(document.querySelectorAll(css)).filter((e) => accepts(e, tier, userContent)).length) : 0;
+    if (found) return found > 1;
+  }
+  return false;
+}
+
 /** @param {Changes} changes @param {Tier} tier */
 function couldHoldTier(changes, tier) {
   const css = candidates(tier);

@@ -17,5 +17,28 @@ export function perFrame(task) {
   };
 }
 
+/**
+ * Runs `task` at once, then at most once per `ms`: calls in between are folded into one run at
+ * the end of the wait, so the last call always runs.
+ * @param {number} ms
+ * @param {() => void} task
+ * @returns {() => void}
+ */
+export function atMostEvery(ms, task) {
+  let last = -Infinity;
+  let timer = 0;
+  return () => {
+    if (timer) return;
+    const wait = last + ms - performance.now();
+    const run = () => {
+      timer = 0;
+      last = performance.now();
+      task();
+    };
+    if (wait <= 0) run();
+    else timer = setTimeout(run, wait);
+  };
+}
+
 /** Is this script still connected to its extension (it is orphaned after a reload)? */
 export const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);

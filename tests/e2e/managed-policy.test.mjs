@@ -150,4 +150,21 @@ describe('settings pushed by enterprise policy', () => {
     await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor({ state: 'detached' });
     await page.close();
   });
+
+  test('after a page pushed 300 tenant ids into its URL, a policy change still applies', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto('https://security.microsoft.com/homepage');
+    await page.evaluate(() => {
+      for (let i = 0; i < 300; i += 1) history.pushState({}, '', `/homepage?tid=${crypto.randomUUID()}`);
+    });
+    await page.goto(LOGS);
+    // The policy of the previous test has trainer mode off: no trainer label on the page yet.
+    await page.locator('[data-wayfinder-pill], [data-wayfinder-host]').first().waitFor();
+    assert.equal(await page.locator('[data-wayfinder-kind="trainer"]').count(), 0);
+    await writePolicy({ ...policy, trainer: true });
+    await page.locator('[data-wayfinder-kind="trainer"]').first().waitFor({ timeout: 60_000 });
+    const tenants = await env.browser.worker.evaluate(async () => (await chrome.storage.local.get('onboarding:tenants'))['onboarding:tenants'] ?? []);
+    assert.ok(tenants.length <= 50, `${tenants.length} stored tenants`);
+    await page.close();
+  });
 });

@@ -89,6 +89,17 @@ describe('sync confirmed by Azure Resource Manager', () => {
     await page.close();
   });
 
+  test("a view the page can't read is decided by ARM", async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(azureIncident('b8e4f2a3-6c7d-4e9f-a012-3456789abcde'));
+    await page.locator('.ext-details-header-subtitle').waitFor();
+    // The portal renames its markup: the page alone can no longer tell (see the sync test).
+    await page.evaluate(() => document.querySelectorAll('.ext-details-header-subtitle').forEach((e) => e.classList.remove('ext-details-header-subtitle')));
+    await card(page).and(overlay(page).locator('[data-wayfinder-state="sentinel-only"]')).locator('.wf-sync-arm[data-arm="decided"]').waitFor();
+    assert.match(await armLine(page).textContent(), /^The page does not show enough to tell; Azure Resource Manager does\.$/);
+    await page.close();
+  });
+
   // [incident name suffix, what ARM answers, the words of the clear state]
   const failures = [
     ['401', '401', /^Azure Resource Manager could not confirm it: Azure did not accept your sign-in/],

@@ -76,6 +76,26 @@ describe('incident pages', () => {
     }
   });
 
+  test('a second "Investigate in Microsoft Defender XDR" link makes the twin unknown, never "synced"', async () => {
+    const page = await openIncident(azureIncident(INCIDENT.synced), 'synced');
+    // A comment that carries the same words and a link to another Defender incident, as a
+    // person (or an alert's text) could post one.
+    await page.evaluate(() => {
+      const comment = document.createElement('li');
+      comment.className = 'demo-comment';
+      const link = document.createElement('a');
+      link.href = 'https://security.microsoft.com/incidents/9999';
+      link.textContent = 'Investigate in Microsoft Defender XDR';
+      comment.append(link);
+      document.querySelector('.fxs-blade-title-titleText').closest('section, main, body').append(comment);
+    });
+    await pageMark(page).and(page.locator('[data-wayfinder-state="unknown"]')).waitFor();
+    await card(page).and(overlay(page).locator('[data-wayfinder-state="unknown"]')).waitFor();
+    assert.match(await card(page).locator('.wf-sync-evidence').textContent(), /more than one 'Investigate in Microsoft Defender XDR' link/);
+    assert.equal(await card(page).locator('a[data-wayfinder-link="defender"]').count(), 0, 'no twin link to either');
+    await page.close();
+  });
+
   test('a Sentinel-only incident has no twin', async () => {
     const page = await openIncident(azureIncident(INCIDENT.sentinelOnly), 'sentinel-only');
     assert.equal(await markText(page), 'Sentinel only: not in the Defender portal');

@@ -95,3 +95,37 @@ test('a page that pushes 300 tenant ids into its URL leaves at most 50 stored te
   assert.ok(tenants.has(demo.tenant), 'the tenant the page was loaded for keeps its evidence');
   await page.close();
 });
+
+test('full storage: the popup says so, and nothing already stored is lost', async () => {
+  const home = await env.browser.context.newPage();
+  await home.goto(`https://security.microsoft.com/homepage?tid=${demo.tenant}`);
+  await home.locator('[data-wayfinder-id="onboarding-status"][data-wayfinder-state="connected"]').waitFor();
+  await home.close();
+  const evidenceKey = `onboarding:evidence:${demo.tenant}`;
+  const before = await env.browser.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], evidenceKey);
+  assert.ok(before, 'the Home page left its evidence');
+  // Fill local storage to a few bytes under its quota, as years of use or a bug elsewhere could.
+  // Chromium counts a value as its key's length plus its JSON's; the filler leaves no room for
+  // even the smallest record.
+  await env.browser.worker.evaluate(async () => {
+    const used = await chrome.storage.local.getBytesInUse(null);
+    const room = chrome.storage.local.QUOTA_BYTES - used - 'filler'.length - 2;
+    await chrome.storage.local.set({ filler: 'x'.repeat(room - 1) });
+  });
+  // The SIEM workspaces page has news for the tenant's evidence: its write fails.
+  const settings = await env.browser.context.newPage();
+  await settings.goto(`https://security.microsoft.com/sentinel/settings?tid=${demo.tenant}`);
+  const popup = await env.browser.context.newPage();
+  await popup.goto(`${env.browser.extensionOrigin}/popup.html`);
+  const note = popup.getByRole('alert').filter({ hasText: "The browser's storage for SecOps Wayfinder is full" });
+  await note.waitFor();
+  assert.match(await note.textContent(), /Everything saved before is kept\.$/);
+  const after = await env.browser.worker.evaluate(async (key) => (await chrome.storage.local.get(key))[key], evidenceKey);
+  assert.deepEqual(after, before, 'the stored evidence is as it was');
+  // Space again: the next write succeeds, and the note goes.
+  await env.browser.worker.evaluate(() => chrome.storage.local.remove('filler'));
+  await settings.reload();
+  await note.waitFor({ state: 'detached' });
+  await settings.close();
+  await popup.close();
+});

@@ -26,6 +26,8 @@ mod settings_store;
 #[cfg(feature = "pages")]
 mod settings_transfer;
 mod shown;
+#[cfg(feature = "pages")]
+mod storage_note;
 #[cfg(feature = "overlay")]
 mod sync_card;
 #[cfg(feature = "pages")]
@@ -59,6 +61,8 @@ pub use overlay_panel::OverlayPanel;
 #[cfg(feature = "pages")]
 pub use popup_page::{PopupHooks, PopupPage};
 pub use settings_store::SettingsStore;
+#[cfg(feature = "pages")]
+pub use storage_note::StorageNote;
 #[cfg(feature = "overlay")]
 pub use sync_card::SyncCard;
 #[cfg(feature = "pages")]
@@ -77,6 +81,23 @@ thread_local! {
     /// The onboarding status of the tab's tenant (popup).
     #[cfg(feature = "pages")]
     static TENANT: Cell<Option<RwSignal<Option<TenantView>>>> = const { Cell::new(None) };
+    /// Whether the worker's last write to local storage failed (popup).
+    #[cfg(feature = "pages")]
+    static STORAGE_FULL: Cell<Option<RwSignal<bool>>> = const { Cell::new(None) };
+}
+
+/// Whether the worker's last write to local storage failed (the popup's note).
+#[cfg(feature = "pages")]
+pub fn storage_full_signal() -> RwSignal<bool> {
+    document_signal(&STORAGE_FULL, || false)
+}
+
+/// Sets whether the worker's last write to local storage failed (`storage:problem` in session
+/// storage is present).
+#[cfg(feature = "pages")]
+#[wasm_bindgen(js_name = setStorageProblem)]
+pub fn set_storage_problem(full: bool) {
+    storage_full_signal().set(full);
 }
 
 /// The document's signal kept in `slot`, created with `initial` on first use.

@@ -100,6 +100,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                     }
                 })}
             </section>
+            <crate::StorageNote full=crate::storage_full_signal() />
             <PageCheck plan=plan />
             <TenantPanel view=crate::tenant_signal() hooks=hooks.tenant.clone() />
             <footer class="wf-popup-footer">

@@ -188,3 +188,22 @@ fn errors_name_the_path_of_their_field() {
         "{nested}"
     );
 }
+
+#[wasm_bindgen_test]
+fn oversized_values_are_refused_before_they_are_read() {
+    // A page-facts message whose rows array is far longer than any page has: refused by its
+    // length, before a row is read (the core's own bound is 500 rows).
+    let rows = format!("[{}]", vec![r#"{"key":"1"}"#; 5000].join(","));
+    let message = format!(r#"{{"type":"page-facts","url":"u","facts":{{"rows":{rows}}}}}"#);
+    let refused = decode::<Request>(&js(&message)).expect_err("too many rows");
+    assert!(refused.contains("more than 4096 entries"), "{refused}");
+    let long = "x".repeat(70_000);
+    let refused = decode::<Request>(&js(&format!(r#"{{"type":"page-changed","url":"{long}"}}"#)))
+        .expect_err("too long");
+    assert!(refused.contains("longer than 65536"), "{refused}");
+    let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    let refused = decode::<serde_json::Value>(&js(&deep)).expect_err("too deep");
+    assert!(refused.contains("nested deeper than 32"), "{refused}");
+    let shallow = format!("{}{}", "[".repeat(8), "]".repeat(8));
+    assert!(decode::<serde_json::Value>(&js(&shallow)).is_ok());
+}

@@ -44,6 +44,32 @@ thread_local! {
 }
 
 /// Opens a level of the path; returns its depth.
+/// Refuses an array or object of more than [`MAX_ITEMS`] entries, or one nested deeper than
+/// [`MAX_DEPTH`], before any of it is read.
+fn check_size(len: u32) -> Result<(), Error> {
+    if len > MAX_ITEMS {
+        return Err(Error::new(format!(
+            "invalid length: more than {MAX_ITEMS} entries"
+        )));
+    }
+    if PATH.with(|path| path.borrow().len()) >= MAX_DEPTH {
+        return Err(Error::new(format!(
+            "invalid value: nested deeper than {MAX_DEPTH} levels"
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a string longer than [`MAX_TEXT`] before it is copied out of JS.
+fn check_text(value: &JsValue) -> Result<(), Error> {
+    match value.dyn_ref::<js_sys::JsString>() {
+        Some(text) if text.length() > MAX_TEXT => Err(Error::new(format!(
+            "invalid length: a string longer than {MAX_TEXT} characters"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn open_level() -> usize {
     PATH.with(|path| {
         let mut path = path.borrow_mut();
@@ -148,6 +174,14 @@ impl de::Error for Error {
     }
 }
 
+/// Most elements of an array, or keys of an object, read; a longer one is refused before any
+/// element is copied (the core's own bounds on what it accepts are far lower).
+pub const MAX_ITEMS: u32 = 4096;
+/// Longest string read, in UTF-16 code units; a longer one is refused before it is copied.
+pub const MAX_TEXT: u32 = 64 * 1024;
+/// Deepest nesting of arrays and objects read.
+pub const MAX_DEPTH: usize = 32;
+
 /// Largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
@@ -237,13 +271,16 @@ impl Value {
 
     #[inline(never)]
     fn take_string(self) -> Result<String, Error> {
+        check_text(&self.0)?;
         self.0.as_string().ok_or_else(|| self.wrong("a string"))
     }
 
     #[inline(never)]
     fn take_array(self) -> Result<Items, Error> {
         if Array::is_array(&self.0) {
-            Ok(Items::elements(self.0.unchecked_into()))
+            let items: Array = self.0.unchecked_into();
+            check_size(items.length())?;
+            Ok(Items::elements(items))
         } else {
             Err(self.wrong("an array"))
         }
@@ -253,6 +290,9 @@ impl Value {
     fn entries(self) -> Result<Entries, Value> {
         if self.is_plain_object() {
             let keys = Object::keys(self.0.unchecked_ref::<Object>());
+            if check_size(keys.length()).is_err() {
+                return Err(self);
+            }
             Ok(Entries {
                 object: self.0,
                 keys: Items::new(keys),
@@ -266,6 +306,9 @@ impl Value {
 
     #[inline(never)]
     fn take_object(self) -> Result<Entries, Error> {
+        if self.is_plain_object() {
+            check_size(Object::keys(self.0.unchecked_ref::<Object>()).length())?;
+        }
         self.entries().map_err(|value| value.wrong("an object"))
     }
 
@@ -347,6 +390,10 @@ impl<'de> de::Deserializer<'de> for Value {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        check_text(&self.0)?;
+        if Array::is_array(&self.0) {
+            check_size(self.0.unchecked_ref::<Array>().length())?;
+        }
         match self.classify() {
             Js::Null => visitor.visit_unit(),
             Js::Bool(b) => visitor.visit_bool(b),

@@ -55,8 +55,9 @@ const WASM_MODULES: [WasmModule; 3] = [
         krate: "crates/ui",
         features: "pages",
         // A guard at the measured size, not a product budget (docs/wasm-size.md). Raised from
-        // 199 KB with the catalog refresh of December 2026 (18 more entries, dated source URLs).
-        budget: 202 * 1024,
+        // 199 KB with the catalog refresh of December 2026 (18 more entries, dated source URLs),
+        // and to 203 KB with the popup's full-storage note and the decoder's size bounds.
+        budget: 203 * 1024,
     },
 ];
 

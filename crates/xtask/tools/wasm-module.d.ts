@@ -21,10 +21,14 @@ declare module '*wasm/worker.js' {
   }
 
   export function absorbEvidence(...args: any[]): any;
+  export function armIncident(...args: any[]): any;
   export function armRecord(...args: any[]): any;
   export function attend(...args: any[]): any;
+  export function confirmSync(...args: any[]): any;
   export function effectiveSettings(...args: any[]): any;
+  export function forgetTab(...args: any[]): any;
   export function handle(...args: any[]): any;
+  export function incidentShown(...args: any[]): any;
   export function markSeen(...args: any[]): any;
   export function onboardingView(...args: any[]): any;
   export function panelPrefs(...args: any[]): any;
@@ -62,5 +66,6 @@ declare module '*wasm/pages.js' {
   export function setHealth(...args: any[]): any;
   export function setPlan(...args: any[]): any;
   export function setProblem(...args: any[]): any;
+  export function setStorageProblem(...args: any[]): any;
   export function setTenantView(...args: any[]): any;
 }

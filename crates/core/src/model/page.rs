@@ -101,6 +101,10 @@ pub struct PageFacts {
     /// The probes' grace period is over: a reading still absent is missing, not loading.
     #[serde(default)]
     pub settled: bool,
+    /// Readers whose probe found more than one candidate on the page: their reading may belong
+    /// to another item (a link in a comment), so it cannot be taken as this page's.
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
 }
 
 /// Readings from one queue row.
@@ -129,6 +133,9 @@ impl PageFacts {
         if self.rows.len() > MAX_ROWS {
             return Err("page-facts with too many rows");
         }
+        if self.ambiguous.len() > MAX_VALUES || !self.ambiguous.iter().all(|id| is_plain_id(id)) {
+            return Err("page-facts with malformed ambiguous readers");
+        }
         if !self
             .rows
             .iter()
@@ -142,6 +149,11 @@ impl PageFacts {
     /// A reading, trimmed; `None` when absent or blank.
     pub fn get(&self, id: &str) -> Option<&str> {
         value(&self.values, id)
+    }
+
+    /// Did reader `id` find more than one candidate?
+    pub fn is_ambiguous(&self, id: &str) -> bool {
+        self.ambiguous.iter().any(|a| a == id)
     }
 }
 
@@ -174,6 +186,11 @@ mod tests {
             ..PageFacts::default()
         };
         assert!(facts.check().is_err(), "a row needs a key");
+        let facts = PageFacts {
+            ambiguous: vec!["Not An Id".into()],
+            ..PageFacts::default()
+        };
+        assert!(facts.check().is_err(), "ambiguous readers are plain ids");
     }
 
     #[test]

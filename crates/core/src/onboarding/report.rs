@@ -138,15 +138,25 @@ fn list(at: &str, len: usize) -> Result<(), String> {
 }
 
 /// Escapes text for Markdown (tables included): tenant strings are data, never markup.
+///
+/// Besides the punctuation of Markdown's own syntax, the characters that make GitHub-flavoured
+/// Markdown turn bare text into links are escaped: every `:` (`https://…`), `@` (e-mail
+/// addresses) and the `.` after `www` (<https://github.github.com/gfm/#autolinks-extension->).
+/// A backslash before any ASCII punctuation shows the character itself
+/// (<https://spec.commonmark.org/0.31.2/#backslash-escapes>), so the text reads the same.
 pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        let tail = out.as_bytes();
+        let www =
+            c == '.' && tail.len() >= 3 && tail[tail.len() - 3..].eq_ignore_ascii_case(b"www");
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
-            | '<' | '>' | '~' => {
+            | '<' | '>' | '~' | ':' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
+            '.' if www => out.push_str("\\."),
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }

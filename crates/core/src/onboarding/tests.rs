@@ -360,6 +360,7 @@ fn settled(values: &[(&str, &str)], rows: &[(&str, &str, &str)]) -> PageFacts {
             })
             .collect(),
         settled: true,
+        ambiguous: Vec::new(),
     }
 }
 
@@ -1062,4 +1063,20 @@ mod sign_in {
         assert!(body.starts_with("client_id=11111111-2222-4333-8444-555555555555&grant_type=authorization_code&code=c%20o%2Bde&"));
         assert!(body.contains("code_verifier=verifier-1"));
     }
+}
+
+#[test]
+fn markdown_export_leaves_no_bare_link_or_address() {
+    let text = "see https://evil.example/x, WWW.evil.example or mail a@evil.example";
+    let md = report::md_escape(text);
+    assert_eq!(
+        md,
+        "see https\\://evil.example/x, WWW\\.evil.example or mail a\\@evil.example"
+    );
+    assert!(!md.contains("://"), "no URL scheme left for an autolink");
+    assert_eq!(
+        report::md_escape("wwwé.x"),
+        "wwwé.x",
+        "only www right before the dot"
+    );
 }

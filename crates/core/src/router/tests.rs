@@ -269,6 +269,7 @@ fn facts_request(url: &str, values: &[(&str, &str)]) -> Request {
                 .collect(),
             rows: Vec::new(),
             settled: true,
+            ambiguous: Vec::new(),
         },
     }
 }

@@ -40,6 +40,13 @@ pub fn azure_incident(route: &Route, page: &PageFacts, now: Now) -> IncidentSync
     let verify = kql::by_incident_name(name);
     let mut sync = IncidentSync::new(SyncState::Checking);
     sync.verify = verify;
+    // A second such link (one pasted in a comment, say) could be taken for the twin: which one
+    // belongs to this incident can't be told from the page.
+    if page.is_ambiguous("defender-link") {
+        return sync.unknown(
+            "The page shows more than one 'Investigate in Microsoft Defender XDR' link, so which Defender incident is its twin can't be told.",
+        );
+    }
     if let Some(link) = link {
         let id = link.id.to_string();
         sync.evidence.push(format!(

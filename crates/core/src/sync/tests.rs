@@ -25,6 +25,7 @@ fn page(values: &[(&str, &str)], settled: bool) -> PageFacts {
             .collect(),
         rows: Vec::new(),
         settled,
+        ambiguous: Vec::new(),
     }
 }
 
@@ -253,4 +254,21 @@ fn the_documented_rules_are_in_the_catalog() {
         .iter()
         .any(|m| m.defender == "Active" && m.sentinel == "New"));
     assert_eq!(spec::RULES_SOURCE.1.len(), 10);
+}
+
+#[test]
+fn two_twin_links_are_unknown_never_synced() {
+    let mut facts = page(
+        &[
+            ("incident-number", "Incident number 118"),
+            ("defender-link", DEFENDER_3421),
+            ("alerts", "12"),
+        ],
+        true,
+    );
+    facts.ambiguous.push("defender-link".into());
+    let sync = incident(AZURE_118, &facts);
+    assert_eq!(sync.state, SyncState::Unknown);
+    assert_eq!(sync.twin, None);
+    assert!(sync.evidence.iter().any(|e| e.contains("more than one")));
 }
