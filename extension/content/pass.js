@@ -1,7 +1,7 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { couldHold, findTarget, moreThanOne, resetProbes } from './probes.js';
+import { couldHold, findTarget, foundBy, moreThanOne, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
 import { atMostEvery, perFrame } from './schedule.js';
@@ -238,14 +238,23 @@ const postFacts = atMostEvery(FACTS_EVERY_MS, () => {
     .catch(() => {});
 });
 
-// Tell the worker which notices found their place (the popup's page check lists the rest as
-// "can't read this view"). Missing ones count only after the grace period.
+// Tell the worker which notices found their place, each as `id:tier` with the index of the probe
+// tier that found it (the popup's page check says how, and lists the rest as "can't read this
+// view"). Missing ones count only after the grace period.
 function report() {
   const notices = anchors.filter((a) => a.kind === 'notice');
   if (notices.length === 0 && lastReport === '') return;
-  const found = notices.filter((a) => marks.has(`notice:${a.id}`)).map((a) => a.id);
+  /** @type {string[]} */
+  const found = [];
+  /** @type {string[]} */
+  const notFound = [];
+  for (const a of notices) {
+    const by = marks.has(`notice:${a.id}`) ? foundBy(`notice:${a.id}`) : null;
+    if (by) found.push(`${a.id}:${by.tier}`);
+    else notFound.push(a.id);
+  }
   const graceOver = Date.now() - anchorsSince >= GRACE_MS;
-  const missing = graceOver ? notices.filter((a) => !marks.has(`notice:${a.id}`)).map((a) => a.id) : [];
+  const missing = graceOver ? notFound : [];
   const key = JSON.stringify([found, missing]);
   if (key === lastReport) return;
   lastReport = key;

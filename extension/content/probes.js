@@ -5,8 +5,11 @@
 /**
  * @typedef {{by: 'selector', css: string}
  *   | {by: 'text', within: string, text: string}
- *   | {by: 'link-path', within: string, path: string}} Tier
- * @typedef {{tiers: Tier[]}} Probe
+ *   | {by: 'link-path', within: string, path: string}
+ *   | {by: 'label', within: string, text: string}
+ *   | {by: 'aria-label', within: string, text: string}
+ *   | {by: 'role', role: string, text: string}} Tier
+ * @typedef {{tiers: Tier[], userContent?: string}} Probe
  */
 
 const englishPage = () => !document.documentElement.lang || document.documentElement.lang.toLowerCase().startsWith('en');
@@ -15,6 +18,53 @@ const englishPage = () => !document.documentElement.lang || document.documentEle
 function textMatches(element, text) {
   const own = (element.textContent || '').trim();
   return own === text || own.startsWith(text + ' ');
+}
+
+// The label normal form of the tolerant tiers. The rules (and why) are in the core's
+// crates/core/src/model/label.rs, which the build checks the catalog's labels with;
+// tests/fixtures/label-normal-form.json holds the cases both implementations pass.
+const SUFFIX_WORDS = ['preview', 'new', 'beta'];
+/** @param {string} word */
+const isSuffix = (word) => SUFFIX_WORDS.includes(word) || /^[0-9]+\+?$/.test(word);
+const ENDS = /^[^\p{Alphabetic}\p{N}()[\]]+|[^\p{Alphabetic}\p{N}()[\]]+$/gu;
+
+/**
+ * Lower case, white space collapsed, signs and icon glyphs at the ends dropped, and suffixes
+ * ("(Preview)", "(3)", "New") dropped from the end while something remains before them.
+ * @param {string} text
+ */
+export function normalizeLabel(text) {
+  let s = String(text).toLowerCase().split(/\p{White_Space}+/u).filter(Boolean).join(' ');
+  for (;;) {
+    const trimmed = s.replace(ENDS, '');
+    let next = trimmed;
+    const close = trimmed.slice(-1);
+    const start = close === ')' ? trimmed.lastIndexOf('(') : close === ']' ? trimmed.lastIndexOf('[') : -1;
+    const head = start < 0 ? '' : trimmed.slice(0, start).trimEnd();
+    const space = trimmed.lastIndexOf(' ');
+    if (head && isSuffix(trimmed.slice(start + 1, -1).trim())) next = head;
+    else if (space > 0 && isSuffix(trimmed.slice(space + 1))) next = trimmed.slice(0, space);
+    if (next === s) return s;
+    s = next;
+  }
+}
+
+/** What a role tier's candidates are. */
+const ROLES = /** @type {Record<string, string>} */ ({
+  tab: '[role="tab"]',
+  menuitem: '[role="menuitem"], [role="menuitemcheckbox"], [role="menuitemradio"]',
+  button: '[role="button"], [role="link"], button:not([role]), a[href]:not([role])',
+});
+
+/** An element's accessible name, as far as a tolerant tier reads it. @param {Element} element */
+const nameOf = (element) => (element.getAttribute('aria-label') || '').trim() || (element.textContent || '').trim() || element.getAttribute('title') || '';
+
+/** Is `element` one of our own (a mark, the chip, the pill, the panel), or inside one? @param {Element} element */
+function ours(element) {
+  for (let e = /** @type {Element | null} */ (element); e; e = e.parentElement) {
+    if (e.getAttributeNames().some((name) => name.startsWith('data-wayfinder'))) return true;
+  }
+  return false;
 }
 
 /** @param {Element} link */
@@ -33,34 +83,76 @@ function pathOf(link) {
  */
 function candidates(tier) {
   if (tier.by === 'selector') return tier.css;
-  if (tier.by === 'text') return englishPage() ? tier.within : null;
   if (tier.by === 'link-path') return `${tier.within} a[href]`;
-  return null;
+  if (!englishPage()) return null;
+  if (tier.by === 'role') return Object.hasOwn(ROLES, tier.role) ? ROLES[tier.role] : null;
+  return tier.by === 'text' || tier.by === 'label' || tier.by === 'aria-label' ? tier.within : null;
 }
 
-/** @param {Element} element @param {Tier} tier */
-const accepts = (element, tier) => (tier.by === 'text' ? textMatches(element, tier.text) : tier.by !== 'link-path' || pathOf(element) === tier.path);
+/**
+ * A tolerant tier's label in its normal form, and its longest word: a name whose lower case does
+ * not contain that word cannot have the normal form, so most candidates are passed over without
+ * normalizing their names.
+ * @type {WeakMap<Tier, {want: string, word: string}>}
+ */
+const wanted = new WeakMap();
 
-/** @param {Element | undefined} element @param {Tier} tier */
-function fits(element, tier) {
+/** @param {Tier & {text: string}} tier */
+function wantOf(tier) {
+  let known = wanted.get(tier);
+  if (!known) {
+    const want = normalizeLabel(tier.text);
+    known = { want, word: want.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '') };
+    wanted.set(tier, known);
+  }
+  return known;
+}
+
+/**
+ * Does the candidate `element` fit `tier`? A tolerant tier compares names in their normal form
+ * and never takes an element of ours or inside the page's user content (`userContent`).
+ * @param {Element} element @param {Tier} tier @param {string | undefined} userContent
+ */
+function accepts(element, tier, userContent) {
+  if (tier.by === 'selector') return true;
+  if (tier.by === 'text') return textMatches(element, tier.text);
+  if (tier.by === 'link-path') return pathOf(element) === tier.path;
+  const { want, word } = wantOf(tier);
+  const names = tier.by === 'label' ? [element.textContent || ''] : tier.by === 'aria-label' ? [element.getAttribute('aria-label') || '', element.getAttribute('title') || ''] : [nameOf(element)];
+  const named = names.some((name) => name.toLowerCase().includes(word) && normalizeLabel(name) === want);
+  return want !== '' && named && !ours(element) && !(userContent && element.closest(userContent));
+}
+
+/** @param {Element | undefined} element @param {Tier} tier @param {string | undefined} userContent */
+function fits(element, tier, userContent) {
   const css = candidates(tier);
-  return Boolean(css) && element !== undefined && element.isConnected && element.matches(/** @type {string} */ (css)) && accepts(element, tier);
+  return Boolean(css) && element !== undefined && element.isConnected && element.matches(/** @type {string} */ (css)) && accepts(element, tier, userContent);
 }
 
-/** @param {Tier} tier @returns {Element | null} */
-function search(tier) {
+/** @param {Tier} tier @param {string | undefined} userContent @returns {Element | null} */
+function search(tier, userContent) {
   const css = candidates(tier);
   if (!css) return null;
   if (tier.by === 'selector') return document.querySelector(css);
-  return Array.from(document.querySelectorAll(css)).find((e) => accepts(e, tier)) || null;
+  return Array.from(document.querySelectorAll(css)).find((e) => accepts(e, tier, userContent)) || null;
 }
 
-// What each probe found last (memo key → [tier, element]), so a pass under page churn checks
-// that element instead of searching again: a text tier reads the text of every candidate. An
-// element that still fits its tier stays the anchor even if an earlier one now fits too, so a
-// mark does not jump; a new plan starts afresh.
-/** @type {Map<string, [Tier, Element]>} */
+// What each probe found last (memo key → [tier, element, the tier's index]), so a pass under
+// page churn checks that element instead of searching again: a text tier reads the text of every
+// candidate. An element that still fits its tier stays the anchor even if an earlier one now fits
+// too, so a mark does not jump; a new plan starts afresh.
+/** @type {Map<string, [Tier, Element, number]>} */
 let lastFound = new Map();
+
+/**
+ * Which tier of its probe found what `memo` names last: its index and kind, or null.
+ * @param {string} memo
+ * @returns {{tier: number, by: string} | null}
+ */
+export function foundBy(memo) {
+  const found = lastFound.get(memo);
+  return found ? { tier: found[2], by: found[0].by } : null;
+}
 
 /** Forgets every last find (a new plan). */
 export function resetProbes() {
@@ -90,18 +182,19 @@ export const couldHold = (changes, css) =>
  */
 export function findTarget(probe, memo, changes = null) {
   const tiers = probe && Array.isArray(probe.tiers) ? probe.tiers : [];
+  const userContent = probe && typeof probe.userContent === 'string' ? probe.userContent : undefined;
   const found = lastFound.get(memo);
   const [lastTier, last] = found || [];
-  const lastFits = found !== undefined && safely(() => fits(last, /** @type {Tier} */ (lastTier)));
+  const lastFits = found !== undefined && safely(() => fits(last, /** @type {Tier} */ (lastTier), userContent));
   // A lost find (its element removed or changed) is looked for everywhere.
   const everywhere = !changes || (found !== undefined && !lastFits);
-  for (const tier of tiers) {
+  for (const [index, tier] of tiers.entries()) {
     const element =
       tier === lastTier && lastFits
         ? /** @type {Element} */ (last)
-        : safely(() => (everywhere || couldHoldTier(/** @type {Changes} */ (changes), tier) ? search(tier) : null));
+        : safely(() => (everywhere || couldHoldTier(/** @type {Changes} */ (changes), tier) ? search(tier, userContent) : null));
     if (!element) continue;
-    lastFound.set(memo, [tier, element]);
+    lastFound.set(memo, [tier, element, index]);
     // Marks cannot live inside a form control: an option anchors its select.
     return element.tagName === 'OPTION' ? element.closest('select') || element : element;
   }
@@ -134,10 +227,11 @@ function safely(read) {
  */
 export function moreThanOne(probe, changes, last) {
   const tiers = probe && Array.isArray(probe.tiers) ? probe.tiers : [];
+  const userContent = probe && typeof probe.userContent === 'string' ? probe.userContent : undefined;
   if (changes && !tiers.some((tier) => couldHoldTier(changes, tier))) return last;
   for (const tier of tiers) {
     const css = candidates(tier);
-    const found = css ? safely(() => Array.from(document.querySelectorAll(css)).filter((e) => accepts(e, tier)).length) : 0;
+    const found = css ? safely(() => Array.from(document.querySelectorAll(css)).filter((e) => accepts(e, tier, userContent)).length) : 0;
     if (found) return found > 1;
   }
   return false;

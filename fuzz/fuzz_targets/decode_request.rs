@@ -17,9 +17,11 @@
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::ids::MAX_ID_LEN;
-use wayfinder_core::model::{Frame, Portal};
+use wayfinder_core::model::{Frame, Portal, MAX_TIERS};
 use wayfinder_core::plan;
-use wayfinder_core::protocol::{Action, Clock, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN};
+use wayfinder_core::protocol::{
+    found_entry, Action, Clock, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN,
+};
 use wayfinder_core::route;
 use wayfinder_core::router;
 use wayfinder_core::settings::Settings;
@@ -202,8 +204,16 @@ fn check(request: &Request, sender: &Sender, settings: &Settings, action: &Actio
                 Frame::Top => assert!(from_top, "top-frame health from {sender:?}"),
                 Frame::Blade => assert!(from_blade, "blade health from {sender:?}"),
             }
+            // Each find is `<id>:<tier>`, with a tier index a probe can have.
+            let mut found_ids = Vec::new();
+            for entry in found {
+                let (id, tier) = found_entry(entry).unwrap_or_else(|| panic!("{entry:?}"));
+                assert!(usize::from(tier) < MAX_TIERS, "{entry:?}");
+                found_ids.push(id);
+            }
             // Ids end up in session storage and in the popup: short, few, and plain.
-            for ids in [found, missing] {
+            let missing_ids: Vec<&str> = missing.iter().map(String::as_str).collect();
+            for ids in [found_ids, missing_ids] {
                 assert!(ids.len() <= MAX_REPORT_IDS);
                 for id in ids {
                     assert!(!id.is_empty() && id.len() <= MAX_ID_LEN, "{id:?}");

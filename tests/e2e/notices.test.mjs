@@ -240,7 +240,40 @@ describe('marks follow the portal', () => {
     await entry.waitFor();
     await popup.waitForFunction(() => document.querySelector('[data-wayfinder-id="incident-tasks"][data-wayfinder-health]')?.dataset.wayfinderHealth === 'missing');
     assert.match(await entry.innerText(), /can't read this view/);
-    assert.equal(await popup.locator('[data-wayfinder-id="incident-comment-edit"][data-wayfinder-health]').getAttribute('data-wayfinder-health'), 'found');
+    const activity = popup.locator('[data-wayfinder-id="incident-comment-edit"][data-wayfinder-health]');
+    assert.equal(await activity.getAttribute('data-wayfinder-health'), 'found');
+    assert.match(await activity.innerText(), /found by its page hook\)/);
+    await popup.close();
+    await page.close();
+  });
+
+  test('a control that changed its form is found by a tolerant tier, and the page check says so', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(AZURE_INCIDENT);
+    await assertAt(page, 'incident-tasks', '[data-telemetryname="Command-Tasks"]');
+    // The portal renames the command's hook and draws its label in capitals with a count badge.
+    await page.evaluate(() => {
+      const tasks = /** @type {HTMLElement} */ (document.querySelector('[data-telemetryname="Command-Tasks"]'));
+      const copy = /** @type {HTMLElement} */ (tasks.cloneNode(true));
+      copy.querySelectorAll('[data-wayfinder-kind]').forEach((m) => m.remove());
+      copy.setAttribute('data-telemetryname', 'Command-IncidentTasks');
+      copy.id = 'renamed-tasks';
+      const label = /** @type {HTMLElement} */ (copy.querySelector('.azc-toolbarButton-label'));
+      label.textContent = 'TASKS';
+      const badge = document.createElement('span');
+      badge.textContent = '(2)';
+      label.after(badge);
+      tasks.replaceWith(copy);
+    });
+    await assertAt(page, 'incident-tasks', '#renamed-tasks');
+
+    await page.bringToFront();
+    const tabId = await env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+    const popup = await env.browser.context.newPage();
+    await popup.goto(`${env.browser.extensionOrigin}/popup.html#tab=${tabId}`);
+    const entry = popup.locator('[data-wayfinder-health][data-wayfinder-id="incident-tasks"]');
+    await popup.waitForFunction(() => /found by its label, tolerant/.test(document.querySelector('[data-wayfinder-id="incident-tasks"][data-wayfinder-health]')?.textContent ?? ''));
+    assert.equal(await entry.getAttribute('data-wayfinder-health'), 'found');
     await popup.close();
     await page.close();
   });

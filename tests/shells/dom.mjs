@@ -19,7 +19,16 @@ export const AZURE = 'https://portal.azure.com/#view/Microsoft_Azure_Security_In
  * @returns {Document}
  */
 export function loadPage(name, url) {
-  const html = readFileSync(new URL(name, FIXTURES), 'utf8');
+  return loadHtml(readFileSync(new URL(name, FIXTURES), 'utf8'), url);
+}
+
+/**
+ * Makes `html` (a whole document) the page at `url` that the modules read.
+ * @param {string} html
+ * @param {string} url
+ * @returns {Document}
+ */
+export function loadHtml(html, url) {
   const { window } = new JSDOM(html, { url });
   globalThis.document = window.document;
   globalThis.location = window.location;

@@ -1,17 +1,23 @@
 // Why this file exists: unit tests of the content script's probe engine
 // (extension/content/probes.js) on static portal-like pages in jsdom: each tier, their order,
-// the last-find memo, options anchoring their select, a broken selector falling through, and the
-// text tier's English-only rule. Run by `cargo xtask test` (`node --test shells/` in tests/).
+// the last-find memo, options anchoring their select, a broken selector falling through, the
+// English-only rule of the label tiers, the label normal form (on the table the core's test
+// reads too), and the tolerant tiers' refusal of our own marks and of the page's user content.
+// Run by `cargo xtask test` (`node --test shells/` in tests/).
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, test } from 'node:test';
-import { findTarget, resetProbes } from '../../extension/content/probes.js';
-import { AZURE, DEFENDER, byId, loadPage } from './dom.mjs';
+import { findTarget, foundBy, normalizeLabel, resetProbes } from '../../extension/content/probes.js';
+import { AZURE, DEFENDER, byId, loadHtml, loadPage } from './dom.mjs';
 
 /** @param {...object} tiers */
 const probe = (...tiers) => ({ tiers });
 const selector = (css) => ({ by: 'selector', css });
 const text = (within, label) => ({ by: 'text', within, text: label });
 const linkPath = (within, path) => ({ by: 'link-path', within, path });
+const label = (within, name) => ({ by: 'label', within, text: name });
+const ariaLabel = (within, name) => ({ by: 'aria-label', within, text: name });
+const role = (kind, name) => ({ by: 'role', role: kind, text: name });
 
 beforeEach(() => resetProbes());
 
@@ -242,5 +248,128 @@ describe('a pass that knows what changed', () => {
     const copy = /** @type {Element} */ (first.cloneNode(true));
     first.replaceWith(copy);
     assert.equal(findTarget(export_, 'e', none), copy, 'the lost find is searched for on the whole page');
+  });
+});
+
+describe('label normal form', () => {
+  const table = JSON.parse(readFileSync(new URL('../fixtures/label-normal-form.json', import.meta.url), 'utf8'));
+
+  test('every case of the table the core tests too', () => {
+    assert.ok(table.cases.length >= 20);
+    for (const { label: given, normal } of table.cases) {
+      assert.equal(normalizeLabel(given), normal, JSON.stringify(given));
+      assert.equal(normalizeLabel(normal), normal, `${JSON.stringify(normal)} is a fixed point`);
+    }
+  });
+});
+
+/** A page of a portal's incident view, with the controls named in different ways. */
+const TOLERANT = `<!doctype html><html lang="en-US"><body>
+  <h2 class="fxs-blade-title-titleText" id="title">Tasks (Preview)</h2>
+  <div class="ext-details-header-title" id="header-title"><a href="/x" id="title-link">Add to TI</a></div>
+  <div role="toolbar">
+    <button id="tasks"><span>TASKS</span><span class="badge">(3)</span></button>
+    <button id="activity" title="Activity log"><svg aria-hidden="true"></svg></button>
+    <button id="actions" aria-label="Incident actions"><span>\ue700</span></button>
+    <button id="create">+ Create incident</button>
+    <div role="button" id="div-button"><span>Logs</span></div>
+    <button role="tab" id="button-tab">Overview</button>
+    <a href="/comments" id="comments">Comments and history \u203a</a>
+  </div>
+  <div role="tablist"><div role="tab" id="rules-tab"><span>AUTOMATION RULES</span> <span>4</span></div></div>
+  <div role="menu"><div role="menuitemradio" id="radio">Microsoft incident creation rule New</div></div>
+  <ul class="demo-activity-list"><li class="demo-comment"><div class="demo-comment-text"><button id="in-comment">Similar incidents</button></div></li></ul>
+  <span data-wayfinder-kind="notice" data-wayfinder-id="x"><button id="in-mark">Entities</button></span>
+  <div data-wayfinder-host=""><div role="button" id="in-host" aria-label="Investigate"></div></div>
+</body></html>`;
+const USER_CONTENT = '.fxs-blade-title-titleText, .ext-details-header-title, .demo-comment-text';
+/** @param {...object} tiers */
+const tolerant = (...tiers) => ({ tiers, userContent: USER_CONTENT });
+
+describe('tolerant tiers', () => {
+  test('a label tier ignores case, signs at the ends and suffixes', () => {
+    loadHtml(TOLERANT, AZURE);
+    assert.equal(findTarget(probe(text('button', 'Tasks')), 'a'), null, 'the exact tier does not');
+    assert.equal(findTarget(tolerant(label('button', 'Tasks')), 'b'), byId('tasks'));
+    assert.equal(findTarget(tolerant(label('button', '+ Create incident (Preview)')), 'c'), byId('create'));
+    assert.equal(findTarget(tolerant(label('a', 'Comments and history')), 'd'), byId('comments'));
+    assert.equal(findTarget(tolerant(label('button', 'Task')), 'e'), null, 'the normal form is compared whole');
+  });
+
+  test("an aria-label tier reads an element's aria-label or title", () => {
+    loadHtml(TOLERANT, AZURE);
+    assert.equal(findTarget(tolerant(ariaLabel('button', 'Incident actions')), 'a'), byId('actions'));
+    assert.equal(findTarget(tolerant(ariaLabel('button', 'Activity log')), 'b'), byId('activity'));
+    assert.equal(findTarget(tolerant(ariaLabel('button', 'Tasks')), 'c'), null, 'not the text');
+  });
+
+  test('a role tier finds an element of its role by its name', () => {
+    loadHtml(TOLERANT, AZURE);
+    assert.equal(findTarget(tolerant(role('tab', 'Automation rules')), 'a'), byId('rules-tab'));
+    assert.equal(findTarget(tolerant(role('menuitem', 'Microsoft incident creation rule')), 'b'), byId('radio'));
+    assert.equal(findTarget(tolerant(role('button', 'Logs')), 'c'), byId('div-button'));
+    assert.equal(findTarget(tolerant(role('button', 'Incident actions')), 'd'), byId('actions'), 'by its aria-label');
+    assert.equal(findTarget(tolerant(role('button', 'Comments and history')), 'e'), byId('comments'), 'a link is something to click');
+    assert.equal(findTarget(tolerant(role('button', 'Overview')), 'f'), null, 'a button with the role of a tab is a tab');
+    assert.equal(findTarget(tolerant(role('tab', 'Overview')), 'g'), byId('button-tab'));
+    assert.equal(findTarget(tolerant(role('checkbox', 'Overview')), 'h'), null, 'an unknown role finds nothing');
+  });
+
+  test("never takes an element inside the page's user content", () => {
+    loadHtml(TOLERANT, AZURE);
+    // The incident's title and a comment carry the names; outside of them nothing does.
+    assert.equal(findTarget(tolerant(role('button', 'Add to TI')), 'a'), null);
+    assert.equal(findTarget(tolerant(label('button', 'Similar incidents')), 'b'), null);
+    assert.equal(findTarget(tolerant(label('h2', 'Tasks')), 'c'), null);
+    // Without the user content, the same tiers would take them.
+    assert.equal(findTarget(probe(role('button', 'Add to TI')), 'd'), byId('title-link'));
+    assert.equal(findTarget(probe(label('button', 'Similar incidents')), 'e'), byId('in-comment'));
+  });
+
+  test('never takes one of our own elements or anything inside them', () => {
+    loadHtml(TOLERANT, AZURE);
+    assert.equal(findTarget(tolerant(label('button', 'Entities')), 'a'), null);
+    assert.equal(findTarget(tolerant(role('button', 'Investigate')), 'b'), null);
+    assert.equal(findTarget(tolerant(ariaLabel('[role="button"]', 'Investigate')), 'c'), null);
+  });
+
+  test('a bad user-content selector only costs the tolerant tier', () => {
+    loadHtml(TOLERANT, AZURE);
+    const broken = { tiers: [label('button', 'Tasks'), selector('#tasks')], userContent: '[[' };
+    assert.equal(findTarget(broken, 'a'), byId('tasks'));
+    assert.deepEqual(foundBy('a'), { tier: 1, by: 'selector' });
+  });
+
+  test('run on English pages only', () => {
+    const page = loadHtml(TOLERANT, AZURE);
+    page.documentElement.lang = 'de-DE';
+    assert.equal(findTarget(tolerant(label('button', 'Tasks')), 'a'), null);
+    assert.equal(findTarget(tolerant(ariaLabel('button', 'Incident actions')), 'b'), null);
+    assert.equal(findTarget(tolerant(role('tab', 'Automation rules')), 'c'), null);
+  });
+
+  test('come after the exact tiers: the first tier that finds wins, and the find says which', () => {
+    loadHtml(TOLERANT, AZURE);
+    const tasks = tolerant(selector('[data-telemetryname="Command-Tasks"]'), text('button', 'Tasks'), label('button', 'Tasks'), role('button', 'Tasks'));
+    assert.equal(findTarget(tasks, 'tasks'), byId('tasks'));
+    assert.deepEqual(foundBy('tasks'), { tier: 2, by: 'label' });
+    byId('tasks').setAttribute('data-telemetryname', 'Command-Tasks');
+    resetProbes();
+    assert.equal(foundBy('tasks'), null, 'a new plan forgets');
+    assert.equal(findTarget(tasks, 'tasks'), byId('tasks'));
+    assert.deepEqual(foundBy('tasks'), { tier: 0, by: 'selector' });
+    assert.equal(findTarget(tasks, 'missing'), byId('tasks'));
+    assert.equal(findTarget(tolerant(label('button', 'Playbooks')), 'none'), null);
+    assert.equal(foundBy('none'), null);
+  });
+
+  test('a tolerant find is kept while it fits, and lost when it moves into user content', () => {
+    loadHtml(TOLERANT, AZURE);
+    const logs = tolerant(role('button', 'Logs'));
+    const element = byId('div-button');
+    assert.equal(findTarget(logs, 'logs'), element);
+    assert.equal(findTarget(logs, 'logs', { inside: [], at: [] }), element);
+    byId('header-title').append(element);
+    assert.equal(findTarget(logs, 'logs', { inside: [], at: [] }), null);
   });
 });

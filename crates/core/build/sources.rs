@@ -60,6 +60,7 @@ const MARKUP_KEYS: &[&str] = &[
     "readers",
     "title_anchors",
     "queues",
+    "user_content",
 ];
 
 /// GitHub organisations whose repositories hold Microsoft's public documentation.

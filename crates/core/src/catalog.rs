@@ -3,7 +3,7 @@
 //! The data is `catalog/features.json`, validated and compiled in by `build.rs`, so a portal
 //! change is a data change and a malformed entry fails the build instead of reaching users.
 
-use crate::model::{Frame, Place, Portal, ProbeTemplate, TierTemplate};
+use crate::model::{Frame, Place, Portal, ProbeTemplate, Role, TierTemplate};
 use serde::{Deserialize, Serialize};
 
 /// Whether an entry is a page you navigate to, or a capability inside pages.

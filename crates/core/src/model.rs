@@ -7,14 +7,19 @@
 //! formed one cycle. Here they depend on nothing but the plain values below them
 //! (`crate::ids`, `crate::wire`); `tests/layers.rs` keeps it so.
 
+pub mod label;
 pub mod overlay;
 pub mod page;
 pub mod portal;
 pub mod probe;
 pub mod registration;
 
+pub use label::normalize_label;
 pub use overlay::{LinkPortal, Location, OverlayItem, OverlayKind, PortalLink, SourceNote};
 pub use page::{Column, PageFacts, PageReaders, Queue, Read, Reader, RowFacts};
 pub use portal::Portal;
-pub use probe::{Anchor, AnchorKind, Frame, Place, Probe, ProbeTemplate, Tier, TierTemplate};
+pub use probe::{
+    Anchor, AnchorKind, Frame, Place, Probe, ProbeTemplate, Role, Tier, TierKind, TierTemplate,
+    MAX_TIERS,
+};
 pub use registration::AppRegistration;

@@ -8,7 +8,8 @@
 
 use crate::catalog::{self, Feature, Notice};
 use crate::model::{
-    Anchor, AnchorKind, LinkPortal, OverlayItem, OverlayKind, PortalLink, SourceNote,
+    Anchor, AnchorKind, LinkPortal, OverlayItem, OverlayKind, Portal, PortalLink, SourceNote,
+    TierKind,
 };
 use crate::route::Route;
 
@@ -38,6 +39,23 @@ pub fn for_route(route: &Route, onboarding: Onboarding) -> Vec<(OverlayItem, Anc
         .filter(|(_, n)| !(n.onboarded_only && onboarding == Onboarding::NotConnected))
         .map(|(feature, notice)| (item(feature, notice, onboarding), anchor(feature, notice)))
         .collect()
+}
+
+/// The kind of the tier at index `tier` of notice `id`'s probe on page `page` of `portal` (how a
+/// probe report's find is shown: "found by its label, tolerant"). None when the catalog has no
+/// such notice or tier.
+pub fn tier_kind(portal: Portal, page: &str, id: &str, tier: u8) -> Option<TierKind> {
+    let side = portal.side()?;
+    catalog::features()
+        .iter()
+        .find(|feature| feature.id == id)?
+        .notices
+        .iter()
+        .find(|n| n.portal == side && n.pages.contains(&page))?
+        .probe
+        .tiers
+        .get(usize::from(tier))
+        .map(|t| t.kind())
 }
 
 fn item(feature: &Feature, notice: &Notice, onboarding: Onboarding) -> OverlayItem {
@@ -82,7 +100,6 @@ fn anchor(feature: &Feature, notice: &Notice) -> Anchor {
         id: feature.id.to_string(),
         label: notice.title.to_string(),
         probe: notice.probe.fill(&[]),
-        source: notice.probe.source(),
         frame: notice.frame,
         place: notice.place,
     }

@@ -6,7 +6,8 @@
 //! request is decided in [`crate::router`].
 
 use crate::attention::{News, PanelChoice};
-use crate::model::{AppRegistration, Frame, PageFacts};
+use crate::ids::is_plain_id;
+use crate::model::{AppRegistration, Frame, PageFacts, MAX_TIERS};
 use crate::plan::OverlayPlan;
 use crate::sync::confirm::IncidentRead;
 use crate::sync::{Now, SyncView};
@@ -29,9 +30,10 @@ pub enum Request {
     OverlayReady,
     /// A content script in an Azure-portal blade frame asks for its tab's anchors.
     FrameReady,
-    /// A content script tells which of its frame's notice anchors it found and which not.
+    /// A content script tells which of its frame's notice anchors it found (and by which tier)
+    /// and which not.
     ProbeReport {
-        /// Anchor ids found on the page.
+        /// Anchors found on the page, each as `<id>:<tier index>` ([`found_entry`]).
         found: Vec<String>,
         /// Anchor ids not found within the grace period.
         missing: Vec<String>,
@@ -173,6 +175,23 @@ impl Clock {
 /// Most ids a probe report may carry per list (the catalog has far fewer notices per page).
 pub const MAX_REPORT_IDS: usize = 64;
 
+/// An entry of a probe report's `found`, `incident-tasks:2`: the anchor's id, and the index of the
+/// probe tier that found it (below [`MAX_TIERS`]). None when the entry is not of that form or the
+/// id is not a plain id.
+///
+/// Why a string and not an object: the service worker decodes every message into the core's
+/// types, and each new type costs its wasm module, which is at its size budget; the ids already
+/// travel as strings, and `[a-z0-9-]` ids cannot hold the `:`. The tier's kind follows from the
+/// catalog ([`crate::notices::tier_kind`]).
+pub fn found_entry(entry: &str) -> Option<(&str, u8)> {
+    let (id, tier) = entry.split_once(':')?;
+    let tier = match tier.as_bytes() {
+        [digit @ b'0'..=b'9'] => digit - b'0',
+        _ => return None,
+    };
+    (is_plain_id(id) && usize::from(tier) < MAX_TIERS).then_some((id, tier))
+}
+
 /// Who sent a message, as the browser reports it (`chrome.runtime.MessageSender`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -284,7 +303,7 @@ pub enum Action {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProbeResult {
-    /// Anchor ids found.
+    /// Anchors found, each as `<id>:<tier index>` ([`found_entry`]).
     pub found: Vec<String>,
     /// Anchor ids not found within the grace period.
     pub missing: Vec<String>,
@@ -311,10 +330,17 @@ impl Health {
 
     /// Was this notice's anchor found?
     pub fn is_found(&self, id: &str) -> bool {
+        self.found_by(id).is_some()
+    }
+
+    /// The index of the probe tier that found this notice's anchor, when it was found.
+    pub fn found_by(&self, id: &str) -> Option<u8> {
         [&self.top, &self.blade]
             .into_iter()
             .flatten()
-            .any(|r| r.found.iter().any(|m| m == id))
+            .flat_map(|r| &r.found)
+            .filter_map(|entry| found_entry(entry))
+            .find_map(|(found, tier)| (found == id).then_some(tier))
     }
 }
 

@@ -11,7 +11,8 @@ use crate::model::{AppRegistration, Frame, OverlayKind, Portal};
 use crate::onboarding;
 use crate::plan;
 use crate::protocol::{
-    Action, Clock, OnboardingOp, ProbeResult, Request, Sender, MAX_REPORT_IDS, MAX_URL_LEN,
+    found_entry, Action, Clock, OnboardingOp, ProbeResult, Request, Sender, MAX_REPORT_IDS,
+    MAX_URL_LEN,
 };
 use crate::route;
 use crate::settings::Settings;
@@ -38,6 +39,11 @@ fn sender_document(sender: &Sender) -> Option<Frame> {
 
 fn valid_ids(ids: &[String]) -> bool {
     ids.len() <= MAX_REPORT_IDS && ids.iter().all(|id| is_plain_id(id))
+}
+
+/// Found anchors: bounded, each a plain id with a tier index within a probe's most tiers.
+fn valid_found(found: &[String]) -> bool {
+    found.len() <= MAX_REPORT_IDS && found.iter().all(|entry| found_entry(entry).is_some())
 }
 
 /// `scheme://host` of an absolute URL (port dropped: the portals are on 443).
@@ -140,13 +146,18 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             let (Some(frame), Some(tab_id)) = (sender_document(sender), sender.tab_id) else {
                 return reject("probe-report from a document that is not a portal page");
             };
-            if !valid_ids(&found) || !valid_ids(&missing) {
-                return reject("probe-report with malformed ids");
+            if !valid_found(&found) || !valid_ids(&missing) {
+                return reject("probe-report with malformed ids or tiers");
             }
+            // The ids: every entry is `<id>:<tier>` (checked above).
+            let ids: Vec<String> = found
+                .iter()
+                .map(|entry| entry.split(':').next().unwrap_or_default().to_string())
+                .collect();
             Action::StoreHealth {
                 tab_id,
                 frame,
-                news: attention::found_news(&found),
+                news: attention::found_news(&ids),
                 report: ProbeResult { found, missing },
             }
         }

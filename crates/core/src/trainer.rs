@@ -45,7 +45,6 @@ fn azure_menu_labels() -> Vec<Anchor> {
                 label: format!("Defender: {}", feature.defender_menu),
                 probe: AZURE_MENU_ITEM
                     .fill(&[("blade", blade), ("label", menu_label(feature.azure_menu))]),
-                source: AZURE_MENU_ITEM.source(),
                 frame: Frame::Top,
                 place: Place::Append,
             })
@@ -66,7 +65,6 @@ fn defender_nav_labels() -> Vec<Anchor> {
                 id: feature.id.to_string(),
                 label: format!("Formerly Azure: {}", feature.azure_menu),
                 probe: DEFENDER_NAV_ITEM.fill(&[("route", route)]),
-                source: DEFENDER_NAV_ITEM.source(),
                 frame: Frame::Top,
                 place: Place::Append,
             })

@@ -8,6 +8,8 @@ use crate::where_is::WhereIs;
 use crate::{ItemCard, PlanState, TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wayfinder_core::model::TierKind;
+use wayfinder_core::notices::tier_kind;
 use wayfinder_core::protocol::Health;
 use wayfinder_core::search::SearchContext;
 
@@ -138,8 +140,27 @@ fn health_state(health: &Health, id: &str) -> &'static str {
     }
 }
 
-fn health_text(state: &str) -> String {
-    match state {
+/// The page check's words for a notice: its state, and for a found control how it was found
+/// ("shown next to its control (found by its label, tolerant)"): the tier the probe report names,
+/// whose kind the catalog gives for the plan's page.
+fn health_text(plan: RwSignal<PlanState>, health: &Health, id: &str) -> String {
+    let found = health.found_by(id).and_then(|tier| {
+        plan.with_untracked(|state| match state {
+            PlanState::Ready(p) => tier_kind(p.page.portal?, p.page.feature.as_deref()?, id, tier),
+            _ => None,
+        })
+    });
+    let how = match found {
+        Some(TierKind::Selector) => message("healthBySelector"),
+        Some(TierKind::Text) => message("healthByText"),
+        Some(TierKind::LinkPath) => message("healthByLinkPath"),
+        Some(TierKind::Label) => message("healthByLabel"),
+        Some(TierKind::AriaLabel) => message("healthByAriaLabel"),
+        Some(TierKind::Role) => message("healthByRole"),
+        None => String::new(),
+    };
+    match health_state(health, id) {
+        "found" if !how.is_empty() => format!("{} ({how})", message("healthFound")),
         "found" => message("healthFound"),
         "missing" => message("healthMissing"),
         _ => message("healthPending"),
@@ -170,11 +191,11 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
                         .into_iter()
                         .map(|item| {
                             let id = item.id.clone();
-                            let state = move || health.with(|h| health_state(h, &id));
                             let text = {
-                                let state = state.clone();
-                                move || health_text(state())
+                                let id = item.id.clone();
+                                move || health.with(|h| health_text(plan, h, &id))
                             };
+                            let state = move || health.with(|h| health_state(h, &id));
                             view! {
                                 <li data-wayfinder-health=state data-wayfinder-id=item.id>
                                     <span class="wf-check-title">{item.title}</span>

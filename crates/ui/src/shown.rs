@@ -50,7 +50,10 @@ impl From<ShownPlan> for OverlayPlan {
             anchors: Vec::new(),
             page_readers: shown.page_readers.map(|r| PageReaders {
                 readers: Vec::new(),
-                title: r.title.map(|_| Probe { tiers: Vec::new() }),
+                title: r.title.map(|_| Probe {
+                    tiers: Vec::new(),
+                    user_content: None,
+                }),
                 queue: None,
             }),
             onboarding: shown.onboarding,

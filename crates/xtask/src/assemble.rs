@@ -14,10 +14,13 @@ use std::path::{Path, PathBuf};
 /// Content script guard, minified by esbuild. The script draws the collapsed panel (the pill and
 /// its dock) itself, so a tab needs no iframe and no wasm until the panel opens; the guard is the
 /// measured size rounded up, so growth is a decision (18 KB: the panel keeps the user's open or
-/// collapse choice over answers already on their way, and takes the sync view ARM confirmed).
+/// collapse choice over answers already on their way, and takes the sync view ARM confirmed;
+/// 20 KB, 19.4 KB measured: the tolerant probe tiers, 1.7 KB with the label normal form, the role
+/// tiers' candidates, the checks that keep a tolerant find out of our own marks and the page's
+/// user content, and the tier index in the probe report; with the page readings' rate bound).
 /// The shipped file stays readable for store and security reviewers; only the measure is
 /// minified.
-const CONTENT_SCRIPT_BUDGET: u64 = 18 * 1024;
+const CONTENT_SCRIPT_BUDGET: u64 = 20 * 1024;
 /// One wasm module of the extension, built by wasm-pack from `krate` with `features`.
 struct WasmModule {
     /// The module name the JS shells import (`wasm/<name>.js`).
@@ -53,8 +56,10 @@ const WASM_MODULES: [WasmModule; 3] = [
         features: "pages",
         // A guard at the measured size, not a product budget (docs/wasm-size.md). Raised from
         // 199 KB with the catalog refresh of December 2026 (18 more entries, dated source URLs),
-        // and to 203 KB with the popup's full-storage note and the decoder's size bounds.
-        budget: 203 * 1024,
+        // to 203 KB with the popup's full-storage note and the decoder's size bounds, and to
+        // 204 KB with the page check's words for the probe tier that found each control (203.05
+        // KB measured; the probes' sources no longer compiled in paid for the tolerant tiers).
+        budget: 204 * 1024,
     },
 ];
 

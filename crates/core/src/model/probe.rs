@@ -2,14 +2,22 @@
 //!
 //! Portal DOMs change without notice and none of their markup is documented, so where to anchor
 //! something is data (`catalog/probes.json`), not code: a probe is a list of tiers tried in
-//! order, from the most stable hook to the last-resort English text. The content script
-//! evaluates them; it reports what it could not find instead of failing silently.
+//! order, from the most stable hook to the last-resort English text, and after it the tolerant
+//! tiers (label, accessible name, role), which compare labels in their normal form
+//! ([`super::label`]). The content script evaluates them; it reports what it could not find
+//! instead of failing silently, and which tier found what it did.
 
-use super::overlay::SourceNote;
 use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 
+/// Most tiers a probe may have (the build refuses more; a probe report's tier index is below it).
+pub const MAX_TIERS: usize = 8;
+
 /// One way to find the element. The content script tries tiers in order and takes the first hit.
+///
+/// The tolerant tiers (`label`, `aria-label`, `role`) run on English pages only, compare the
+/// label's normal form ([`super::label::normalize_label`]), and never accept an element inside
+/// one of our own marks or inside the page's user content ([`Probe::user_content`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "kebab-case", try_from = "TierFields")]
 pub enum Tier {
@@ -33,6 +41,82 @@ pub enum Tier {
         /// URL path, `/a/b`.
         path: String,
     },
+    /// Tolerant: the first element matching `within` whose text has the label's normal form
+    /// ("TASKS", "Tasks(3)" and "Tasks (Preview)" all find "Tasks").
+    Label {
+        /// CSS selector of the candidates.
+        within: String,
+        /// Visible label.
+        text: String,
+    },
+    /// Tolerant: the first element matching `within` whose `aria-label` or `title` has the
+    /// label's normal form (an icon-only button).
+    AriaLabel {
+        /// CSS selector of the candidates.
+        within: String,
+        /// The label the attribute carries.
+        text: String,
+    },
+    /// Tolerant: the first element of `role` whose accessible name (its `aria-label`, else its
+    /// text, else its `title`) has the label's normal form, wherever it is on the page.
+    Role {
+        /// What the element is.
+        role: Role,
+        /// Its name.
+        text: String,
+    },
+}
+
+/// What a role-qualified tier looks for (the content script's `ROLES` names the elements).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// `[role=tab]`.
+    Tab,
+    /// `[role=menuitem]` (and its checkbox and radio kinds).
+    Menuitem,
+    /// Something to click: `[role=button]`, `[role=link]`, a native `button` or `a[href]`
+    /// without another role.
+    Button,
+}
+
+/// Which kind of tier found an anchor (what a probe report says and the page check shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TierKind {
+    /// [`Tier::Selector`].
+    Selector,
+    /// [`Tier::Text`].
+    Text,
+    /// [`Tier::LinkPath`].
+    LinkPath,
+    /// [`Tier::Label`].
+    Label,
+    /// [`Tier::AriaLabel`].
+    AriaLabel,
+    /// [`Tier::Role`].
+    Role,
+}
+
+impl TierKind {
+    /// Does this kind compare labels in their normal form (and keep out of user content)?
+    pub fn is_tolerant(self) -> bool {
+        matches!(self, TierKind::Label | TierKind::AriaLabel | TierKind::Role)
+    }
+}
+
+impl Tier {
+    /// Its kind.
+    pub fn kind(&self) -> TierKind {
+        match self {
+            Tier::Selector { .. } => TierKind::Selector,
+            Tier::Text { .. } => TierKind::Text,
+            Tier::LinkPath { .. } => TierKind::LinkPath,
+            Tier::Label { .. } => TierKind::Label,
+            Tier::AriaLabel { .. } => TierKind::AriaLabel,
+            Tier::Role { .. } => TierKind::Role,
+        }
+    }
 }
 
 /// Every field a [`Tier`] can have, decoded flat (see [`crate::wire`]).
@@ -49,18 +133,34 @@ struct TierFields {
     text: Present<String>,
     #[serde(default)]
     path: Present<String>,
+    #[serde(default)]
+    role: Present<Role>,
 }
 
 impl TryFrom<TierFields> for Tier {
     type Error = &'static str;
 
     fn try_from(f: TierFields) -> Result<Self, Self::Error> {
-        match (f.by.as_str(), f.css.0, f.within.0, f.text.0, f.path.0) {
-            ("selector", Some(css), None, None, None) => Ok(Tier::Selector { css }),
-            ("text", None, Some(within), Some(text), None) => Ok(Tier::Text { within, text }),
-            ("link-path", None, Some(within), None, Some(path)) => {
+        match (
+            f.by.as_str(),
+            f.css.0,
+            f.within.0,
+            f.text.0,
+            f.path.0,
+            f.role.0,
+        ) {
+            ("selector", Some(css), None, None, None, None) => Ok(Tier::Selector { css }),
+            ("text", None, Some(within), Some(text), None, None) => Ok(Tier::Text { within, text }),
+            ("link-path", None, Some(within), None, Some(path), None) => {
                 Ok(Tier::LinkPath { within, path })
             }
+            ("label", None, Some(within), Some(text), None, None) => {
+                Ok(Tier::Label { within, text })
+            }
+            ("aria-label", None, Some(within), Some(text), None, None) => {
+                Ok(Tier::AriaLabel { within, text })
+            }
+            ("role", None, None, Some(text), None, Some(role)) => Ok(Tier::Role { role, text }),
             _ => Err(wire::MISMATCH),
         }
     }
@@ -72,6 +172,11 @@ impl TryFrom<TierFields> for Tier {
 pub struct Probe {
     /// Tiers, most stable first.
     pub tiers: Vec<Tier>,
+    /// CSS of the page's user content (incident titles, comments, grid cells): a tolerant tier
+    /// never accepts an element inside it. Set on probes with a tolerant tier, from
+    /// `catalog/probes.json` (`user_content`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_content: Option<String>,
 }
 
 /// What an anchored mark is for (`data-wayfinder-kind` of the mark).
@@ -124,8 +229,6 @@ pub struct Anchor {
     /// Where the mark goes relative to the anchor.
     #[serde(default)]
     pub place: Place,
-    /// Where the probe comes from.
-    pub source: SourceNote,
 }
 
 /// A tier with `{placeholder}`s, as written in the catalog.
@@ -150,20 +253,53 @@ pub enum TierTemplate {
         /// URL path.
         path: &'static str,
     },
+    /// See [`Tier::Label`].
+    Label {
+        /// CSS selector of the candidates.
+        within: &'static str,
+        /// Visible label.
+        text: &'static str,
+    },
+    /// See [`Tier::AriaLabel`].
+    AriaLabel {
+        /// CSS selector of the candidates.
+        within: &'static str,
+        /// The label the attribute carries.
+        text: &'static str,
+    },
+    /// See [`Tier::Role`].
+    Role {
+        /// What the element is.
+        role: Role,
+        /// Its name.
+        text: &'static str,
+    },
 }
 
-/// A probe with placeholders and its source.
+/// A probe with placeholders. Its evidence (`source`, `probe_source`) stays in the catalog files,
+/// where the build checks it and `cargo xtask catalog` lists it; nothing at run time reads it, so
+/// it is not compiled in (the service worker's wasm module is at its size budget).
 #[derive(Debug, PartialEq, Eq)]
 pub struct ProbeTemplate {
     /// Tiers, most stable first.
     pub tiers: &'static [TierTemplate],
-    /// Evidence for the probe.
-    pub source_ref: &'static str,
-    /// Date of that evidence.
-    pub source_date: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/probe_templates.rs"));
+
+impl TierTemplate {
+    /// Its kind.
+    pub fn kind(&self) -> TierKind {
+        match self {
+            TierTemplate::Selector { .. } => TierKind::Selector,
+            TierTemplate::Text { .. } => TierKind::Text,
+            TierTemplate::LinkPath { .. } => TierKind::LinkPath,
+            TierTemplate::Label { .. } => TierKind::Label,
+            TierTemplate::AriaLabel { .. } => TierKind::AriaLabel,
+            TierTemplate::Role { .. } => TierKind::Role,
+        }
+    }
+}
 
 impl ProbeTemplate {
     /// The probe with every `{key}` replaced. Values that land inside CSS are escaped for a
@@ -184,16 +320,32 @@ impl ProbeTemplate {
                     within: substitute(within, values, css_string_escape),
                     path: substitute(path, values, str::to_string),
                 },
+                TierTemplate::Label { within, text } => Tier::Label {
+                    within: substitute(within, values, css_string_escape),
+                    text: substitute(text, values, str::to_string),
+                },
+                TierTemplate::AriaLabel { within, text } => Tier::AriaLabel {
+                    within: substitute(within, values, css_string_escape),
+                    text: substitute(text, values, str::to_string),
+                },
+                TierTemplate::Role { role, text } => Tier::Role {
+                    role: *role,
+                    text: substitute(text, values, str::to_string),
+                },
             })
-            .collect();
-        Probe { tiers }
-    }
-
-    /// The evidence for this probe, as an item source.
-    pub fn source(&self) -> SourceNote {
-        SourceNote {
-            reference: self.source_ref.to_string(),
-            date: self.source_date.to_string(),
+            .collect::<Vec<_>>();
+        let tolerant = self.tiers.iter().any(|t| {
+            matches!(
+                t,
+                TierTemplate::Label { .. }
+                    | TierTemplate::AriaLabel { .. }
+                    | TierTemplate::Role { .. }
+            )
+        });
+        let user_content = tolerant.then(|| USER_CONTENT.to_string());
+        Probe {
+            tiers,
+            user_content,
         }
     }
 }
@@ -243,6 +395,18 @@ mod tests {
                 within: "nav".into(),
                 path: "/a".into(),
             },
+            Tier::Label {
+                within: "button".into(),
+                text: "Tasks".into(),
+            },
+            Tier::AriaLabel {
+                within: "button".into(),
+                text: "Tasks".into(),
+            },
+            Tier::Role {
+                role: Role::Menuitem,
+                text: "Run playbook".into(),
+            },
         ] {
             let json = serde_json::to_string(&tier).unwrap_or_default();
             assert_eq!(
@@ -269,14 +433,84 @@ mod tests {
             r#"{"by":"selector","css":"a","css":"b"}"#,
             r#"{"by":"xpath","css":"a"}"#,
             r#"{"css":"a"}"#,
+            r#"{"by":"label","text":"Tasks"}"#,
+            r#"{"by":"aria-label","within":"button","text":"Tasks","role":"button"}"#,
+            r#"{"by":"role","role":"button"}"#,
+            r#"{"by":"role","role":"checkbox","text":"Tasks"}"#,
+            r#"{"by":"role","within":"nav","role":"tab","text":"Tasks"}"#,
+            r#"{"by":"selector","css":"a","role":"tab"}"#,
         ] {
             assert!(serde_json::from_str::<Tier>(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
-    fn templates_have_sources() {
-        assert!(!AZURE_MENU_ITEM.source().reference.is_empty());
-        assert_eq!(DEFENDER_NAV_ITEM.source().date.len(), 10);
+    fn the_role_tier_keeps_its_tagged_form() {
+        let tier = Tier::Role {
+            role: Role::Tab,
+            text: "Automation rules".into(),
+        };
+        let json = r#"{"by":"role","role":"tab","text":"Automation rules"}"#;
+        assert_eq!(serde_json::to_string(&tier).ok().as_deref(), Some(json));
+        assert_eq!(serde_json::from_str::<Tier>(json).ok(), Some(tier));
+    }
+
+    #[test]
+    fn only_a_probe_with_a_tolerant_tier_carries_the_user_content() {
+        let exact = ProbeTemplate {
+            tiers: &[TierTemplate::Text {
+                within: "button",
+                text: "Tasks",
+            }],
+        };
+        assert_eq!(exact.fill(&[]).user_content, None);
+        let json = serde_json::to_string(&exact.fill(&[])).unwrap_or_default();
+        assert!(!json.contains("userContent"), "{json}");
+        let tolerant = ProbeTemplate {
+            tiers: &[
+                TierTemplate::Text {
+                    within: "button",
+                    text: "Tasks",
+                },
+                TierTemplate::Role {
+                    role: Role::Button,
+                    text: "Tasks",
+                },
+            ],
+        };
+        let probe = tolerant.fill(&[]);
+        assert_eq!(probe.user_content.as_deref(), Some(USER_CONTENT));
+        assert!(!USER_CONTENT.trim().is_empty());
+        let json = serde_json::to_string(&probe).unwrap_or_default();
+        assert_eq!(serde_json::from_str::<Probe>(&json).ok(), Some(probe));
+    }
+
+    #[test]
+    fn tolerant_kinds() {
+        let tolerant: Vec<TierKind> = [
+            TierKind::Selector,
+            TierKind::Text,
+            TierKind::LinkPath,
+            TierKind::Label,
+            TierKind::AriaLabel,
+            TierKind::Role,
+        ]
+        .into_iter()
+        .filter(|k| k.is_tolerant())
+        .collect();
+        assert_eq!(
+            tolerant,
+            [TierKind::Label, TierKind::AriaLabel, TierKind::Role]
+        );
+        assert_eq!(
+            serde_json::to_string(&TierKind::AriaLabel).ok().as_deref(),
+            Some("\"aria-label\"")
+        );
+    }
+
+    #[test]
+    fn templates_have_tiers() {
+        assert!(!AZURE_MENU_ITEM.tiers.is_empty());
+        assert!(!DEFENDER_NAV_ITEM.tiers.is_empty());
     }
 }

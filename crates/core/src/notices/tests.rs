@@ -127,3 +127,53 @@ fn every_notice_page_is_a_page_the_classifier_can_produce() {
         }
     }
 }
+
+#[test]
+fn a_tier_index_names_its_kind_on_the_notice_s_page() {
+    use crate::model::{Portal, TierKind};
+    // incident-tasks on the Azure incident page: selector, text, then the tolerant tiers.
+    assert_eq!(
+        tier_kind(Portal::Azure, "incident-page", "incident-tasks", 0),
+        Some(TierKind::Selector)
+    );
+    assert_eq!(
+        tier_kind(Portal::Azure, "incident-page", "incident-tasks", 2),
+        Some(TierKind::Label)
+    );
+    // The same feature's notice on the Automation page has another probe.
+    assert_eq!(
+        tier_kind(Portal::Azure, "automation", "incident-tasks", 0),
+        Some(TierKind::Text)
+    );
+    // The Defender side is any Defender host.
+    assert_eq!(
+        tier_kind(
+            Portal::DefenderMultiTenant,
+            "incident-page",
+            "incident-comment-edit",
+            0
+        ),
+        Some(TierKind::Text)
+    );
+    assert_eq!(
+        tier_kind(Portal::Azure, "incident-page", "incident-tasks", 7),
+        None
+    );
+    assert_eq!(
+        tier_kind(Portal::Azure, "hunting", "incident-tasks", 0),
+        None
+    );
+    assert_eq!(
+        tier_kind(
+            Portal::AzureBladeFrame,
+            "incident-page",
+            "incident-tasks",
+            0
+        ),
+        None
+    );
+    assert_eq!(
+        tier_kind(Portal::Azure, "incident-page", "no-such-notice", 0),
+        None
+    );
+}

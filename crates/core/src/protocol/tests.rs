@@ -25,7 +25,7 @@ fn every_request_reads_back_as_written() {
         Request::OverlayReady,
         Request::FrameReady,
         Request::ProbeReport {
-            found: vec!["a".into()],
+            found: vec!["a:2".into()],
             missing: Vec::new(),
         },
         Request::PageFacts {
@@ -50,10 +50,54 @@ fn rejects_unknown_types_and_fields() {
         r#"{"type":"page-changed","url":"u","url":"v"}"#,
         r#"{"type":"overlay-ready","url":null}"#,
         r#"{"type":"probe-report","found":[]}"#,
+        r#"{"type":"probe-report","found":[{"id":"a","tier":0}],"missing":[]}"#,
         r#"[]"#,
     ] {
         assert!(decode(bad).is_err(), "{bad}");
     }
+}
+
+#[test]
+fn a_found_entry_is_an_id_and_a_tier_index() {
+    assert_eq!(found_entry("incident-tasks:3"), Some(("incident-tasks", 3)));
+    assert_eq!(found_entry("a:0"), Some(("a", 0)));
+    for bad in [
+        "incident-tasks",
+        "incident-tasks:",
+        "incident-tasks:8",
+        "incident-tasks:12",
+        "incident-tasks:-1",
+        "incident-tasks:x",
+        "incident-tasks:1:2",
+        ":1",
+        "Tasks:1",
+        "<img src=x>:1",
+    ] {
+        assert_eq!(found_entry(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn health_says_by_which_tier_an_anchor_was_found() {
+    let health = Health {
+        top: Some(ProbeResult {
+            found: vec!["incident-tasks:3".into()],
+            missing: vec!["similar-incidents".into()],
+        }),
+        blade: Some(ProbeResult {
+            found: vec!["fusion:0".into()],
+            missing: Vec::new(),
+        }),
+    };
+    assert_eq!(health.found_by("incident-tasks"), Some(3));
+    assert_eq!(health.found_by("fusion"), Some(0));
+    assert!(health.is_found("fusion") && !health.is_found("similar-incidents"));
+    assert!(health.is_missing("similar-incidents"));
+    assert_eq!(health.found_by("similar-incidents"), None);
+    // The prefix of another id is not that id.
+    assert_eq!(health.found_by("incident"), None);
+    let json = serde_json::to_string(&health).unwrap_or_default();
+    assert_eq!(serde_json::from_str::<Health>(&json).ok(), Some(health));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::attention::PanelChoice;
-use crate::model::PageFacts;
+use crate::model::{PageFacts, MAX_TIERS};
 
 const EXT: &str = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
 const HUNTING: &str =
@@ -165,15 +165,16 @@ fn frame_ready_only_from_a_blade_frame() {
 
 #[test]
 fn probe_reports_are_stored_per_frame_kind_and_checked() {
+    let found = |id: &str, tier: usize| format!("{id}:{tier}");
     let report = || Request::ProbeReport {
-        found: vec!["incident-tasks".into()],
+        found: vec![found("incident-tasks", 3)],
         missing: vec!["similar-incidents".into()],
     };
     let Action::StoreHealth {
         tab_id,
         frame,
         report: stored,
-        ..
+        news,
     } = decide(
         report(),
         &top_frame(HUNTING),
@@ -185,6 +186,9 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
     };
     assert_eq!((tab_id, frame), (7, Frame::Top));
     assert_eq!(stored.missing, vec!["similar-incidents".to_string()]);
+    assert_eq!(stored.found, vec![found("incident-tasks", 3)]);
+    // The news is the notice, whichever tier found it.
+    assert_eq!(news, attention::found_news(&["incident-tasks".to_string()]));
     assert!(matches!(
         decide(
             report(),
@@ -198,7 +202,7 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         }
     ));
     let hostile = Request::ProbeReport {
-        found: vec!["<img src=x>".into()],
+        found: vec![found("<img src=x>", 0)],
         missing: vec![],
     };
     assert!(matches!(
@@ -210,8 +214,22 @@ fn probe_reports_are_stored_per_frame_kind_and_checked() {
         ),
         Action::Reject { .. }
     ));
+    // A tier index no probe can have.
+    let past_the_tiers = Request::ProbeReport {
+        found: vec![found("incident-tasks", MAX_TIERS)],
+        missing: vec![],
+    };
+    assert!(matches!(
+        decide(
+            past_the_tiers,
+            &top_frame(HUNTING),
+            &Settings::default(),
+            &Clock::default()
+        ),
+        Action::Reject { .. }
+    ));
     let flood = Request::ProbeReport {
-        found: vec!["a".into(); MAX_REPORT_IDS + 1],
+        found: vec![found("a", 0); MAX_REPORT_IDS + 1],
         missing: vec![],
     };
     assert!(matches!(
