@@ -1073,7 +1073,10 @@ fn markdown_export_leaves_no_bare_link_or_address() {
         md,
         "see https\\://evil.example/x, WWW\\.evil.example or mail a\\@evil.example"
     );
-    assert!(!md.contains("https://"), "no URL scheme left for an autolink");
+    assert!(
+        !md.contains("https://"),
+        "no URL scheme left for an autolink"
+    );
     assert_eq!(
         report::md_escape("wwwé.x"),
         "wwwé.x",
