@@ -253,11 +253,10 @@ async function readTenant(tenant, app, settings) {
     await assessTenant(tenant, settings);
     let record;
     try {
-      const key = tokenKey(tenant, app.clientId);
-      let token = (await chrome.storage.session.get(key))[key] ?? null;
-      if (!tokenFresh(token, Date.now())) {
+      let token = await freshToken(tenant, app.clientId);
+      if (!token) {
         token = await signIn(app);
-        await chrome.storage.session.set({ [key]: token });
+        await chrome.storage.session.set({ [tokenKey(tenant, app.clientId)]: token });
       }
       record = await readArm(token, previous);
     } catch (error) {

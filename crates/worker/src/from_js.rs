@@ -224,8 +224,8 @@ impl Value {
             Js::Array(value.unchecked_into())
         } else {
             match Value(value).entries() {
-                Ok(entries) => Js::Object(entries),
-                Err(_) => Js::Other,
+                Ok(Some(entries)) => Js::Object(entries),
+                _ => Js::Other,
             }
         }
     }
@@ -286,30 +286,28 @@ impl Value {
         }
     }
 
-    /// The entries of a plain object; anything else is handed back.
-    fn entries(self) -> Result<Entries, Value> {
-        if self.is_plain_object() {
-            let keys = Object::keys(self.0.unchecked_ref::<Object>());
-            if check_size(keys.length()).is_err() {
-                return Err(self);
-            }
-            Ok(Entries {
-                object: self.0,
-                keys: Items::new(keys),
-                depth: open_level(),
-                value: JsValue::UNDEFINED,
-            })
-        } else {
-            Err(self)
+    /// The entries of a plain object (`None` for anything else); one over the bounds is refused
+    /// before any of it is read.
+    fn entries(&self) -> Result<Option<Entries>, Error> {
+        if !self.is_plain_object() {
+            return Ok(None);
         }
+        let keys = Object::keys(self.0.unchecked_ref::<Object>());
+        check_size(keys.length())?;
+        Ok(Some(Entries {
+            object: self.0.clone(),
+            keys: Items::new(keys),
+            depth: open_level(),
+            value: JsValue::UNDEFINED,
+        }))
     }
 
     #[inline(never)]
     fn take_object(self) -> Result<Entries, Error> {
-        if self.is_plain_object() {
-            check_size(Object::keys(self.0.unchecked_ref::<Object>()).length())?;
+        match self.entries()? {
+            Some(entries) => Ok(entries),
+            None => Err(self.wrong("an object")),
         }
-        self.entries().map_err(|value| value.wrong("an object"))
     }
 
     #[inline(never)]

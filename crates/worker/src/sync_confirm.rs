@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wayfinder_core::arm::WireIncident;
-use wayfinder_core::protocol::Action;
+use wayfinder_core::protocol::{Action, Clock};
 use wayfinder_core::sync::confirm::kept::{Confirmations, Update};
 use wayfinder_core::sync::confirm::{self};
 use wayfinder_core::sync::{Now, SyncView};
@@ -33,11 +33,14 @@ pub(crate) fn note_action(action: Action) {
     });
 }
 
+/// The core's time of judgement for the shell's `Date.now()` and time zone offset.
 fn now_of(now_ms: f64, tz_offset_minutes: i32) -> Now {
-    Now {
-        unix: Some((now_ms / 1000.0).floor() as i64),
-        tz_offset_minutes: tz_offset_minutes.clamp(-24 * 60, 24 * 60),
+    Clock {
+        now_ms: Some(now_ms as i64),
+        tz_offset_minutes,
+        ..Clock::default()
     }
+    .now()
 }
 
 #[derive(Serialize)]
@@ -64,17 +67,9 @@ pub fn confirm_sync(tab_id: u32, now_ms: f64, tz_offset_minutes: i32) -> JsValue
 #[serde(rename_all = "camelCase")]
 struct Answered {
     /// The tabs showing the incident, with their new views.
-    tabs: Vec<TabUpdate>,
+    tabs: Vec<Update>,
     /// Seconds after which to read again (ARM throttled).
     retry_after_secs: Option<u64>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TabUpdate {
-    tab_id: u32,
-    url: String,
-    view: SyncView,
 }
 
 /// ARM's answer to the GET of incident `resource` (`status` 0: no answer; `body` the parsed
@@ -98,14 +93,10 @@ pub fn arm_incident(
     let now = now_of(now_ms, tz_offset_minutes);
     let unix = now.unix.unwrap_or_default();
     let outcome = confirm::read_answer(status, retry_after.as_deref(), timed_out, wire, unix);
-    let (updates, retry_after_secs) = KEPT.with(|kept| {
+    let (tabs, retry_after_secs) = KEPT.with(|kept| {
         kept.borrow_mut()
             .answer(resource, outcome, now, now_ms as i64)
     });
-    let tabs = updates
-        .into_iter()
-        .map(|Update { tab_id, url, view }| TabUpdate { tab_id, url, view })
-        .collect();
     to_js(&Answered {
         tabs,
         retry_after_secs,

@@ -12,6 +12,7 @@
 use super::{checking, confirm, ArmIncident, IncidentRead};
 use crate::arm::ArmError;
 use crate::sync::{Now, SyncView};
+use serde::Serialize;
 
 /// How long ARM's answer about an incident is reused (unless ARM asked to wait longer).
 pub const KEEP_MS: i64 = 60_000;
@@ -32,8 +33,9 @@ struct Shown {
     view: SyncView,
 }
 
-/// A tab whose view changed with ARM's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A tab whose view changed with ARM's answer (`{tabId, url, view}` for the shell).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Update {
     /// The tab.
     pub tab_id: u32,
@@ -80,14 +82,10 @@ impl Confirmations {
             .iter()
             .find(|a| a.resource == shown.read.resource)
         {
-            Some(answer) if now_ms < answer.until_ms => {
-                confirm(&mut view, &answer.outcome, now);
-                Some((view, false))
-            }
+            // An old answer still says more than "checking" while the new read runs.
             Some(answer) => {
-                // An old answer still says more than "checking" while the new read runs.
                 confirm(&mut view, &answer.outcome, now);
-                Some((view, true))
+                Some((view, now_ms >= answer.until_ms))
             }
             None => {
                 checking(&mut view);
