@@ -1,7 +1,8 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { couldHold, findTarget, foundBy, moreThanOne, resetProbes } from './probes.js';
+import { couldHold, noChanges, noteRecords } from './changes.js';
+import { findTarget, foundBy, moreThanOne, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
 import { atMostEvery, perFrame } from './schedule.js';
@@ -31,7 +32,7 @@ let ambiguous = new Set();
 let pageUrl = '';
 /** @type {MutationObserver | null} */
 let watcher = null;
-/** What the page changed since the last pass (null: look at the whole page). @type {import('./probes.js').Changes | null} */
+/** What the page changed since the last pass (null: look at the whole page). @type {import('./changes.js').Changes | null} */
 let changes = null;
 let wholePage = true; // the next pass looks at the whole page (a new plan, many records)
 /** @type {import('./readers.js').Row[]} */
@@ -41,8 +42,8 @@ let rowsKey = '';
 let pendingFacts = null;
 /** How often a page may send its readings: each costs the worker a decision and a storage write. */
 const FACTS_EVERY_MS = 250;
-/** More records than this in one batch: the pass looks at the whole page instead. */
-const MAX_RECORDS = 256;
+/** More changed elements than this before a pass: it looks at the whole page instead. */
+const MAX_CHANGED = 256;
 /** @type {(reply: any, askedAt: number) => void} */
 let onReply = () => {};
 
@@ -63,22 +64,9 @@ const schedulePass = perFrame(() => runPass());
  * @param {MutationRecord[]} records
  */
 function noteChanges(records) {
-  if (wholePage || records.length > MAX_RECORDS) {
-    wholePage = true;
-  } else {
-    const next = changes || { inside: [], at: [] };
-    for (const record of records) {
-      const target = record.target.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (record.target) : record.target.parentElement;
-      if (record.type === 'characterData' || record.removedNodes.length > 0) {
-        if (target) next.at.push(target);
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE) next.inside.push(/** @type {Element} */ (node));
-        else if (target) next.at.push(target);
-      }
-    }
-    if (next.inside.length + next.at.length > MAX_RECORDS) wholePage = true;
-    changes = next;
+  if (!wholePage) {
+    changes = changes || noChanges();
+    if (!noteRecords(changes, records, MAX_CHANGED)) wholePage = true;
   }
   schedulePass();
 }
@@ -154,7 +142,7 @@ export function redrawMarks() {
  * The queue's rows: read again only when the page changed where rows or headers are (or a row's
  * cell left the page); under churn elsewhere the last reading stands.
  * @param {import('./readers.js').Queue} queue
- * @param {import('./probes.js').Changes | null} scope
+ * @param {import('./changes.js').Changes | null} scope
  */
 function queueRows(queue, scope) {
   const css = `${queue.rows}, ${queue.headers}`;
@@ -198,7 +186,7 @@ function runPass() {
   if (watcher) watcher.takeRecords();
 }
 
-/** @param {import('./probes.js').Changes | null} scope */
+/** @param {import('./changes.js').Changes | null} scope */
 function sendFacts(scope) {
   /** @type {Record<string, string>} */
   const values = {};
@@ -206,7 +194,7 @@ function sendFacts(scope) {
     const element = findTarget(reader.probe, `reader:${reader.id}`, scope);
     if (element) values[reader.id] = readValue(element, reader.read);
     // A second candidate (a twin link pasted in a comment) makes the reading the core's doubt.
-    const twice = Boolean(element) && moreThanOne(reader.probe, scope, ambiguous.has(reader.id));
+    const twice = Boolean(element) && moreThanOne(reader.probe, scope, ambiguous.has(reader.id), element);
     if (twice) ambiguous.add(reader.id);
     else ambiguous.delete(reader.id);
   }

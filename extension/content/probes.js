@@ -1,6 +1,7 @@
 // The probe engine: finds the page element a plan's probe names, trying its tiers in order
 // (most stable first). Reads only text and attributes (textContent, matches, querySelector):
 // nothing that forces a layout.
+import { changedCandidates, firstInDocument } from './changes.js';
 
 /**
  * @typedef {{by: 'selector', css: string}
@@ -10,6 +11,7 @@
  *   | {by: 'aria-label', within: string, text: string}
  *   | {by: 'role', role: string, text: string}} Tier
  * @typedef {{tiers: Tier[], userContent?: string}} Probe
+ * @typedef {import('./changes.js').Changes} Changes
  */
 
 const englishPage = () => !document.documentElement.lang || document.documentElement.lang.toLowerCase().startsWith('en');
@@ -129,10 +131,16 @@ function fits(element, tier, userContent) {
   return Boolean(css) && element !== undefined && element.isConnected && element.matches(/** @type {string} */ (css)) && accepts(element, tier, userContent);
 }
 
-/** @param {Tier} tier @param {string | undefined} userContent @returns {Element | null} */
-function search(tier, userContent) {
+/**
+ * The first element of the page that fits `tier`; with `changes`, the first among those the
+ * changes could have made fit (the rest of the page was searched before and had none).
+ * @param {Tier} tier @param {string | undefined} userContent @param {Changes | null} changes
+ * @returns {Element | null}
+ */
+function search(tier, userContent, changes) {
   const css = candidates(tier);
   if (!css) return null;
+  if (changes) return firstInDocument(changedCandidates(changes, css).filter((e) => accepts(e, tier, userContent)));
   if (tier.by === 'selector') return document.querySelector(css);
   return Array.from(document.querySelectorAll(css)).find((e) => accepts(e, tier, userContent)) || null;
 }
@@ -160,21 +168,10 @@ export function resetProbes() {
 }
 
 /**
- * What changed in the page since the last pass, from its mutation records: `inside`, elements
- * whose whole subtree is new (added), and `at`, elements whose own text changed. A pass looks
- * for a control it has not found only where it could have appeared.
- * @typedef {{inside: Element[], at: Element[]}} Changes
- */
-
-/** Could `changes` hold a candidate of `css`? @param {Changes} changes @param {string} css */
-export const couldHold = (changes, css) =>
-  changes.inside.some((e) => e.matches(css) || e.closest(css) !== null || e.querySelector(css) !== null) ||
-  changes.at.some((e) => e.closest(css) !== null);
-
-/**
  * The element `probe` names on this page, or null. `memo` names the probe's last find. With
- * `changes`, a probe that found nothing before searches only when the changes could hold one of
- * its candidates (a control appears by a mutation); without, it searches the whole page.
+ * `changes`, a probe whose last find still fits, or that found nothing before, searches only the
+ * changed parts of the page (a control appears by a mutation); without, or when its last find
+ * was lost, it searches the whole page.
  * @param {Probe | null | undefined} probe
  * @param {string} memo
  * @param {Changes | null} [changes]
@@ -192,7 +189,7 @@ export function findTarget(probe, memo, changes = null) {
     const element =
       tier === lastTier && lastFits
         ? /** @type {Element} */ (last)
-        : safely(() => (everywhere || couldHoldTier(/** @type {Changes} */ (changes), tier) ? search(tier, userContent) : null));
+        : safely(() => search(tier, userContent, everywhere ? null : changes));
     if (!element) continue;
     lastFound.set(memo, [tier, element, index]);
     // Marks cannot live inside a form control: an option anchors its select.
@@ -219,26 +216,28 @@ function safely(read) {
 
 /**
  * Does `probe` name more than one element of this page (a reading that could belong to another
- * item)? The first tier with any candidate decides. With `changes`, only a tier whose
- * candidates could have changed is read again; otherwise `last` (the previous answer) stands.
+ * item)? The first tier with any candidate decides. With `changes`, the page is counted again
+ * only when the changes hold a fitting candidate other than `element` (the one found), or could
+ * have removed the second one; otherwise `last` (the previous answer) stands.
  * @param {Probe | null | undefined} probe
  * @param {Changes | null} changes
  * @param {boolean} last
+ * @param {Element | null} element
  */
-export function moreThanOne(probe, changes, last) {
+export function moreThanOne(probe, changes, last, element) {
   const tiers = probe && Array.isArray(probe.tiers) ? probe.tiers : [];
   const userContent = probe && typeof probe.userContent === 'string' ? probe.userContent : undefined;
-  if (changes && !tiers.some((tier) => couldHoldTier(changes, tier))) return last;
+  if (changes) {
+    const another = (/** @type {Tier} */ tier) => {
+      const css = candidates(tier);
+      return css !== null && Boolean(safely(() => changedCandidates(changes, css).some((e) => e !== element && accepts(e, tier, userContent))));
+    };
+    if (!(last && changes.places.size > 0) && !tiers.some(another)) return last;
+  }
   for (const tier of tiers) {
     const css = candidates(tier);
     const found = css ? safely(() => Array.from(document.querySelectorAll(css)).filter((e) => accepts(e, tier, userContent)).length) : 0;
     if (found) return found > 1;
   }
   return false;
-}
-
-/** @param {Changes} changes @param {Tier} tier */
-function couldHoldTier(changes, tier) {
-  const css = candidates(tier);
-  return css !== null && couldHold(changes, css);
 }

@@ -2,7 +2,7 @@
 // (tests/shells/*.test.mjs) run its real modules in Node against static portal-like HTML
 // (fixtures/) parsed by jsdom, the DOM implementation from npm, instead of mocks of our own.
 // The modules read the page through the globals a content script has (`document`,
-// `location`, `Element`, `HTMLElement`), so a test sets them to its page's window first.
+// `location`, `Element`, `HTMLElement`, `Node`), so a test sets them to its page's window first.
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 
@@ -34,6 +34,8 @@ export function loadHtml(html, url) {
   globalThis.location = window.location;
   globalThis.Element = window.Element;
   globalThis.HTMLElement = window.HTMLElement;
+  globalThis.Node = window.Node;
+  globalThis.MutationObserver = window.MutationObserver;
   return window.document;
 }
 

@@ -7,11 +7,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, test } from 'node:test';
-import { findTarget, foundBy, normalizeLabel, resetProbes } from '../../extension/content/probes.js';
+import { changedCandidates, noChanges, noteRecords } from '../../extension/content/changes.js';
+import { findTarget, foundBy, moreThanOne, normalizeLabel, resetProbes } from '../../extension/content/probes.js';
 import { AZURE, DEFENDER, byId, loadHtml, loadPage } from './dom.mjs';
 
 /** @param {...object} tiers */
 const probe = (...tiers) => ({ tiers });
+/** What a pass knows changed: added subtrees and places whose content changed. @param {Element[]} roots @param {Element[]} places */
+const changed = (roots, places = []) => ({ roots: new Set(roots), places: new Set(places) });
 const selector = (css) => ({ by: 'selector', css });
 const text = (within, label) => ({ by: 'text', within, text: label });
 const linkPath = (within, path) => ({ by: 'link-path', within, path });
@@ -215,7 +218,7 @@ describe('form controls', () => {
 });
 
 describe('a pass that knows what changed', () => {
-  const none = { inside: [], at: [] };
+  const none = noChanges();
 
   test('does not look again for a missing control when the changes cannot hold it', () => {
     const page = loadPage('defender-incidents.html', DEFENDER);
@@ -225,8 +228,8 @@ describe('a pass that knows what changed', () => {
     button.setAttribute('data-automationid', 'tasks');
     const row = page.createElement('div');
     page.body.append(button, row);
-    assert.equal(findTarget(tasks, 't', { inside: [row], at: [] }), null, 'the change was elsewhere');
-    assert.equal(findTarget(tasks, 't', { inside: [button], at: [] }), button, 'the change added it');
+    assert.equal(findTarget(tasks, 't', changed([row], [page.body])), null, 'the change was elsewhere');
+    assert.equal(findTarget(tasks, 't', changed([button], [page.body])), button, 'the change added it');
   });
 
   test('finds a text label changed in place through the changed element', () => {
@@ -236,7 +239,7 @@ describe('a pass that knows what changed', () => {
     const refresh = byId('cmd-refresh');
     refresh.textContent = 'Triage';
     assert.equal(findTarget(label, 'l', none), null, 'no change named');
-    assert.equal(findTarget(label, 'l', { inside: [], at: [refresh] }), refresh);
+    assert.equal(findTarget(label, 'l', changed([], [refresh])), refresh);
     assert.ok(page.contains(refresh));
   });
 
@@ -248,6 +251,93 @@ describe('a pass that knows what changed', () => {
     const copy = /** @type {Element} */ (first.cloneNode(true));
     first.replaceWith(copy);
     assert.equal(findTarget(export_, 'e', none), copy, 'the lost find is searched for on the whole page');
+  });
+
+  test('looks only where the page changed, and takes the first there in document order', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const tasks = probe(text('main button', 'Tasks'));
+    assert.equal(findTarget(tasks, 't'), null);
+    const main = /** @type {Element} */ (page.querySelector('main') || page.body);
+    const elsewhere = page.createElement('button');
+    elsewhere.textContent = 'Tasks';
+    main.prepend(elsewhere);
+    const group = page.createElement('div');
+    group.innerHTML = '<span><button id="late">Tasks</button></span>';
+    const early = page.createElement('button');
+    early.textContent = 'Tasks';
+    main.append(early, group);
+    assert.equal(findTarget(tasks, 't', changed([group, early], [main])), early, 'the first of the changed ones');
+    resetProbes();
+    assert.equal(findTarget(tasks, 't'), elsewhere, 'a whole-page search takes the first of all');
+  });
+
+  test("a child added to a control changes the control's text", () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const refresh = byId('cmd-refresh');
+    const suffix = page.createElement('span');
+    refresh.replaceChildren('Triage', suffix);
+    const label = probe(text('.ms-CommandBar button', 'Triage now'));
+    assert.equal(findTarget(label, 'l'), null);
+    suffix.textContent = ' now';
+    assert.equal(findTarget(label, 'l', changed([], [suffix])), refresh, 'found through its changed child');
+  });
+});
+
+describe('changes from mutation records', () => {
+  test('name the added subtrees and the places whose content changed, each once', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const list = page.createElement('div');
+    page.body.append(list);
+    const observer = new MutationObserver(() => {});
+    observer.observe(page.body, { childList: true, subtree: true, characterData: true });
+    const rows = Array.from({ length: 20 }, () => page.createElement('div'));
+    for (const row of rows) list.append(row);
+    rows[0].append('text');
+    const changes = noChanges();
+    assert.ok(noteRecords(changes, observer.takeRecords(), 256));
+    assert.deepEqual([...changes.roots], rows);
+    assert.deepEqual([...changes.places], [list, rows[0]]);
+    rows[1].remove();
+    assert.equal(changedCandidates(changes, 'div').includes(rows[1]), false, 'a subtree that left the page holds nothing');
+    observer.disconnect();
+  });
+
+  test('more changed elements than the bound: the pass looks at the whole page', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const observer = new MutationObserver(() => {});
+    observer.observe(page.body, { childList: true, subtree: true });
+    for (let i = 0; i < 10; i += 1) page.body.append(page.createElement('p'));
+    assert.equal(noteRecords(noChanges(), observer.takeRecords(), 8), false);
+    observer.disconnect();
+  });
+});
+
+describe('more than one', () => {
+  const twin = probe(text('main a', 'Investigate in Microsoft Defender XDR'));
+  /** @param {Document} page */
+  const link = (page) => {
+    const a = page.createElement('a');
+    a.href = '/incidents/1';
+    a.textContent = 'Investigate in Microsoft Defender XDR';
+    return a;
+  };
+
+  test('counts the whole page without changes, and only what changed with them', () => {
+    const page = loadPage('defender-incidents.html', DEFENDER);
+    const main = /** @type {Element} */ (page.querySelector('main') || page.body);
+    const first = link(page);
+    main.append(first);
+    assert.equal(moreThanOne(twin, null, false, first), false);
+    const second = link(page);
+    const comment = page.createElement('div');
+    comment.append(second);
+    main.append(comment);
+    assert.equal(moreThanOne(twin, null, false, first), true);
+    assert.equal(moreThanOne(twin, changed([], [first]), false, first), false, 'the change did not touch the second: the last answer stands');
+    assert.equal(moreThanOne(twin, changed([comment], [main]), false, first), true, 'the change added it');
+    comment.remove();
+    assert.equal(moreThanOne(twin, changed([], [main]), true, first), false, 'a removal counts again');
+    assert.equal(moreThanOne(twin, noChanges(), true, first), true, 'nothing changed: the last answer stands');
   });
 });
 
@@ -368,8 +458,8 @@ describe('tolerant tiers', () => {
     const logs = tolerant(role('button', 'Logs'));
     const element = byId('div-button');
     assert.equal(findTarget(logs, 'logs'), element);
-    assert.equal(findTarget(logs, 'logs', { inside: [], at: [] }), element);
+    assert.equal(findTarget(logs, 'logs', noChanges()), element);
     byId('header-title').append(element);
-    assert.equal(findTarget(logs, 'logs', { inside: [], at: [] }), null);
+    assert.equal(findTarget(logs, 'logs', noChanges()), null);
   });
 });
