@@ -2,11 +2,14 @@
 // of page, and collapses to the pill (no iframe, no wasm in the tab) on the next visit; it opens
 // by itself again for a control whose notice was never shown and for an incident whose sync state
 // changed. The user's open or collapse choice and corner stick across reloads and tabs, and
-// the pill never covers a control a notice is anchored to.
+// the pill never covers a control a notice is anchored to. A corrupt or oversized record of
+// what was seen is dropped with a warning, never an error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { stopExtensionWorker } from '../bench/cdp.mjs';
+import { ConsoleWatch } from '../soak/observe.mjs';
 import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
@@ -194,3 +197,40 @@ for (const scheme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('a corrupt or oversized seen record is dropped with a warning, and the panel behaves as on a first visit', async () => {
+  const { context, extensionOrigin } = env.browser;
+  const worker = () => context.serviceWorkers().find((w) => w.url().startsWith(`${extensionOrigin}/`));
+  const browserSession = await context.browser().newBrowserCDPSession();
+  const records = {
+    corrupt: { entries: 'not a list' },
+    oversized: { entries: Array.from({ length: 300 }, (_, i) => [`page:${i}`, '']) },
+  };
+  for (const [what, record] of Object.entries(records)) {
+    const before = await open(HUNTING);
+    await expectCollapsed(before);
+    await worker().evaluate((r) => chrome.storage.local.set({ 'panel:seen': r }), record);
+    // The worker keeps the record in memory: a restarted worker reads the stored one.
+    const session = await context.newCDPSession(before);
+    await stopExtensionWorker(session, extensionOrigin);
+    await session.detach();
+    await before.close();
+
+    const page = await open(HUNTING);
+    await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+    const watch = new ConsoleWatch(extensionOrigin);
+    assert.ok(await watch.watchWorker(browserSession), 'the page woke the worker');
+    const dropped = () => watch.warnings().filter((w) => w.text.includes("the panel's seen record was dropped"));
+    for (let i = 0; i < 40 && dropped().length === 0; i += 1) await page.waitForTimeout(50);
+    assert.equal(dropped().length, 1, `a ${what} record is named in the worker's console`);
+    assert.deepEqual(watch.errors(), []);
+    await watch.unwatchWorker(browserSession);
+    // The record is whole again: the next visit is quiet.
+    await collapse(page);
+    await page.close();
+    const again = await open(HUNTING);
+    await expectCollapsed(again);
+    await again.close();
+  }
+  await browserSession.detach();
+});
