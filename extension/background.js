@@ -398,6 +398,11 @@ async function storedPanel() {
   return panelState;
 }
 
+// A worker woken by a page's message starts the read every answer needs, the settings in force,
+// while its wasm core loads, instead of after it. (The panel's state is read at the first message:
+// it is this worker's to keep from then on.)
+currentSettings().catch(() => {});
+
 // Keeps the seen record; a failed write (storage full) costs only the memory of what was seen.
 function keepSeen(seen) {
   panelState.seen = seen;
@@ -431,10 +436,32 @@ chrome.commands.onCommand.addListener((command, tab) => {
   chrome.tabs.sendMessage(tab.id, { type: 'toggle-panel' }, { frameId: 0 }).catch(() => {});
 });
 
+// The pill's words in the browser's language, sent with every plan: a content script's first
+// chrome.i18n call fetches the whole message bundle with a synchronous IPC, which measured 2 to
+// 5 ms of the page's main thread per load. `{count}` stands for the number of items.
+let words = null;
+const pillWords = () =>
+  (words ??= {
+    open: chrome.i18n.getMessage('pillOpen', ['{count}']),
+    name: chrome.i18n.getMessage('pillName'),
+    move: chrome.i18n.getMessage('pillMove'),
+    group: chrome.i18n.getMessage('extName'),
+  });
+
+// Tabs whose blade frames were last told that the plan has no anchors for them.
+const noBladeAnchors = new Set();
+
 // What a new plan changes besides the panel: the blade frames' anchors and the toolbar badge.
 async function afterPlan(action, tenant, view, settings) {
-  // Blade frames of the tab anchor their part of the plan; frames that load later ask.
-  chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
+  // Blade frames of the tab anchor their part of the plan; frames that load later ask. Each
+  // message costs every frame of the tab some main-thread time, so a tab already told that it
+  // has no blade anchors is not told again until a plan has some.
+  const blade = action.plan.anchors.some((a) => a.frame === 'blade');
+  if (blade || !noBladeAnchors.has(action.tabId)) {
+    chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
+  }
+  if (blade) noBladeAnchors.delete(action.tabId);
+  else noBladeAnchors.add(action.tabId);
   // A tenant with no view yet is assessed once; the pages' chips follow the stored result.
   await showBadge(action.tabId, tenant ? view ?? (await assessTenant(tenant, settings)) : null);
 }
@@ -446,18 +473,18 @@ async function respond(message, sender) {
   switch (action && action.action) {
     case 'store-plan': {
       const tenant = action.plan.onboarding ? action.plan.onboarding.tenant : null;
-      const view = tenant ? await storedView(tenant) : null;
       // The answer goes first: the content script mounts the panel on it, and an open panel
       // follows the stored plan, so neither waits for the badge (issue 7: route change → overlay
       // within two frames). Both writes are issued before the answer, so a sync view stored for
       // the new page later is never removed by them (one context's storage calls run in order).
       chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
       chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
-      // Decided before the badge work starts: a first view stored by it must reach the page after
-      // this answer, which tells the page whose chip to follow.
-      const panel = await attendTo(action.tabId, action.news, settings, { fresh: true });
+      // Both decided before the badge work starts: a first view stored by it must reach the page
+      // after this answer, which tells the page whose chip to follow. Read side by side: after a
+      // restart each is a storage read.
+      const [view, panel] = await Promise.all([tenant ? storedView(tenant) : null, attendTo(action.tabId, action.news, settings, { fresh: true })]);
       afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
-      return { plan: action.plan, chip: view ? view.chip : null, panel };
+      return { plan: action.plan, chip: view ? view.chip : null, panel, words: pillWords() };
     }
     case 'store-sync': {
       const view = await withArm(action);
@@ -535,6 +562,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabNews.delete(tabId);
+  noBladeAnchors.delete(tabId);
   factsRate.delete(tabId);
   forgetTab(tabId);
   chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId)]);

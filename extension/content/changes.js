@@ -52,18 +52,10 @@ export function changedCandidates(changes, css) {
   return [...found];
 }
 
-/** Could the changes have made an element matching `css` fit? @param {Changes} changes @param {string} css */
-export const couldHold = (changes, css) => changedCandidates(changes, css).length > 0;
-
 /**
  * The first of `elements` in document order (what a whole-document search would find first).
  * @param {Element[]} elements
  * @returns {Element | null}
  */
-export function firstInDocument(elements) {
-  let first = elements.length > 0 ? elements[0] : null;
-  for (const element of elements) {
-    if (first && first.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING) first = element;
-  }
-  return first;
-}
+export const firstInDocument = (elements) =>
+  elements.reduce((first, element) => (first && !(first.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING) ? first : element), /** @type {Element | null} */ (null));

@@ -11,8 +11,8 @@ import { cornerOf } from './layout.js';
 import { removeMarks } from './marks.js';
 import { closePanel, focusPanel, followPanelTheme, onPanel, openPanel, panelOpen, veilPanel } from './panel.js';
 import { clearPass, onWorkerReply, redrawMarks, showSyncOf, startPass } from './pass.js';
-import { drawPill, focusPill, onPill, redrawPill, removePill } from './pill.js';
-import { extensionAlive } from './schedule.js';
+import { drawPill, focusPill, onPill, pillWords, redrawPill, removePill } from './pill.js';
+import { domReady, extensionAlive, parsing } from './schedule.js';
 import { onThemeChange, stopTheme } from './theme.js';
 
 // Blade iframes (reactblade hosts) get this script too: there it only anchors the plan's
@@ -80,6 +80,8 @@ onThemeChange((paletteChanged) => {
   redrawPill();
 });
 
+// The first page's message goes at document_start (manifest.json): a stopped service worker
+// starts while the page loads, and its answer is drawn once the page is parsed.
 // Route changes arrive by several paths (pushState, hash changes, back/forward) and are checked
 // at once: the URL says whether anything changed, so the repeats cost a comparison. The previous
 // page's marks go at once, and an open panel is veiled until the new plan arrives, so no stale
@@ -105,6 +107,7 @@ async function checkRoute() {
     lastUrl = '';
     return;
   }
+  await domReady();
   if (url !== lastUrl) return; // A newer route superseded this answer.
   const plan = reply && reply.plan;
   const planned = plan && Array.isArray(plan.items) ? plan.items.length : 0;
@@ -113,6 +116,7 @@ async function checkRoute() {
   items = planned > 0 ? planned + (readers && readers.title ? 1 : 0) : 0;
   const panel = (reply && reply.panel) || {};
   corner = cornerOf(panel.corner);
+  pillWords(reply && reply.words);
   showPanel(panel.open === true || keepOpen);
   keepOpen = false;
   veilPanel(false);
@@ -145,7 +149,7 @@ chrome.runtime.onMessage.addListener((message, sender) => {
   // The worker's news for this page: the tenant's chip changed, or the settings did.
   if (message.type === 'chip' && typeof message.tenant === 'string') {
     chipNews = { tenant: message.tenant, chip: message.chip || null };
-    return message.tenant === chipTenant ? drawChip(chipNews.chip) : undefined;
+    return message.tenant === chipTenant && !parsing() ? drawChip(chipNews.chip) : undefined;
   }
   if (message.type === 'sync-view' && typeof message.url === 'string' && message.view) return showSyncOf(message.url, message.view);
   if (message.type === 'replan') {

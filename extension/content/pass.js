@@ -1,7 +1,7 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { couldHold, noChanges, noteRecords } from './changes.js';
+import { changedCandidates, noChanges, noteRecords } from './changes.js';
 import { findTarget, foundBy, moreThanOne, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
@@ -146,7 +146,7 @@ export function redrawMarks() {
  */
 function queueRows(queue, scope) {
   const css = `${queue.rows}, ${queue.headers}`;
-  const stale = !scope || lastRows.some((r) => r.cell !== null && !r.cell.isConnected) || couldHold(scope, css);
+  const stale = !scope || lastRows.some((r) => r.cell !== null && !r.cell.isConnected) || changedCandidates(scope, css).length > 0;
   if (stale) {
     lastRows = readRows(queue);
     rowsKey = JSON.stringify(lastRows.map((r) => ({ key: r.key, values: r.values })));

@@ -5,6 +5,24 @@ import { dockPill } from './dock.js';
 import { FONT } from './palette.js';
 import { palette } from './theme.js';
 
+/**
+ * The pill's words, from the worker's answer with every plan (`{count}` in `open` stands for the
+ * number of items). A content script's first chrome.i18n call would cost the page a synchronous
+ * IPC for the whole message bundle; the worker has the bundle at hand.
+ * @typedef {{open: string, name: string, move: string, group: string}} Words
+ */
+/** @type {Words | null} */
+let words = null;
+
+/** Keeps the pill's words from a worker answer, when it has them all. @param {unknown} given */
+export function pillWords(given) {
+  const w = /** @type {Record<string, unknown>} */ (given || {});
+  if (['open', 'name', 'move', 'group'].every((k) => typeof w[k] === 'string')) words = /** @type {Words} */ (w);
+}
+
+/** One of the pill's words, with the count in place. @param {keyof Words} key */
+const word = (key) => (words ? words[key].replaceAll('{count}', String(count)) : '');
+
 /** @type {HTMLElement | null} */
 let host = null;
 let count = 0;
@@ -27,14 +45,14 @@ function build() {
   open.type = 'button';
   open.setAttribute('data-wayfinder-pill', '');
   open.setAttribute('aria-expanded', 'false');
-  open.setAttribute('aria-label', chrome.i18n.getMessage('pillOpen', [String(count)]));
-  open.title = chrome.i18n.getMessage('pillOpen', [String(count)]);
+  open.setAttribute('aria-label', word('open'));
+  open.title = word('open');
   styled(open, { ...box, display: 'inline-flex', alignItems: 'center', gap: '6px', padding: '4px 10px', borderRadius: '14px 0 0 14px' });
   const brand = document.createElement('span');
   brand.setAttribute('aria-hidden', 'true');
   styled(brand, { width: '10px', height: '10px', borderRadius: '50%', background: link, display: 'inline-block' });
   const name = document.createElement('span');
-  name.textContent = chrome.i18n.getMessage('pillName');
+  name.textContent = word('name');
   const badge = document.createElement('span');
   badge.setAttribute('data-wayfinder-count', '');
   badge.textContent = String(count);
@@ -46,15 +64,15 @@ function build() {
   const move = document.createElement('button');
   move.type = 'button';
   move.setAttribute('data-wayfinder-move', '');
-  move.setAttribute('aria-label', chrome.i18n.getMessage('pillMove'));
-  move.title = chrome.i18n.getMessage('pillMove');
+  move.setAttribute('aria-label', word('move'));
+  move.title = word('move');
   move.textContent = '\u2922';
   styled(move, { ...box, padding: '4px 8px', borderLeft: '0', borderRadius: '0 14px 14px 0' });
   move.addEventListener('click', () => handlers.move());
 
   const group = document.createElement('div');
   group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', chrome.i18n.getMessage('extName'));
+  group.setAttribute('aria-label', word('group'));
   styled(group, { display: 'inline-flex' });
   group.append(open, move);
   return group;

@@ -42,3 +42,17 @@ export function atMostEvery(ms, task) {
 
 /** Is this script still connected to its extension (it is orphaned after a reload)? */
 export const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime && chrome.runtime.id);
+
+/**
+ * Resolves once the document is parsed (at once when it already is). The script starts at
+ * document_start, so that its first message wakes a stopped service worker while the page still
+ * loads; it draws nothing before the page's body exists.
+ * @returns {Promise<void>}
+ */
+export function domReady() {
+  if (!parsing()) return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/** Is the document still being parsed (nothing of ours is drawn yet)? */
+export const parsing = () => document.readyState === 'loading';
