@@ -75,6 +75,10 @@ export function installProbe() {
       const mo = new MutationObserver(onRecords);
       mo.observe(document.documentElement, { childList: true });
       if (document.body) mo.observe(document.body, { childList: true });
+      // The content script starts at document_start too and draws at DOMContentLoaded: its
+      // listener may run before this one, in the same task, so what is already there counts now.
+      const present = [...document.documentElement.children, ...(document.body ? document.body.children : [])];
+      onRecords([{ addedNodes: present, removedNodes: [] }]);
     };
     if (document.body) watch();
     else document.addEventListener('DOMContentLoaded', watch, { once: true });
