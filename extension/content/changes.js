@@ -5,8 +5,9 @@
 
 /**
  * `roots`: elements added with their whole subtree. `places`: elements whose own content changed
- * (text edited, a child added or removed); their ancestors' text changed with them.
- * @typedef {{roots: Set<Element>, places: Set<Element>}} Changes
+ * (text edited, a child added or removed); their ancestors' text changed with them. `found`: the
+ * candidates already looked up, by selector (many probes share their candidates' selector).
+ * @typedef {{roots: Set<Element>, places: Set<Element>, found?: Map<string, Element[]>}} Changes
  */
 
 /** @returns {Changes} */
@@ -18,6 +19,7 @@ export const noChanges = () => ({ roots: new Set(), places: new Set() });
  * @param {Changes} changes @param {MutationRecord[]} records @param {number} max
  */
 export function noteRecords(changes, records, max) {
+  changes.found = undefined;
   for (const record of records) {
     const target = record.target.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (record.target) : record.target.parentElement;
     if (target) changes.places.add(target);
@@ -36,6 +38,8 @@ export function noteRecords(changes, records, max) {
  * @returns {Element[]}
  */
 export function changedCandidates(changes, css) {
+  const known = (changes.found ||= new Map()).get(css);
+  if (known) return known;
   /** @type {Set<Element>} */
   const found = new Set();
   for (const root of changes.roots) {
@@ -49,7 +53,9 @@ export function changedCandidates(changes, css) {
       found.add(element);
     }
   }
-  return [...found];
+  const list = [...found];
+  changes.found.set(css, list);
+  return list;
 }
 
 /**

@@ -12,7 +12,7 @@ import { removeMarks } from './marks.js';
 import { closePanel, focusPanel, followPanelTheme, onPanel, openPanel, panelOpen, veilPanel } from './panel.js';
 import { clearPass, onWorkerReply, redrawMarks, showSyncOf, startPass } from './pass.js';
 import { drawPill, focusPill, onPill, pillWords, redrawPill, removePill } from './pill.js';
-import { domReady, extensionAlive, parsing } from './schedule.js';
+import { domReady, extensionAlive } from './schedule.js';
 import { onThemeChange, stopTheme } from './theme.js';
 
 // Blade iframes (reactblade hosts) get this script too: there it only anchors the plan's
@@ -146,10 +146,11 @@ chrome.runtime.onMessage.addListener((message, sender) => {
     if (message.type === 'plan-anchors' && Array.isArray(message.anchors)) startPass({ anchors: message.anchors, readers: null, url: '', frame: FRAME });
     return;
   }
-  // The worker's news for this page: the tenant's chip changed, or the settings did.
+  // The worker's news for this page: the tenant's chip changed, or the settings did. (While the
+  // page is parsed no chip is shown: `chipTenant` is set with the first plan, once it is drawn.)
   if (message.type === 'chip' && typeof message.tenant === 'string') {
     chipNews = { tenant: message.tenant, chip: message.chip || null };
-    return message.tenant === chipTenant && !parsing() ? drawChip(chipNews.chip) : undefined;
+    return message.tenant === chipTenant ? drawChip(chipNews.chip) : undefined;
   }
   if (message.type === 'sync-view' && typeof message.url === 'string' && message.view) return showSyncOf(message.url, message.view);
   if (message.type === 'replan') {

@@ -49,10 +49,5 @@ export const extensionAlive = () => Boolean(globalThis.chrome && chrome.runtime 
  * loads; it draws nothing before the page's body exists.
  * @returns {Promise<void>}
  */
-export function domReady() {
-  if (!parsing()) return Promise.resolve();
-  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-}
-
-/** Is the document still being parsed (nothing of ours is drawn yet)? */
-export const parsing = () => document.readyState === 'loading';
+export const domReady = () =>
+  new Promise((resolve) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }) : resolve()));

@@ -11,7 +11,7 @@
 //              portal extension costs these pages, the yardstick of the task-time budget.
 //   control    the built extension with control/content.js (one message to the worker): the
 //              least a page-aware content script costs, as context.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../support/browser.mjs';
@@ -30,13 +30,21 @@ export const PROFILES = Object.keys(PROFILE_SPECS);
 /** The profile order of iteration `i`: rotating, so drift over the run hits all alike. */
 export const orderOf = (i) => PROFILES.map((_, k) => PROFILES[(i + k) % PROFILES.length]);
 
-/** A copy of the built extension with `contentFile` (under tests/bench) as its content script. */
+/**
+ * A copy of the built extension with `contentFile` (under tests/bench) as its content script,
+ * run at document_idle as common portal extensions' scripts are (ours starts at document_start,
+ * when there is no body to observe yet).
+ */
 async function extensionWith(contentFile) {
   const built = process.env.WAYFINDER_EXTENSION_DIR;
   if (!built) throw new Error('WAYFINDER_EXTENSION_DIR is not set (cargo xtask bench sets it)');
   const dir = await mkdtemp(path.join(tmpdir(), 'wayfinder-bench-ext-'));
   await cp(built, dir, { recursive: true });
   await cp(path.join(import.meta.dirname, contentFile), path.join(dir, 'content.js'));
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
+  for (const script of manifest.content_scripts) script.run_at = 'document_idle';
+  await writeFile(manifestFile, JSON.stringify(manifest, null, 2));
   return dir;
 }
 
