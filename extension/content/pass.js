@@ -1,7 +1,7 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { changedCandidates, noteRecords } from './changes.js';
+import { changedCandidates, noChanges, noteRecords } from './changes.js';
 import { findTarget, foundBy, moreThanOne, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
@@ -65,7 +65,7 @@ const schedulePass = perFrame(() => runPass());
  */
 function noteChanges(records) {
   if (!wholePage) {
-    changes = changes || { roots: new Set(), places: new Set() };
+    changes = changes || noChanges();
     if (!noteRecords(changes, records, MAX_CHANGED)) wholePage = true;
   }
   schedulePass();
