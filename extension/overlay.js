@@ -24,10 +24,10 @@ window.addEventListener('message', (event) => {
 // Hide folds the panel into the page's pill: the content script removes this frame.
 const collapse = () => parentOrigin && window.parent.postMessage({ wayfinderCollapse: true }, parentOrigin);
 
-await init();
-mountOverlay(document.getElementById('root'), { ...settingsHooks, collapse });
-
-if (parentOrigin) {
+// Heights are reported from the first drawing of the plan (or of a problem) on: the frame is
+// shown with its first height, so it opens once, at its size.
+function reportHeights() {
+  if (!parentOrigin) return;
   // The body's own height, not the document's scrollHeight: that never drops below the
   // iframe's current height, so a collapsed panel would keep covering the page.
   // Only a height that changed is sent: each message costs the portal page's main thread.
@@ -40,9 +40,15 @@ if (parentOrigin) {
   }).observe(document.body);
 }
 
-const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
-if (reply && Number.isInteger(reply.tabId)) {
-  await followTab(reply.tabId, { setPlan, setHealth, setSync });
-} else {
-  setProblem(chrome.i18n.getMessage('overlayNoTab'));
+try {
+  await init();
+  mountOverlay(document.getElementById('root'), { ...settingsHooks, collapse });
+  const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
+  if (reply && Number.isInteger(reply.tabId)) {
+    await followTab(reply.tabId, { setPlan, setHealth, setSync });
+  } else {
+    setProblem(chrome.i18n.getMessage('overlayNoTab'));
+  }
+} finally {
+  reportHeights();
 }

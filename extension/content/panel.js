@@ -34,6 +34,8 @@ let frameStyle = '';
 let hostStyle = '';
 let handshake = 0; // timer: the frame has not answered since its last load
 let frameLoaded = false; // the frame has fired a load since it was made
+let sized = false; // the frame has reported the height of its drawn plan; until then it is not shown
+let focusWanted = false; // the user opened the panel: the focus goes in once it is shown
 /** @type {number[]} */
 let repairs = [];
 /** @type {import('./layout.js').Corner} */
@@ -69,7 +71,9 @@ function styleFrame() {
     zIndex: Z_INDEX,
     display: 'block',
     visibility: veiled ? 'hidden' : 'visible',
-    pointerEvents: 'auto',
+    // Transparent, not hidden, until sized: the browser does not render a hidden cross-origin frame.
+    opacity: sized ? '1' : '0',
+    pointerEvents: sized ? 'auto' : 'none',
   });
   frameStyle = frame.getAttribute('style') || '';
 }
@@ -94,6 +98,7 @@ function makeFrame() {
   if (frame) frame.remove();
   frame = document.createElement('iframe');
   frameLoaded = false;
+  sized = focusWanted = false;
   frame.src = chrome.runtime.getURL('overlay.html');
   // The frame may report the extension's static origin although it was loaded through its
   // dynamic (use_dynamic_url) URL; accept both, computed once per frame.
@@ -171,8 +176,15 @@ function onFrameMessage(event) {
   const height = data.wayfinderHeight;
   if (typeof height !== 'number' || !Number.isFinite(height)) return;
   const next = Math.max(MIN_HEIGHT_PX, Math.ceil(height));
-  if (next === frameHeight) return; // the panel reports every resize, most of them no change
+  if (next === frameHeight && sized) return; // the panel reports every resize, most of them no change
   frameHeight = next;
+  // The first height shows the frame: it opens once, at its size, instead of growing under the
+  // pointer while its plan loads.
+  if (!sized) {
+    sized = true;
+    styleFrame();
+    return focusWanted && frame.focus();
+  }
   // Only the height changes; the guard compares the whole attribute, so it is read back.
   frame.style.height = next + 'px';
   frameStyle = frame.getAttribute('style') || '';
@@ -230,5 +242,6 @@ export function followPanelTheme() {
 
 /** Puts the keyboard focus into the panel (the user opened it). */
 export function focusPanel() {
-  if (frame) frame.focus();
+  focusWanted = !sized;
+  if (frame && sized) frame.focus();
 }

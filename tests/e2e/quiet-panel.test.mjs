@@ -42,9 +42,25 @@ async function collapse(page) {
   await expectCollapsed(page);
 }
 
+/** Records, per animation frame, the panel frame's height whenever it is shown (opaque). */
+function recordShownHeights() {
+  window.__shownHeights = [];
+  const tick = () => {
+    const frame = document.querySelector('[data-wayfinder-host]')?.shadowRoot?.querySelector('iframe');
+    if (frame && getComputedStyle(frame).opacity === '1') window.__shownHeights.push(frame.getBoundingClientRect().height);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
 test('the first visit to a kind of page opens the panel, the second shows the pill only', async () => {
-  const first = await open(HUNTING);
+  const first = await open(HUNTING, recordShownHeights);
   await overlay(first).locator('[data-wayfinder-id="hunting"]').waitFor();
+  // The panel appears once, at the size of what it lists: it does not grow under the pointer.
+  await first.waitForTimeout(500);
+  const heights = await first.evaluate(() => [...new Set(window.__shownHeights)]);
+  assert.equal(heights.length, 1, `shown at one height: ${heights}`);
+  assert.ok(heights[0] > 200, `the height of the hint and the reminder: ${heights}`);
   await first.close();
 
   const second = await open(azureBladeUrls('Hunting')['view with parameters']);
@@ -61,6 +77,8 @@ test('the first visit to a kind of page opens the panel, the second shows the pi
   await pill(second).click();
   const hint = overlay(second).locator('[data-wayfinder-kind="hint"][data-wayfinder-id="hunting"]');
   await hint.waitFor();
+  // The keyboard focus goes into the panel the user opened.
+  await second.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.title === 'SecOps Wayfinder');
   assert.equal(await pill(second).count(), 0, 'the open panel replaces the pill');
   await collapse(second);
   await second.close();
