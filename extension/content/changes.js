@@ -4,42 +4,108 @@
 // records alone (no layout, no text).
 
 /**
- * `roots`: elements added with their whole subtree. `places`: elements whose own content changed
- * (text edited, a child added or removed); their ancestors' text changed with them. `found`: the
- * candidates already looked up, by selector (many probes share their candidates' selector).
- * @typedef {{roots: Set<Element>, places: Set<Element>, found?: Map<string, Element[]>}} Changes
+ * `pending`: the mutation records whose added nodes were not read yet; `placed`: how many of those
+ * batches have their targets in `places` already. `roots`: elements added with their whole
+ * subtree. `places`: elements whose own content changed (text edited, a child added or removed);
+ * their ancestors' text changed with them. `whole`: too many changes to look at one by one, so
+ * the whole page counts as changed. `found`: the candidates already looked up, by selector (many
+ * probes share their candidates' selector).
+ * @typedef {{pending: MutationRecord[][], placed: number, roots: Set<Element>, places: Set<Element>,
+ *   whole: boolean, found?: Map<string, Element[]>}} Changes
  */
 
 /** @returns {Changes} */
-export const noChanges = () => ({ roots: new Set(), places: new Set() });
+export const noChanges = () => ({ pending: [], placed: 0, roots: new Set(), places: new Set(), whole: false });
+
+/** More changed elements than this: they are not worth looking at one by one. */
+const MAX_CHANGED = 256;
 
 /**
- * Notes `records` in `changes`; false when they name more than `max` elements, too many to be
- * worth looking at one by one (the caller looks at the whole page instead).
- * @param {Changes} changes @param {MutationRecord[]} records @param {number} max
+ * Keeps `records` until a lookup needs them. Reading a record reaches into the page's DOM, and a
+ * pass whose probes all kept their finds (the page changed elsewhere) never needs them.
+ * @param {Changes} changes @param {MutationRecord[]} records
  */
-export function noteRecords(changes, records, max) {
+export function noteRecords(changes, records) {
+  if (records.length > 0) changes.pending.push(records);
   changes.found = undefined;
-  for (const record of records) {
-    const target = record.target.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (record.target) : record.target.parentElement;
-    if (target) changes.places.add(target);
-    for (const node of record.addedNodes) {
-      if (node.nodeType === Node.ELEMENT_NODE) changes.roots.add(/** @type {Element} */ (node));
-    }
-    if (changes.roots.size + changes.places.size > max) return false;
+}
+
+/** Did anything change? (Read or not.) @param {Changes} changes */
+export const changedAnything = (changes) => changes.whole || changes.pending.length > 0 || changes.places.size > 0;
+
+/** @param {Changes} changes @param {number} max */
+function tooMany(changes, max) {
+  changes.whole ||= changes.roots.size + changes.places.size > max;
+  if (changes.whole) {
+    changes.roots.clear();
+    changes.places.clear();
   }
-  return true;
+  return changes.whole;
+}
+
+/**
+ * The changed places (see `Changes`), read from the records' targets only; null when the whole
+ * page counts as changed. Indexed loops: a batch holds tens of records, and a list's iterator
+ * costs more than its length. A batch's records mostly share their target (a list getting rows),
+ * noted once.
+ * @param {Changes} changes @param {number} [max]
+ * @returns {Set<Element> | null}
+ */
+export function changedPlaces(changes, max = MAX_CHANGED) {
+  for (; changes.placed < changes.pending.length && !changes.whole; changes.placed += 1) {
+    const records = changes.pending[changes.placed];
+    /** @type {Node | null} */
+    let last = null;
+    for (let i = 0; i < records.length; i += 1) {
+      const node = records[i].target;
+      if (node === last) continue;
+      last = node;
+      const target = node.nodeType === Node.ELEMENT_NODE ? /** @type {Element} */ (node) : node.parentElement;
+      if (target) changes.places.add(target);
+    }
+    tooMany(changes, max);
+  }
+  return changes.whole ? null : changes.places;
+}
+
+/**
+ * Reads the pending records into `places` and `roots`, or marks the changes `whole` when they
+ * name more than `max` elements.
+ * @param {Changes} changes @param {number} [max]
+ * @returns {Changes}
+ */
+export function readRecords(changes, max = MAX_CHANGED) {
+  changedPlaces(changes, max);
+  for (let b = 0; b < changes.pending.length && !changes.whole; b += 1) {
+    const records = changes.pending[b];
+    for (let i = 0; i < records.length && !tooMany(changes, max); i += 1) {
+      const added = records[i].addedNodes;
+      for (let k = 0; k < added.length; k += 1) {
+        if (added[k].nodeType === Node.ELEMENT_NODE) changes.roots.add(/** @type {Element} */ (added[k]));
+      }
+    }
+  }
+  changes.pending = [];
+  changes.placed = 0;
+  tooMany(changes, max);
+  return changes;
 }
 
 /**
  * The elements matching `css` that the changes could have made fit: inside the added subtrees,
- * and the changed places' ancestors (whose text changed). In no particular order.
+ * and the changed places' ancestors (whose text changed); every one on the page when the changes
+ * are `whole`. In no particular order.
  * @param {Changes} changes @param {string} css
  * @returns {Element[]}
  */
 export function changedCandidates(changes, css) {
   const known = (changes.found ||= new Map()).get(css);
   if (known) return known;
+  if (readRecords(changes).whole) {
+    const all = Array.from(document.querySelectorAll(css));
+    changes.found.set(css, all);
+    return all;
+  }
   /** @type {Set<Element>} */
   const found = new Set();
   for (const root of changes.roots) {

@@ -1,11 +1,11 @@
 // The page pass: places the plan's marks and reads what the plan's readers ask for, once per
 // animation frame at most, again when the page mutates, so marks follow the portal's re-renders.
 // It reads text and attributes only; every write is a mark of ours.
-import { changedCandidates, noChanges, noteRecords } from './changes.js';
-import { findTarget, foundBy, moreThanOne, resetProbes } from './probes.js';
+import { changedCandidates, changedPlaces, noChanges, noteRecords } from './changes.js';
+import { findTarget, findVersion, foundBy, moreThanOne, newPass, resetProbes } from './probes.js';
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
-import { atMostEvery, perFrame } from './schedule.js';
+import { atMostEvery, promptly } from './schedule.js';
 
 /** How long a probe may look before its anchor counts as not found. */
 const GRACE_MS = 2000;
@@ -26,6 +26,7 @@ let syncView = null;
 let anchorsSince = 0;
 let graceTimer = 0;
 let lastReport = '';
+let reportedAt = ''; // the finds and the grace state the last report was built from
 let lastFacts = '';
 /** Readers whose probe named more than one element at the last look. @type {Set<string>} */
 let ambiguous = new Set();
@@ -38,12 +39,12 @@ let wholePage = true; // the next pass looks at the whole page (a new plan, many
 /** @type {import('./readers.js').Row[]} */
 let lastRows = [];
 let rowsKey = '';
+/** Where the last read rows and headers are: their nearest common ancestors. @type {Element[]} */
+let rowHomes = [];
 /** The readings to send next. @type {object | null} */
 let pendingFacts = null;
 /** How often a page may send its readings: each costs the worker a decision and a storage write. */
 const FACTS_EVERY_MS = 250;
-/** More changed elements than this before a pass: it looks at the whole page instead. */
-const MAX_CHANGED = 256;
 /** @type {(reply: any, askedAt: number) => void} */
 let onReply = () => {};
 
@@ -56,18 +57,15 @@ export function onWorkerReply(then) {
   onReply = then;
 }
 
-const schedulePass = perFrame(() => runPass());
+const schedulePass = promptly(() => runPass());
 
 /**
- * Notes where the page changed (see `Changes`), then schedules a pass. Only the records are
- * read here: no layout, no text.
+ * Keeps the records of what the page changed (see `Changes`), then schedules a pass. The
+ * records are read only if a lookup needs them; even then no layout, no text.
  * @param {MutationRecord[]} records
  */
 function noteChanges(records) {
-  if (!wholePage) {
-    changes = changes || noChanges();
-    if (!noteRecords(changes, records, MAX_CHANGED)) wholePage = true;
-  }
+  if (!wholePage) noteRecords((changes ||= noChanges()), records);
   schedulePass();
 }
 
@@ -84,11 +82,13 @@ export function startPass(plan) {
   pendingFacts = null;
   ambiguous = new Set();
   lastReport = '';
+  reportedAt = '';
   resetProbes();
   wholePage = true;
   changes = null;
   lastRows = [];
   rowsKey = '';
+  rowHomes = [];
   anchorsSince = Date.now();
   clearTimeout(graceTimer);
   const watching = anchors.length > 0 || readers !== null;
@@ -138,26 +138,42 @@ export function redrawMarks() {
   schedulePass();
 }
 
+/** The nearest element holding all of `elements` (none: null). @param {NodeListOf<Element>} elements */
+function homeOf(elements) {
+  const last = elements[elements.length - 1];
+  let home = elements.length > 0 ? elements[0].parentElement : null;
+  while (home && !home.contains(last)) home = home.parentElement;
+  return home;
+}
+
 /**
- * The queue's rows: read again only when the page changed where rows or headers are (or a row's
- * cell left the page); under churn elsewhere the last reading stands.
+ * The queue's rows: read again only when the page changed inside the rows' or the headers' home
+ * (or one of them left the page); under churn elsewhere the last reading stands. Before the
+ * homes are known, any change that could hold a row or a header counts.
  * @param {import('./readers.js').Queue} queue
  * @param {import('./changes.js').Changes | null} scope
  */
 function queueRows(queue, scope) {
-  const css = `${queue.rows}, ${queue.headers}`;
-  const stale = !scope || lastRows.some((r) => r.cell !== null && !r.cell.isConnected) || changedCandidates(scope, css).length > 0;
+  const places = scope && rowHomes.length > 0 ? changedPlaces(scope) : null;
+  const stale =
+    !scope ||
+    rowHomes.some((home) => !home.isConnected) ||
+    (places ? [...places].some((place) => rowHomes.some((home) => home.contains(place))) : changedCandidates(scope, `${queue.rows}, ${queue.headers}`).length > 0);
   if (stale) {
     lastRows = readRows(queue);
     rowsKey = JSON.stringify(lastRows.map((r) => ({ key: r.key, values: r.values })));
+    const homes = lastRows.length > 0 ? [homeOf(document.querySelectorAll(queue.rows)), homeOf(document.querySelectorAll(queue.headers))] : [];
+    rowHomes = homes.filter((home) => home !== null);
   }
   return lastRows;
 }
 
 function runPass() {
-  const scope = wholePage ? null : changes;
+  // A pass without changes (a new sync view, the grace period over, a redraw) looks at nothing new.
+  const scope = wholePage ? null : changes || noChanges();
   wholePage = false;
   changes = null;
+  newPass();
   const wanted = new Set();
   const incident = syncView && syncView.incident;
   /** @type {Anchor[]} */
@@ -230,6 +246,11 @@ const postFacts = atMostEvery(FACTS_EVERY_MS, () => {
 // tier that found it (the popup's page check says how, and lists the rest as "can't read this
 // view"). Missing ones count only after the grace period.
 function report() {
+  const graceOver = Date.now() - anchorsSince >= GRACE_MS;
+  // Built again only when a find changed or the grace period ended: under churn, neither does.
+  const state = `${findVersion()}|${graceOver}`;
+  if (state === reportedAt) return;
+  reportedAt = state;
   const notices = anchors.filter((a) => a.kind === 'notice');
   if (notices.length === 0 && lastReport === '') return;
   /** @type {string[]} */
@@ -241,7 +262,6 @@ function report() {
     if (by) found.push(`${a.id}:${by.tier}`);
     else notFound.push(a.id);
   }
-  const graceOver = Date.now() - anchorsSince >= GRACE_MS;
   const missing = graceOver ? notFound : [];
   const key = JSON.stringify([found, missing]);
   if (key === lastReport) return;

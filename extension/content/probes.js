@@ -1,7 +1,7 @@
 // The probe engine: finds the page element a plan's probe names, trying its tiers in order
 // (most stable first). Reads only text and attributes (textContent, matches, querySelector):
 // nothing that forces a layout.
-import { changedCandidates, firstInDocument } from './changes.js';
+import { changedAnything, changedCandidates, firstInDocument } from './changes.js';
 
 /**
  * @typedef {{by: 'selector', css: string}
@@ -14,7 +14,23 @@ import { changedCandidates, firstInDocument } from './changes.js';
  * @typedef {import('./changes.js').Changes} Changes
  */
 
-const englishPage = () => !document.documentElement.lang || document.documentElement.lang.toLowerCase().startsWith('en');
+// The page's language decides whether the text tiers can be used. It is read once per pass (a
+// pass looks up many tiers), and again in the next one, since portals set it after loading.
+/** @type {boolean | null} */
+let english = null;
+const englishPage = () => (english ??= !document.documentElement.lang || document.documentElement.lang.toLowerCase().startsWith('en'));
+
+// How many times a probe's find changed (another element or tier, or lost): a report of the
+// finds is rebuilt only when this moved.
+let findChanges = 0;
+
+/** A new pass: the page's language is read again. */
+export function newPass() {
+  english = null;
+}
+
+/** Counts the changes of the finds: equal counts, equal finds. */
+export const findVersion = () => findChanges;
 
 /** @param {Element} element @param {string} text */
 function textMatches(element, text) {
@@ -151,6 +167,8 @@ function search(tier, userContent, changes) {
 // too, so a mark does not jump; a new plan starts afresh.
 /** @type {Map<string, [Tier, Element, number]>} */
 let lastFound = new Map();
+/** The probes that looked and found nothing: only a change can make them find. @type {Set<string>} */
+let lastMissed = new Set();
 
 /**
  * Which tier of its probe found what `memo` names last: its index and kind, or null.
@@ -165,13 +183,15 @@ export function foundBy(memo) {
 /** Forgets every last find (a new plan). */
 export function resetProbes() {
   lastFound = new Map();
+  lastMissed = new Set();
+  findChanges += 1;
 }
 
 /**
  * The element `probe` names on this page, or null. `memo` names the probe's last find. With
- * `changes`, a probe whose last find still fits, or that found nothing before, searches only the
- * changed parts of the page (a control appears by a mutation); without, or when its last find
- * was lost, it searches the whole page.
+ * `changes`, a probe whose last find still fits, or that looked and found nothing before,
+ * searches only the changed parts of the page (a control appears by a mutation); without, on its
+ * first look, or when its last find was lost, it searches the whole page.
  * @param {Probe | null | undefined} probe
  * @param {string} memo
  * @param {Changes | null} [changes]
@@ -183,19 +203,23 @@ export function findTarget(probe, memo, changes = null) {
   const found = lastFound.get(memo);
   const [lastTier, last] = found || [];
   const lastFits = found !== undefined && safely(() => fits(last, /** @type {Tier} */ (lastTier), userContent));
-  // A lost find (its element removed or changed) is looked for everywhere.
-  const everywhere = !changes || (found !== undefined && !lastFits);
+  // A lost find (its element removed or changed), or a first look, is looked for everywhere.
+  const everywhere = !changes || (found ? !lastFits : !lastMissed.has(memo));
   for (const [index, tier] of tiers.entries()) {
     const element =
       tier === lastTier && lastFits
         ? /** @type {Element} */ (last)
         : safely(() => search(tier, userContent, everywhere ? null : changes));
     if (!element) continue;
+    if (!found || found[1] !== element || found[0] !== tier) findChanges += 1;
     lastFound.set(memo, [tier, element, index]);
+    lastMissed.delete(memo);
     // Marks cannot live inside a form control: an option anchors its select.
     return element.tagName === 'OPTION' ? element.closest('select') || element : element;
   }
+  if (found) findChanges += 1;
   lastFound.delete(memo);
+  lastMissed.add(memo);
   return null;
 }
 
@@ -232,7 +256,7 @@ export function moreThanOne(probe, changes, last, element) {
       const css = candidates(tier);
       return css !== null && Boolean(safely(() => changedCandidates(changes, css).some((e) => e !== element && accepts(e, tier, userContent))));
     };
-    if (!(last && changes.places.size > 0) && !tiers.some(another)) return last;
+    if (!(last && changedAnything(changes)) && !tiers.some(another)) return last;
   }
   for (const tier of tiers) {
     const css = candidates(tier);

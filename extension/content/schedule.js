@@ -1,5 +1,8 @@
 // Work triggered by page mutations or theme changes is done at most once per animation frame.
 
+/** An animation frame at 60 Hz, in ms. */
+const FRAME_MS = 1000 / 60;
+
 /**
  * Any number of calls within one animation frame run `task` once, in that frame.
  * @param {() => void} task
@@ -14,6 +17,30 @@ export function perFrame(task) {
       scheduled = false;
       task();
     });
+  };
+}
+
+/**
+ * Runs `task` at once when it has not run for a frame's time, otherwise once in the next
+ * animation frame (any number of calls until then run it once). A page that changes now and then
+ * gets the task in the same callback that reported the change, one entry into this script instead
+ * of two; a page that changes every frame gets it once per frame.
+ * @param {() => void} task
+ * @returns {() => void}
+ */
+export function promptly(task) {
+  let scheduled = false;
+  let last = -Infinity;
+  const run = () => {
+    scheduled = false;
+    last = performance.now();
+    task();
+  };
+  return () => {
+    if (scheduled) return;
+    if (performance.now() - last >= FRAME_MS) return run();
+    scheduled = true;
+    requestAnimationFrame(run);
   };
 }
 

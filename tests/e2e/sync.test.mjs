@@ -173,6 +173,22 @@ describe('queue badges', () => {
     assert.deepEqual(Object.keys(shown).sort(), ['3415', '3419', '3421', '3422']);
     assert.ok(Object.values(shown).every(([state]) => state === 'synced'));
     assert.match(await page.locator('[data-wayfinder-row="3419"]').getAttribute('title'), /contoso-sentinel-eu/);
+
+    // The grid streams in another row, and the page changes elsewhere all the while: the new
+    // row gets its badge.
+    await page.evaluate(() => {
+      const row = document.querySelector('.ms-DetailsRow');
+      const copy = /** @type {Element} */ (row.cloneNode(true));
+      for (const mark of copy.querySelectorAll('[data-wayfinder-kind]')) mark.remove();
+      copy.querySelector('[data-automation-key="incidentId"]').textContent = '3430';
+      copy.querySelector('[data-automation-key="workspace"]').textContent = 'contoso-sentinel';
+      const ticker = document.createElement('div');
+      document.body.append(ticker);
+      window.__ticker = setInterval(() => ticker.replaceChildren(String(Date.now())), 30);
+      setTimeout(() => row.parentElement.append(copy), 200);
+    });
+    await page.locator('[data-wayfinder-row="3430"][data-wayfinder-state="synced"]').waitFor();
+    await page.evaluate(() => clearInterval(window.__ticker));
     await page.close();
   });
 

@@ -7,14 +7,14 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, test } from 'node:test';
-import { changedCandidates, noChanges, noteRecords } from '../../extension/content/changes.js';
-import { findTarget, foundBy, moreThanOne, normalizeLabel, resetProbes } from '../../extension/content/probes.js';
+import { changedCandidates, noChanges, noteRecords, readRecords } from '../../extension/content/changes.js';
+import { findTarget, foundBy, moreThanOne, newPass, normalizeLabel, resetProbes } from '../../extension/content/probes.js';
 import { AZURE, DEFENDER, byId, loadHtml, loadPage } from './dom.mjs';
 
 /** @param {...object} tiers */
 const probe = (...tiers) => ({ tiers });
 /** What a pass knows changed: added subtrees and places whose content changed. @param {Element[]} roots @param {Element[]} places */
-const changed = (roots, places = []) => ({ roots: new Set(roots), places: new Set(places) });
+const changed = (roots, places = []) => ({ ...noChanges(), roots: new Set(roots), places: new Set(places) });
 const selector = (css) => ({ by: 'selector', css });
 const text = (within, label) => ({ by: 'text', within, text: label });
 const linkPath = (within, path) => ({ by: 'link-path', within, path });
@@ -22,7 +22,11 @@ const label = (within, name) => ({ by: 'label', within, text: name });
 const ariaLabel = (within, name) => ({ by: 'aria-label', within, text: name });
 const role = (kind, name) => ({ by: 'role', role: kind, text: name });
 
-beforeEach(() => resetProbes());
+// Each test is a new plan's first pass (a pass reads the page's language once).
+beforeEach(() => {
+  resetProbes();
+  newPass();
+});
 
 describe('selector tier', () => {
   test('finds the first element the CSS matches', () => {
@@ -81,6 +85,7 @@ describe('text tier', () => {
     assert.equal(findTarget(probe(text('div.azc-listView-group li[role="listitem"]', 'Content hub')), 'a'), byId('menu-contenthub'));
     loadPage('defender-incidents-de.html', DEFENDER);
     document.documentElement.removeAttribute('lang');
+    newPass();
     assert.equal(findTarget(probe(text('nav button', 'Microsoft Sentinel')), 'b'), byId('nav-sentinel'));
   });
 });
@@ -284,6 +289,18 @@ describe('a pass that knows what changed', () => {
 });
 
 describe('changes from mutation records', () => {
+  test('a first look searches the whole page; a look that found nothing, only the changes', () => {
+    const page = loadPage('defender-incidents-de.html', DEFENDER);
+    assert.equal(findTarget(probe(selector('[data-automationid="nav-sentinel"]')), 'first', noChanges()), byId('nav-sentinel'));
+    const later = probe(selector('#later'));
+    assert.equal(findTarget(later, 'later', noChanges()), null);
+    const element = page.createElement('p');
+    element.id = 'later';
+    page.body.append(element);
+    assert.equal(findTarget(later, 'later', noChanges()), null, 'no change named it');
+    assert.equal(findTarget(later, 'later', changed([element])), element);
+  });
+
   test('name the added subtrees and the places whose content changed, each once', () => {
     const page = loadPage('defender-incidents.html', DEFENDER);
     const list = page.createElement('div');
@@ -294,7 +311,9 @@ describe('changes from mutation records', () => {
     for (const row of rows) list.append(row);
     rows[0].append('text');
     const changes = noChanges();
-    assert.ok(noteRecords(changes, observer.takeRecords(), 256));
+    noteRecords(changes, observer.takeRecords());
+    assert.equal(changes.roots.size + changes.places.size, 0, 'kept, not read yet');
+    assert.equal(readRecords(changes).whole, false);
     assert.deepEqual([...changes.roots], rows);
     assert.deepEqual([...changes.places], [list, rows[0]]);
     rows[1].remove();
@@ -302,12 +321,17 @@ describe('changes from mutation records', () => {
     observer.disconnect();
   });
 
-  test('more changed elements than the bound: the pass looks at the whole page', () => {
+  test('more changed elements than the bound: the lookups look at the whole page', () => {
     const page = loadPage('defender-incidents.html', DEFENDER);
     const observer = new MutationObserver(() => {});
     observer.observe(page.body, { childList: true, subtree: true });
     for (let i = 0; i < 10; i += 1) page.body.append(page.createElement('p'));
-    assert.equal(noteRecords(noChanges(), observer.takeRecords(), 8), false);
+    const changes = noChanges();
+    noteRecords(changes, observer.takeRecords());
+    assert.equal(readRecords(changes, 8).whole, true);
+    const everyP = [...page.querySelectorAll('p')];
+    assert.ok(everyP.length >= 10);
+    assert.deepEqual(changedCandidates(changes, 'p'), everyP, 'every candidate on the page counts as changed');
     observer.disconnect();
   });
 });
@@ -433,6 +457,7 @@ describe('tolerant tiers', () => {
   test('run on English pages only', () => {
     const page = loadHtml(TOLERANT, AZURE);
     page.documentElement.lang = 'de-DE';
+    newPass();
     assert.equal(findTarget(tolerant(label('button', 'Tasks')), 'a'), null);
     assert.equal(findTarget(tolerant(ariaLabel('button', 'Incident actions')), 'b'), null);
     assert.equal(findTarget(tolerant(role('tab', 'Automation rules')), 'c'), null);
