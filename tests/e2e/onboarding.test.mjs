@@ -73,6 +73,39 @@ describe('onboarding chip', () => {
     await page.close();
   });
 
+  test('a heading that only starts with the banner\'s words, or a second one, is not the banner', async () => {
+    // Tenants the worker has no evidence for; their Home shows the default tenant's ready banner.
+    const cases = [
+      ['0b1c2d3e-4f50-4617-8829-3a4b5c6d7e8f', 'longer'],
+      ['1c2d3e4f-5061-4728-9930-4b5c6d7e8f90', 'twice'],
+    ];
+    for (const [tenant, edit] of cases) {
+      const page = await env.browser.context.newPage();
+      await page.addInitScript((how) => {
+        new MutationObserver((_, observer) => {
+          const heading = [...document.querySelectorAll('h2')].find((h) => h.textContent === 'Your unified SIEM and XDR is ready');
+          if (!heading) return;
+          observer.disconnect();
+          if (how === 'longer') heading.append(' for every tenant');
+          else heading.after(heading.cloneNode(true));
+        }).observe(document, { childList: true, subtree: true });
+      }, edit);
+      await page.goto(defender('/homepage', tenant));
+      // The page's other reading (the navigation's Microsoft Sentinel section) is stored: the
+      // readings were taken, and the banner was not among them.
+      const evidence = await env.browser.worker.evaluate(async (key) => {
+        for (;;) {
+          const stored = (await chrome.storage.local.get(key))[key];
+          if (stored && stored.sentinelNav) return stored;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }, `onboarding:evidence:${tenant}`);
+      assert.equal(evidence.banner ?? null, null, `no banner evidence for ${tenant}`);
+      assert.doesNotMatch(await chip(page).getAttribute('title'), /Your unified SIEM and XDR is ready/);
+      await page.close();
+    }
+  });
+
   test('the chip comes back when the page removes it and carries text only', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(defender('/incidents', demo.tenant));

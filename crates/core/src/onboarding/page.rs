@@ -8,6 +8,7 @@
 //! *settled* reading counts (the probes' grace period is over), so a page still rendering never
 //! reads as "nothing there". A missing reading changes nothing: absence is not evidence.
 
+use super::spec;
 use crate::model::PageFacts;
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +64,17 @@ pub struct Seen<T> {
     pub at_ms: i64,
 }
 
+/// Did the page show the Home banner reader `id` looks for? Only a heading with the banner's
+/// words and nothing more, and only one such heading, counts: a longer heading that starts with
+/// them (an incident title, text a page wrote) or a second one could say anything about anyone.
+fn shows_banner(facts: &PageFacts, id: &str) -> bool {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    !facts.is_ambiguous(id)
+        && facts.get(id).is_some_and(|read| {
+            spec::reader_words(id).is_some_and(|words| squash(read) == squash(&words))
+        })
+}
+
 /// Everything the Defender portal showed for one tenant.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -88,7 +100,10 @@ impl PageEvidence {
         }
         let before = self.clone();
         let has = |id: &str| facts.values.get(id).is_some_and(|v| !v.trim().is_empty());
-        let banner = match (has("home-ready"), has("home-connect")) {
+        let banner = match (
+            shows_banner(facts, "home-ready"),
+            shows_banner(facts, "home-connect"),
+        ) {
             (true, false) => Some(Banner::Ready),
             (false, true) => Some(Banner::Connect),
             _ => None,

@@ -5,7 +5,9 @@
 //! portal texts change with Microsoft's documentation and portal; each has a source and date in
 //! the catalog, and the build rejects an entry without one.
 
-use crate::model::{Column, PageReaders, Portal, ProbeTemplate, Queue, Read, Reader, TierTemplate};
+use crate::model::{
+    Column, PageReaders, Portal, ProbeTemplate, Queue, Read, Reader, Tier, TierTemplate,
+};
 use crate::route::Route;
 
 /// One readiness check's words (generated).
@@ -54,6 +56,15 @@ pub fn is_evidence_page(route: &Route) -> bool {
         && route
             .feature
             .is_some_and(|f| f.id == "overview" || f.id == "settings")
+}
+
+/// The words reader `id` looks for, when its first tier is a text tier (the Home banner's).
+pub fn reader_words(id: &str) -> Option<String> {
+    let (_, template) = PAGE_READERS.iter().find(|(reader, _)| *reader == id)?;
+    match template.fill(&[]).tiers.first()? {
+        Tier::Text { text, .. } => Some(text.clone()),
+        _ => None,
+    }
 }
 
 /// What to read on a page that tells the connection.

@@ -6,6 +6,7 @@ use super::calls::{Call, WorkspaceRef};
 use super::collect::{decode_page, Collection, Page, Request};
 use super::page::{Banner, PageEvidence};
 use super::report::{self, ReportFile};
+use super::spec;
 use super::view::{ArmStatus, CheckState, Confidence, Connection, Overall, TenantView, Tri};
 use super::{tenant_view, Inputs};
 use crate::arm::ArmError;
@@ -1082,4 +1083,52 @@ fn markdown_export_leaves_no_bare_link_or_address() {
         "wwwé.x",
         "only www right before the dot"
     );
+}
+
+#[test]
+fn only_one_heading_with_the_banners_words_and_nothing_more_is_the_banner() {
+    let banner_of = |facts: PageFacts| {
+        let mut page = PageEvidence::default();
+        page.absorb(&facts, 1);
+        page.banner.map(|b| b.value)
+    };
+    let ready = "Your unified SIEM and XDR is ready";
+    assert_eq!(
+        banner_of(settled(
+            &[("home-ready", "  Your unified\n SIEM and XDR   is ready ")],
+            &[]
+        )),
+        Some(Banner::Ready),
+        "white space is the page's layout, not its words"
+    );
+    assert_eq!(
+        banner_of(settled(
+            &[(
+                "home-ready",
+                "Your unified SIEM and XDR is ready for Fabrikam"
+            )],
+            &[]
+        )),
+        None,
+        "a heading that only starts with the words (an incident title, say) is not the banner"
+    );
+    let mut twice = settled(&[("home-ready", ready)], &[]);
+    twice.ambiguous = vec!["home-ready".to_string()];
+    assert_eq!(
+        banner_of(twice),
+        None,
+        "two such headings: which is the banner can't be told"
+    );
+    let mut other_doubt = settled(&[("home-ready", ready)], &[]);
+    other_doubt.ambiguous = vec!["sentinel-nav".to_string()];
+    assert_eq!(banner_of(other_doubt), Some(Banner::Ready));
+    assert_eq!(
+        spec::reader_words("home-connect").as_deref(),
+        Some("Get your SIEM and XDR in one place")
+    );
+    assert_eq!(
+        spec::reader_words("sentinel-nav").as_deref(),
+        Some("Microsoft Sentinel")
+    );
+    assert_eq!(spec::reader_words("no-such-reader"), None);
 }
