@@ -160,9 +160,11 @@ function queueRows(queue, scope) {
     rowHomes.some((home) => !home.isConnected) ||
     (places ? [...places].some((place) => rowHomes.some((home) => home.contains(place))) : changedCandidates(scope, `${queue.rows}, ${queue.headers}`).length > 0);
   if (stale) {
-    lastRows = readRows(queue);
+    const headerCells = document.querySelectorAll(queue.headers);
+    const rowElements = document.querySelectorAll(queue.rows);
+    lastRows = readRows(queue, headerCells, rowElements);
     rowsKey = JSON.stringify(lastRows.map((r) => ({ key: r.key, values: r.values })));
-    const homes = lastRows.length > 0 ? [homeOf(document.querySelectorAll(queue.rows)), homeOf(document.querySelectorAll(queue.headers))] : [];
+    const homes = lastRows.length > 0 ? [homeOf(rowElements), homeOf(headerCells)] : [];
     rowHomes = homes.filter((home) => home !== null);
   }
   return lastRows;

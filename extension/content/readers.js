@@ -25,19 +25,22 @@ export function readValue(element, read) {
 
 /**
  * The rows of an incident queue. Cells are found by their column header's text, as the
- * portals' grids keep cells in header order.
+ * portals' grids keep cells in header order. A caller that also needs the header and row
+ * elements passes them in, so the page is searched once.
  * @param {Queue} queue
+ * @param {NodeListOf<Element>} [headerCells]
+ * @param {NodeListOf<Element>} [rowElements]
  * @returns {Row[]}
  */
-export function readRows(queue) {
-  const headers = Array.from(document.querySelectorAll(queue.headers), (h) => (h.textContent || '').trim());
+export function readRows(queue, headerCells = document.querySelectorAll(queue.headers), rowElements = document.querySelectorAll(queue.rows)) {
+  const headers = Array.from(headerCells, (h) => (h.textContent || '').trim());
   const keyAt = headers.indexOf(queue.key);
   if (keyAt < 0) return [];
   const badgeAt = headers.indexOf(queue.badgeIn);
   const columns = queue.columns.map((c) => /** @type {[string, number]} */ ([c.id, headers.indexOf(c.header)]));
   /** @type {Row[]} */
   const rows = [];
-  for (const row of document.querySelectorAll(queue.rows)) {
+  for (const row of rowElements) {
     if (rows.length >= MAX_ROWS) break;
     const cells = row.querySelectorAll(queue.cells);
     const key = cells[keyAt] ? clip(cells[keyAt].textContent) : '';
