@@ -144,11 +144,12 @@ async function tellTabs(wanted, message) {
   }
 }
 
-// The local date (YYYY-MM-DD) for the retirement countdown; the instant and the time zone for
-// reading the times the portals display.
+// The instant and the time zone: the core works out the local date for the retirement countdown
+// from them and reads the times the portals display with them. (Not toLocaleDateString: its first
+// call loads the locale data, measured at 14 ms of a woken worker's first answer.)
 function clock() {
   const now = new Date();
-  return { today: now.toLocaleDateString('en-CA'), nowMs: now.getTime(), tzOffsetMinutes: now.getTimezoneOffset() };
+  return { nowMs: now.getTime(), tzOffsetMinutes: now.getTimezoneOffset() };
 }
 
 // ARM reading: each request gets 10 s (docs/onboarding-arm.md), at most four run at once.

@@ -6,6 +6,7 @@
 //! request is decided in [`crate::router`].
 
 use crate::attention::{News, PanelChoice};
+use crate::dates;
 use crate::ids::is_plain_id;
 use crate::model::{AppRegistration, Frame, PageFacts, MAX_TIERS};
 use crate::plan::OverlayPlan;
@@ -141,25 +142,27 @@ impl TryFrom<RequestFields> for Request {
     }
 }
 
-/// The time as the service worker sees it: the local date for the retirement countdown, the
-/// instant and the time zone for reading the portals' displayed times.
+/// The time as the service worker sees it: the instant, and the time zone for the local date of
+/// the retirement countdown and for reading the portals' displayed times.
+///
+/// The local date is worked out here rather than by the shell: `Date.toLocaleDateString` loads
+/// the browser's locale data on its first call, which measured 14 ms of a woken service worker's
+/// path to the page's first item (docs/benchmarks.md).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Clock {
-    /// Local calendar date, `YYYY-MM-DD`.
-    pub today: Option<String>,
     /// Milliseconds since the Unix epoch.
     pub now_ms: Option<i64>,
-    /// `Date.getTimezoneOffset()`.
+    /// `Date.getTimezoneOffset()`: minutes from local time to UTC.
     pub tz_offset_minutes: i32,
 }
 
 impl Clock {
-    /// A clock that knows only the date.
-    pub fn on(today: &str) -> Self {
+    /// Noon UTC of `date` (`YYYY-MM-DD`), for tests and tools that know only the date.
+    pub fn on(date: &str) -> Self {
         Clock {
-            today: Some(today.to_string()),
-            ..Clock::default()
+            now_ms: dates::days_from_iso(date).map(|days| (days * 86_400 + 43_200) * 1000),
+            tz_offset_minutes: 0,
         }
     }
 
@@ -169,6 +172,13 @@ impl Clock {
             unix: self.now_ms.map(|ms| ms.div_euclid(1000)),
             tz_offset_minutes: self.tz_offset_minutes.clamp(-24 * 60, 24 * 60),
         }
+    }
+
+    /// The local calendar date, `YYYY-MM-DD`; none without an instant.
+    pub fn local_date(&self) -> Option<String> {
+        let now = self.now();
+        let local = now.unix? - i64::from(now.tz_offset_minutes) * 60;
+        Some(dates::iso_from_days(local.div_euclid(86_400)))
     }
 }
 

@@ -131,7 +131,7 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             if let Err(reason) = same_origin_page(&url, sender_url) {
                 return reject(reason);
             }
-            let plan = plan::plan_for_url(&url, clock.today.as_deref(), settings);
+            let plan = plan::plan_for_url(&url, clock.local_date().as_deref(), settings);
             Action::StorePlan {
                 tab_id,
                 news: attention::plan_news(&plan),

@@ -29,7 +29,7 @@ use wayfinder_core::settings::Settings;
 
 /// Decodes and checks one message and returns the action for the shell to carry out
 /// (`{action: "store-plan" | "store-sync" | "reply-tab" | …, …}`). `clock` is
-/// `{today, nowMs, tzOffsetMinutes}`.
+/// `{nowMs, tzOffsetMinutes}`.
 ///
 /// Malformed input never throws: a request or sender that does not decode becomes a
 /// `reject` action naming the problem; settings that do not decode fall back to defaults.

@@ -118,3 +118,23 @@ fn page_facts_decode_strictly() {
         "the page the readings are from is required"
     );
 }
+
+#[test]
+fn the_local_date_follows_the_time_zone() {
+    // 2026-12-06T23:30:00Z
+    let late_utc = 1_796_599_800_000;
+    let at = |tz_offset_minutes| Clock {
+        now_ms: Some(late_utc),
+        tz_offset_minutes,
+    };
+    assert_eq!(at(0).local_date().as_deref(), Some("2026-12-06"));
+    // UTC+1 (Berlin in winter): getTimezoneOffset() is -60, and it is already the 7th.
+    assert_eq!(at(-60).local_date().as_deref(), Some("2026-12-07"));
+    // UTC-8 (Seattle): still the 6th.
+    assert_eq!(at(480).local_date().as_deref(), Some("2026-12-06"));
+    assert_eq!(Clock::default().local_date(), None);
+    assert_eq!(
+        Clock::on("2027-03-31").local_date().as_deref(),
+        Some("2027-03-31")
+    );
+}
