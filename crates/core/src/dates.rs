@@ -1,4 +1,5 @@
-//! Calendar arithmetic for "N days left" and the local date, without a date crate (core stays dependency-light).
+//! Calendar arithmetic for "N days left" and the local date, without a date crate (core stays
+//! dependency-light).
 
 /// Days since 1970-01-01 for an ISO `YYYY-MM-DD` date; `None` when malformed.
 pub fn days_from_iso(date: &str) -> Option<i64> {
