@@ -69,7 +69,7 @@ async function runIteration(profile, samples) {
   }
   if (plan.coldStart) {
     log('  service-worker cold start');
-    samples.coldStarts.push(await measureColdStart(profile, COLD_START_PAGE));
+    samples.coldStarts.push(...(await measureColdStart(profile, COLD_START_PAGE)));
   }
   if (plan.churn) {
     for (const target of CHURN_PAGES) {
