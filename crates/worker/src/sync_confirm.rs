@@ -38,7 +38,6 @@ fn now_of(now_ms: f64, tz_offset_minutes: i32) -> Now {
     Clock {
         now_ms: Some(now_ms as i64),
         tz_offset_minutes,
-        ..Clock::default()
     }
     .now()
 }
