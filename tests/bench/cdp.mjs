@@ -87,14 +87,21 @@ export async function workerSession(browserSession, extensionOrigin) {
 
 /**
  * Stops the extension's service worker the way Chromium stops an idle one, through the
- * ServiceWorker domain of a page session (DevTools' "Stop"); resolves once it reports
- * `stopped`. The page itself needs no service worker: the domain lists every registration of
- * the profile's storage partition, the extension's included.
+ * ServiceWorker domain of a page session (DevTools' "Stop"); resolves once each of its versions
+ * has reported `stopped`. The page itself needs no service worker: the domain lists every
+ * registration of the profile's storage partition, the extension's included. A portal page that
+ * is still open may wake the worker again right away (a probe report, page readings); that
+ * counts as stopped too, as it would after an idle stop.
  */
 export async function stopExtensionWorker(pageSession, extensionOrigin, timeoutMs = 10_000) {
   const versions = new Map();
+  const stopped = new Set();
   const onVersions = ({ versions: list }) => {
-    for (const v of list) if (v.scriptURL.startsWith(`${extensionOrigin}/`)) versions.set(v.versionId, v.runningStatus);
+    for (const v of list) {
+      if (!v.scriptURL.startsWith(`${extensionOrigin}/`)) continue;
+      versions.set(v.versionId, v.runningStatus);
+      if (v.runningStatus === 'stopped') stopped.add(v.versionId);
+    }
   };
   pageSession.on('ServiceWorker.workerVersionUpdated', onVersions);
   try {
@@ -104,7 +111,7 @@ export async function stopExtensionWorker(pageSession, extensionOrigin, timeoutM
     for (const [versionId, status] of versions) {
       if (status !== 'stopped') await pageSession.send('ServiceWorker.stopWorker', { versionId });
     }
-    while ([...versions.values()].some((s) => s !== 'stopped')) {
+    while ([...versions.keys()].some((id) => !stopped.has(id))) {
       if (Date.now() > deadline) throw new Error('the extension service worker did not stop');
       await sleep(20);
     }
