@@ -1,6 +1,7 @@
 //! Fuzz target: any bytes as an ARM incident body, single (Incidents_Get) and page
-//! (Incidents_List), through serde_json, the wire types and `arm::check` / `arm::check_list`;
-//! a single body also through the path the sync card ships (`sync::confirm::read_answer`, then
+//! (Incidents_List), through serde_json's parser and the decoder the worker ships
+//! (`tree_decoder`, which it runs on `response.json()`), the wire types and `arm::check` /
+//! `arm::check_list`; a single body also through the path the sync card ships (`sync::confirm::read_answer`, then
 //! `confirm` on a page's view); the same bytes as a `Retry-After` header through
 //! `arm::http::outcome`.
 //!
@@ -21,13 +22,14 @@ use wayfinder_core::model::Portal;
 use wayfinder_core::route;
 use wayfinder_core::sync::confirm::{self, ArmIncident};
 use wayfinder_core::sync::{IncidentSync, Now, SyncState, SyncView};
-use wayfinder_core::{ids, time, url};
+use wayfinder_core::{ids, time, tree_decoder, url};
 
 /// A fixed "now" for HTTP-date `Retry-After` values (2026-11-22T00:00:00Z).
 const NOW: i64 = 1_795_305_600;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(raw) = serde_json::from_slice::<WireIncident>(data) {
+    let tree = serde_json::from_slice::<serde_json::Value>(data).ok();
+    if let Some(Ok(raw)) = tree.clone().map(tree_decoder::decode::<WireIncident, _>) {
         check_confirmation(raw.clone());
         let again = arm::check(raw.clone());
         let result = arm::check(raw);
@@ -37,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
             Err(error) => check_refusal(&error),
         }
     }
-    if let Ok(raw) = serde_json::from_slice::<WireIncidentList>(data) {
+    if let Some(Ok(raw)) = tree.map(tree_decoder::decode::<WireIncidentList, _>) {
         let total = raw.value.as_ref().map(Vec::len);
         match arm::check_list(raw) {
             Ok(list) => {

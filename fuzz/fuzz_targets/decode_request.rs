@@ -8,6 +8,9 @@
 //! restate those rules from the outside, so a change in `decide` that widens them fails here as
 //! well as in the unit tests.
 //!
+//! The message is decoded by the decoder the worker ships (`tree_decoder`, which the worker runs
+//! on the JS object `chrome.runtime` hands it), here on the tree serde_json parses from the bytes.
+//!
 //! Input layout: the bytes before the first NUL are the JSON message (so plain JSON files work
 //! as seeds); the bytes after it pick the sender. With no NUL, the sender is the one the
 //! request is meant to come from, which sends the fuzzer straight to the accepting paths.
@@ -25,6 +28,7 @@ use wayfinder_core::protocol::{
 use wayfinder_core::route;
 use wayfinder_core::router;
 use wayfinder_core::settings::Settings;
+use wayfinder_core::tree_decoder;
 use wayfinder_core::url;
 
 const EXTENSION_ORIGIN: &str = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
@@ -35,14 +39,17 @@ fuzz_target!(|data: &[u8]| {
         Some(nul) => (&data[..nul], &data[nul + 1..]),
         None => (data, &[][..]),
     };
-    let Ok(request) = serde_json::from_slice::<Request>(message) else {
+    let Ok(tree) = serde_json::from_slice::<serde_json::Value>(message) else {
+        return;
+    };
+    let Ok(request) = tree_decoder::decode::<Request, _>(tree) else {
         return;
     };
     // What decodes re-encodes to the same request (the content scripts build these with
     // JSON-compatible objects).
-    let reencoded = serde_json::to_vec(&request)
+    let reencoded = serde_json::to_value(&request)
         .ok()
-        .and_then(|json| serde_json::from_slice::<Request>(&json).ok());
+        .and_then(|tree| tree_decoder::decode::<Request, _>(tree).ok());
     assert_eq!(reencoded.as_ref(), Some(&request));
 
     let sender = sender_for(&request, &mut Unstructured::new(sender_bytes));

@@ -1,5 +1,6 @@
-//! Fuzz target: any bytes as an imported settings file, through serde_json, `SettingsFile` and
-//! `SettingsFile::check`.
+//! Fuzz target: any bytes as an imported settings file, through serde_json's parser, the decoder
+//! the options page ships (`tree_decoder`, which it runs on the file's `JSON.parse` object),
+//! `SettingsFile` and `SettingsFile::check`.
 //!
 //! Why: a settings file comes from outside (a colleague, a wiki, an old backup), and whatever it
 //! says is stored in `chrome.storage.sync` and shapes every portal page. Checking must never
@@ -13,6 +14,7 @@
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::ids::is_plain_id;
 use wayfinder_core::settings::file::{SettingsFile, FIELDS, MAX_DISMISSED};
+use wayfinder_core::tree_decoder;
 
 /// Where a refusal may point: the file's own fields, or a setting.
 const TOP_FIELDS: [&str; 3] = ["format:", "version:", "exportedAt:"];
@@ -21,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(raw) = serde_json::from_slice::<serde_json::Value>(data) else {
         return;
     };
-    let Ok(file) = serde_json::from_value::<SettingsFile>(raw.clone()) else {
+    let Ok(file) = tree_decoder::decode::<SettingsFile, _>(raw.clone()) else {
         return;
     };
     let named = |field: &str| raw.get("settings").and_then(|s| s.get(field)).is_some();
@@ -40,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
             let again = SettingsFile::new(settings.clone(), file.exported_at.clone());
             let text = serde_json::to_string(&again).expect("settings encode");
             let value: serde_json::Value = serde_json::from_str(&text).expect("our own JSON");
-            let decoded: SettingsFile = serde_json::from_value(value.clone()).expect("decodes");
+            let decoded: SettingsFile = tree_decoder::decode(value.clone()).expect("decodes");
             let reread = decoded.check(|f| value["settings"].get(f).is_some());
             assert_eq!(reread, Ok(settings));
         }

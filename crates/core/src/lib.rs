@@ -6,7 +6,7 @@
 //! crate. This crate has no web dependencies on purpose.
 //!
 //! The modules are layered, bottom up: plain values (`ids`, `url`, `dates`, `time`, `wire`,
-//! `json_read`); the vocabulary ([`model`]); the knowledge and the URL reading ([`catalog`],
+//! `json_read`, `tree_decoder`); the vocabulary ([`model`]); the knowledge and the URL reading ([`catalog`],
 //! [`route`]); the user's [`settings`]; the features, each producing its own items ([`hints`],
 //! [`retirement`], [`notices`], [`trainer`], [`sync`], [`onboarding`], [`search`], [`arm`]); the
 //! composition ([`plan`]); the messages and their dispatch ([`protocol`], [`router`]). A module
@@ -33,5 +33,6 @@ pub mod settings;
 pub mod sync;
 pub mod time;
 pub mod trainer;
+pub mod tree_decoder;
 pub mod url;
 mod wire;

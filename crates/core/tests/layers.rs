@@ -27,6 +27,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("time", 1),
     ("wire", 1),
     ("json_read", 1),
+    ("tree_decoder", 1),
     // 2. The vocabulary every feature speaks: overlay items and links, probes and anchors,
     //    page readings, the portals, the app registration.
     ("model", 2),

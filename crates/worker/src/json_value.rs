@@ -1,26 +1,27 @@
 //! The worker's JS values as the core's hand readers see them ([`wayfinder_core::json_read`]): the
 //! ARM answers arrive as `response.json()` objects and are read in place, member by member.
 
-use crate::from_js::Value;
+use crate::from_js::Js;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wayfinder_core::json_read::JsonValue;
+use wayfinder_core::tree_decoder::Source;
 
-impl JsonValue for Value {
+impl JsonValue for Js {
     fn member(&self, name: &str) -> Option<Self> {
-        if !self.is_plain_object() {
+        if !self.plain_object() {
             return None;
         }
         let member = Reflect::get(&self.0, &JsValue::from_str(name)).ok()?;
-        (!member.is_undefined()).then_some(Value(member))
+        (!member.is_undefined()).then_some(Js(member))
     }
 
     fn is_null(&self) -> bool {
-        self.is_nothing()
+        self.missing()
     }
 
     fn is_object(&self) -> bool {
-        self.is_plain_object()
+        self.plain_object()
     }
 
     fn string(&self) -> Option<String> {
@@ -36,7 +37,6 @@ impl JsonValue for Value {
     }
 
     fn elements(&self) -> Option<Vec<Self>> {
-        Array::is_array(&self.0)
-            .then(|| self.0.unchecked_ref::<Array>().iter().map(Value).collect())
+        Array::is_array(&self.0).then(|| self.0.unchecked_ref::<Array>().iter().map(Js).collect())
     }
 }

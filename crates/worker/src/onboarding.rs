@@ -124,8 +124,7 @@ impl ArmReading {
         let answer = if timed_out {
             Err(wayfinder_core::arm::ArmError::Timeout)
         } else {
-            let body =
-                (!body.is_null() && !body.is_undefined()).then(|| crate::from_js::Value(body));
+            let body = (!body.is_null() && !body.is_undefined()).then(|| crate::from_js::Js(body));
             let now_unix = (now_ms / 1000.0) as i64;
             read_answer(&call, status, retry_after.as_deref(), now_unix, body)
         };
