@@ -12,9 +12,15 @@ const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length
 // The content script also says which theme the portal page shows ('light' or 'dark'; null when
 // it cannot tell, and the panel then follows the system). Only those two words are taken: the page
 // itself can post to this frame too, and at most changes its colours.
+// Until the content script shows the frame (at its first height), the panel's content is hidden
+// as well: the frame is transparent and lets clicks through to the page until then, so nothing in
+// it may be offered to a click, the keyboard or assistive technology. A page that posts the word
+// early only unhides content inside a frame that is still transparent.
+if (parentOrigin) document.documentElement.style.visibility = 'hidden';
 window.addEventListener('message', (event) => {
   if (!parentOrigin || event.source !== window.parent || !event.data) return;
-  const { wayfinderPing, wayfinderTheme } = event.data;
+  const { wayfinderPing, wayfinderTheme, wayfinderShown } = event.data;
+  if (wayfinderShown === true) document.documentElement.style.visibility = '';
   if (wayfinderTheme !== undefined) {
     document.documentElement.dataset.theme = wayfinderTheme === 'light' || wayfinderTheme === 'dark' ? wayfinderTheme : '';
   }

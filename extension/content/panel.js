@@ -183,6 +183,7 @@ function onFrameMessage(event) {
   if (!sized) {
     sized = true;
     styleFrame();
+    postToFrame({ wayfinderShown: true });
     return focusWanted && frame.focus();
   }
   // Only the height changes; the guard compares the whole attribute, so it is read back.
