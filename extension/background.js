@@ -43,6 +43,22 @@ const ready = init().catch((error) => {
 const planKey = (tabId) => `plan:${tabId}`;
 const healthKey = (tabId) => `health:${tabId}`;
 const syncKey = (tabId) => `sync:${tabId}`;
+// The panel key of a tab, in session storage (trusted contexts only): the worker gives it to the
+// tab's top-frame content script with each plan, that script hands it to the overlay frame it
+// mounted, and the overlay presents it in `overlay-ready`. A copy of overlay.html that the portal
+// page frames itself (it can read the frame's URL in the open shadow root) never learns the key,
+// so it is never told its tab and shows nothing.
+const panelKeyKey = (tabId) => `panel-key:${tabId}`;
+
+/** The tab's panel key, made once per tab. @param {number} tabId */
+async function panelKey(tabId) {
+  const key = panelKeyKey(tabId);
+  const stored = (await chrome.storage.session.get(key))[key];
+  if (typeof stored === 'string') return stored;
+  const made = crypto.randomUUID();
+  await chrome.storage.session.set({ [key]: made });
+  return made;
+}
 // Onboarding status, per tenant key ("home" or the pages' tid), in local storage: what the Defender
 // pages showed lasts across sessions, and every portal page's chip reads the view.
 const evidenceKey = (tenant) => `onboarding:evidence:${tenant}`;
@@ -483,9 +499,13 @@ async function respond(message, sender) {
       // Both decided before the badge work starts: a first view stored by it must reach the page
       // after this answer, which tells the page whose chip to follow. Read side by side: after a
       // restart each is a storage read.
-      const [view, panel] = await Promise.all([tenant ? storedView(tenant) : null, attendTo(action.tabId, action.news, settings, { fresh: true })]);
+      const [view, panel, key] = await Promise.all([
+        tenant ? storedView(tenant) : null,
+        attendTo(action.tabId, action.news, settings, { fresh: true }),
+        panelKey(action.tabId),
+      ]);
       afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
-      return { plan: action.plan, chip: view ? view.chip : null, panel, words: pillWords() };
+      return { plan: action.plan, chip: view ? view.chip : null, panel, words: pillWords(), panelKey: key };
     }
     case 'store-sync': {
       const view = await withArm(action);
@@ -512,8 +532,12 @@ async function respond(message, sender) {
       await chrome.storage.local.remove(armKey(action.tenant));
       return { view: await assessTenant(action.tenant, settings) };
     }
-    case 'reply-tab':
-      return { tabId: action.tabId };
+    case 'reply-tab': {
+      const issued = (await chrome.storage.session.get(panelKeyKey(action.tabId)))[panelKeyKey(action.tabId)];
+      if (typeof issued === 'string' && issued === action.key) return { tabId: action.tabId };
+      console.warn('SecOps Wayfinder: an overlay frame without its tab\'s panel key was refused');
+      return null;
+    }
     case 'reply-anchors': {
       const plan = /** @type {{anchors: unknown[]} | undefined} */ ((await chrome.storage.session.get(planKey(action.tabId)))[planKey(action.tabId)]);
       return { anchors: plan ? plan.anchors : [] };
@@ -566,5 +590,5 @@ chrome.tabs.onRemoved.addListener((tabId) => {
   noBladeAnchors.delete(tabId);
   factsRate.delete(tabId);
   forgetTab(tabId);
-  chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId)]);
+  chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId), panelKeyKey(tabId)]);
 });

@@ -17,9 +17,21 @@ const parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length
 // it may be offered to a click, the keyboard or assistive technology. A page that posts the word
 // early only unhides content inside a frame that is still transparent.
 if (parentOrigin) document.documentElement.style.visibility = 'hidden';
+// The panel key comes with the content script's load check; the worker tells this frame its tab
+// only for the key it gave that tab's content script. The page can post keys to this frame as
+// well, so the first few are kept and tried in turn.
+const MAX_KEYS = 4;
+/** @type {string[]} */
+const keys = [];
+/** @type {(() => void) | null} */
+let keyArrived = null;
 window.addEventListener('message', (event) => {
   if (!parentOrigin || event.source !== window.parent || !event.data) return;
-  const { wayfinderPing, wayfinderTheme, wayfinderShown } = event.data;
+  const { wayfinderPing, wayfinderTheme, wayfinderShown, wayfinderKey } = event.data;
+  if (typeof wayfinderKey === 'string' && keys.length < MAX_KEYS && !keys.includes(wayfinderKey)) {
+    keys.push(wayfinderKey);
+    if (keyArrived) keyArrived();
+  }
   if (wayfinderShown === true) document.documentElement.style.visibility = '';
   if (wayfinderTheme !== undefined) {
     document.documentElement.dataset.theme = wayfinderTheme === 'light' || wayfinderTheme === 'dark' ? wayfinderTheme : '';
@@ -46,12 +58,33 @@ function reportHeights() {
   }).observe(document.body);
 }
 
+/**
+ * The tab this frame was mounted in by our content script: each key received is presented to the
+ * worker until one is accepted; null when the worker cannot be asked. Never settles in a frame
+ * that no content script of ours mounted (the page framed this page itself): such a frame shows
+ * nothing.
+ * @returns {Promise<number | null>}
+ */
+async function ourTab() {
+  for (let tried = 0; ; tried += 1) {
+    while (tried >= keys.length) await new Promise((resolve) => (keyArrived = () => resolve(undefined)));
+    let reply;
+    try {
+      reply = await chrome.runtime.sendMessage({ type: 'overlay-ready', key: keys[tried] });
+    } catch (error) {
+      console.warn('SecOps Wayfinder: no answer from the service worker', error);
+      return null;
+    }
+    if (reply && Number.isInteger(reply.tabId)) return reply.tabId;
+  }
+}
+
+// Opened on its own, outside any portal page, it says so.
+const [tabId] = await Promise.all([parentOrigin ? ourTab() : null, init()]);
 try {
-  await init();
   mountOverlay(document.getElementById('root'), { ...settingsHooks, collapse });
-  const reply = await chrome.runtime.sendMessage({ type: 'overlay-ready' });
-  if (reply && Number.isInteger(reply.tabId)) {
-    await followTab(reply.tabId, { setPlan, setHealth, setSync });
+  if (tabId !== null) {
+    await followTab(tabId, { setPlan, setHealth, setSync });
   } else {
     setProblem(chrome.i18n.getMessage('overlayNoTab'));
   }

@@ -9,7 +9,7 @@ import { drawChip, redrawChip } from './chip.js';
 import { placeDock } from './dock.js';
 import { cornerOf } from './layout.js';
 import { removeMarks } from './marks.js';
-import { closePanel, focusPanel, followPanelTheme, onPanel, openPanel, panelOpen, veilPanel } from './panel.js';
+import { closePanel, focusPanel, followPanelTheme, onPanel, openPanel, panelOpen, setPanelKey, veilPanel } from './panel.js';
 import { clearPass, onWorkerReply, redrawMarks, showSyncOf, startPass } from './pass.js';
 import { drawPill, focusPill, onPill, pillWords, redrawPill, removePill } from './pill.js';
 import { domReady, extensionAlive } from './schedule.js';
@@ -117,6 +117,7 @@ async function checkRoute() {
   const panel = (reply && reply.panel) || {};
   corner = cornerOf(panel.corner);
   pillWords(reply && reply.words);
+  if (reply && typeof reply.panelKey === 'string') setPanelKey(reply.panelKey);
   showPanel(panel.open === true || keepOpen);
   keepOpen = false;
   veilPanel(false);

@@ -78,6 +78,14 @@ function styleFrame() {
   frameStyle = frame.getAttribute('style') || '';
 }
 
+/** @type {string | null} */
+let panelKey = null; // the worker's key for this tab, which the overlay presents to it
+
+/** Keeps the worker's panel key for the frames this script mounts. @param {string} key */
+export function setPanelKey(key) {
+  panelKey = key;
+}
+
 /** To our page in the frame only: addressed to each of our origins. @param {object} message */
 function postToFrame(message) {
   const target = frame && frame.contentWindow;
@@ -89,7 +97,9 @@ function postToFrame(message) {
 function askFrame() {
   frameLoaded = true;
   clearTimeout(handshake);
-  postToFrame({ wayfinderPing: true, wayfinderTheme: pageTheme() });
+  // The key goes only to our own page: postMessage addressed to our origins is dropped for any
+  // other document, and the page's own scripts cannot read a message sent to the frame.
+  postToFrame({ wayfinderPing: true, wayfinderTheme: pageTheme(), wayfinderKey: panelKey });
   handshake = setTimeout(() => host && repair(makeFrame), HANDSHAKE_MS);
 }
 

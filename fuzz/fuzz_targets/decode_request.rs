@@ -71,7 +71,7 @@ const BLADE_FRAME_URL: &str = "https://sandbox-1.reactblade.portal.azure.net/rea
 fn sender_for(request: &Request, u: &mut Unstructured<'_>) -> Sender {
     let (natural_url, natural_frame) = match request {
         Request::PageChanged { url } => (url.clone(), 0),
-        Request::OverlayReady => (format!("{EXTENSION_ORIGIN}/overlay.html"), 2),
+        Request::OverlayReady { .. } => (format!("{EXTENSION_ORIGIN}/overlay.html"), 2),
         Request::FrameReady => (BLADE_FRAME_URL.to_string(), 3),
         Request::ProbeReport { .. } | Request::PanelChoice { .. } => {
             ("https://security.microsoft.com/incidents".to_string(), 0)
@@ -179,8 +179,9 @@ fn check(request: &Request, sender: &Sender, settings: &Settings, action: &Actio
             assert_eq!(sender.tab_id, Some(*tab_id));
             assert!(from_top, "a panel choice from {sender:?}");
         }
-        Action::ReplyTab { tab_id } => {
-            assert_eq!(request, &Request::OverlayReady);
+        Action::ReplyTab { tab_id, key } => {
+            // The key goes to the shell as presented; the shell compares it with the one it issued.
+            assert_eq!(request, &Request::OverlayReady { key: key.clone() });
             assert_eq!(sender.tab_id, Some(*tab_id));
             assert_eq!(
                 origin(sender_url).as_deref(),

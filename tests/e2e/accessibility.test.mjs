@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { azureBladeUrls } from '../support/browser.mjs';
+import { azureBladeUrls, tabIdOf } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser();
@@ -42,7 +42,7 @@ for (const scheme of ['light', 'dark']) {
     const panel = await overlayFrame(portal);
     const found = { panel: await violations(panel) };
 
-    const tabId = await panel.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'overlay-ready' })).tabId);
+    const tabId = await tabIdOf(env.browser.worker, portal);
     const popup = await env.browser.context.newPage();
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.goto(`${env.browser.extensionOrigin}/popup.html#tab=${tabId}`);

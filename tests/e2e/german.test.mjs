@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { azureBladeUrls } from '../support/browser.mjs';
+import { azureBladeUrls, tabIdOf } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser({ language: 'de' });
@@ -105,7 +105,7 @@ test('the popup speaks German: headings, the search box and its results', async 
   const portal = await env.browser.context.newPage();
   await portal.goto(HUNTING);
   const panel = await overlayFrame(portal);
-  const tabId = await panel.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'overlay-ready' })).tabId);
+  const tabId = await tabIdOf(env.browser.worker, portal);
   const popup = await env.browser.context.newPage();
   await popup.goto(`${env.browser.extensionOrigin}/popup.html#tab=${tabId}`);
   await popup.locator('[data-wayfinder-kind="hint"]').first().waitFor();

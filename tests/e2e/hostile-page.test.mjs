@@ -190,3 +190,28 @@ test('the portal page has no channel to the extension', async () => {
   assert.equal(await overlay(page).locator('[data-wayfinder-id="hunting"]').isVisible(), true);
   await page.close();
 });
+
+test('a copy of the panel that the page frames itself shows nothing and offers nothing to click', async () => {
+  const { page } = await openHunting();
+  // The page reads our frame's address through the open shadow root and frames that page under
+  // its own content, as a page would to trick clicks on Dismiss; it even posts it a guessed key.
+  await page.evaluate(() => {
+    const src = document.querySelector('[data-wayfinder-host]').shadowRoot.querySelector('iframe').src;
+    const copy = document.createElement('iframe');
+    copy.id = 'page-copy';
+    copy.src = src;
+    copy.style.cssText = 'position:fixed;left:0;top:0;width:360px;height:500px;border:0;z-index:2147483647';
+    copy.addEventListener('load', () => copy.contentWindow.postMessage({ wayfinderPing: true, wayfinderKey: '0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c' }, '*'));
+    document.body.append(copy);
+  });
+  const copy = page.frameLocator('#page-copy');
+  await copy.locator('html').waitFor({ state: 'attached' });
+  // Given time to load its module and ask the worker, it still shows no item and no button.
+  await page.waitForTimeout(1500);
+  assert.equal(await copy.locator('[data-wayfinder-id]').count(), 0, 'no item in the copy');
+  assert.equal(await copy.getByRole('button').count(), 0, 'no Dismiss or Hide button in the copy');
+  // Our own panel, mounted by the content script, still shows its items.
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').waitFor();
+  await overlay(page).getByRole('button', { name: 'Dismiss' }).first().waitFor();
+  await page.close();
+});

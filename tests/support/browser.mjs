@@ -89,6 +89,15 @@ export async function launchChromium(portal, { extension = true, headless = true
   };
 }
 
+/**
+ * The tab id of `page`, from the extension's worker: the page is brought to the front and the
+ * active tab asked for (the extension has no permission to read portal tabs' URLs).
+ */
+export async function tabIdOf(worker, page) {
+  await page.bringToFront();
+  return worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+}
+
 /** The overlay iframe of a page (Playwright pierces the open shadow root). */
 export function overlay(page) {
   return page.frameLocator('[data-wayfinder-host] iframe[title="SecOps Wayfinder"]');

@@ -27,8 +27,14 @@ pub enum Request {
         /// `location.href` of the top frame.
         url: String,
     },
-    /// The overlay iframe (our own page) asks which tab it is in.
-    OverlayReady,
+    /// The overlay iframe (our own page) asks which tab it is in, with the panel key the tab's
+    /// content script gave it: a copy of `overlay.html` that the portal page framed itself never
+    /// gets the key, so it is never told its tab. The worker's shell compares the key with the
+    /// one it issued for the tab (a `crypto.randomUUID()`); the decoder bounds its length.
+    OverlayReady {
+        /// The key, as the worker issued it to the tab's content script.
+        key: String,
+    },
     /// A content script in an Azure-portal blade frame asks for its tab's anchors.
     FrameReady,
     /// A content script tells which of its frame's notice anchors it found (and by which tier)
@@ -95,6 +101,8 @@ struct RequestFields {
     tenant: Present<String>,
     #[serde(default)]
     choice: Present<PanelChoice>,
+    #[serde(default)]
+    key: Present<String>,
 }
 
 impl TryFrom<RequestFields> for Request {
@@ -106,16 +114,26 @@ impl TryFrom<RequestFields> for Request {
             (Some(op), Some(tenant)) => Some((op, tenant)),
             _ => return Err(wire::MISMATCH),
         };
-        if let Some(choice) = f.choice.0 {
-            let alone = f.url.0.is_none()
-                && f.found.0.is_none()
-                && f.missing.0.is_none()
-                && f.facts.0.is_none()
-                && onboarding.is_none();
-            return match f.kind.as_str() {
-                "panel-choice" if alone => Ok(Request::PanelChoice { choice }),
-                _ => Err(wire::MISMATCH),
-            };
+        let alone = f.url.0.is_none()
+            && f.found.0.is_none()
+            && f.missing.0.is_none()
+            && f.facts.0.is_none()
+            && onboarding.is_none();
+        match (f.choice.0, f.key.0) {
+            (Some(choice), None) => {
+                return match f.kind.as_str() {
+                    "panel-choice" if alone => Ok(Request::PanelChoice { choice }),
+                    _ => Err(wire::MISMATCH),
+                };
+            }
+            (None, Some(key)) => {
+                return match f.kind.as_str() {
+                    "overlay-ready" if alone => Ok(Request::OverlayReady { key }),
+                    _ => Err(wire::MISMATCH),
+                };
+            }
+            (Some(_), Some(_)) => return Err(wire::MISMATCH),
+            (None, None) => {}
         }
         match (
             f.kind.as_str(),
@@ -126,7 +144,6 @@ impl TryFrom<RequestFields> for Request {
             onboarding,
         ) {
             ("page-changed", Some(url), None, None, None, None) => Ok(Request::PageChanged { url }),
-            ("overlay-ready", None, None, None, None, None) => Ok(Request::OverlayReady),
             ("frame-ready", None, None, None, None, None) => Ok(Request::FrameReady),
             ("probe-report", None, Some(found), Some(missing), None, None) => {
                 Ok(Request::ProbeReport { found, missing })
@@ -232,11 +249,14 @@ pub enum Action {
         /// What of it the user may not have seen (whether the panel opens by itself).
         news: Vec<News>,
     },
-    /// Reply with the sender's tab id (the overlay then reads the stored plan itself).
+    /// Reply with the sender's tab id (the overlay then reads the stored plan itself), if `key`
+    /// is the panel key the worker issued for that tab (the shell holds the issued keys).
     ReplyTab {
         /// The tab.
         #[serde(rename = "tabId")]
         tab_id: u32,
+        /// The key the overlay presented.
+        key: String,
     },
     /// Reply with the anchors of the tab's stored plan (a blade frame picks its own).
     ReplyAnchors {

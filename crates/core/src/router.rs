@@ -235,12 +235,12 @@ pub fn decide(request: Request, sender: &Sender, settings: &Settings, clock: &Cl
             (Some(Frame::Top), Some(tab_id)) => Action::StorePanelChoice { tab_id, choice },
             _ => reject("panel-choice from a document that is not a portal top frame"),
         },
-        Request::OverlayReady => {
+        Request::OverlayReady { key } => {
             if origin_of(sender_url).as_deref() != Some(sender.extension_origin.as_str()) {
                 return reject("overlay-ready from a document that is not ours");
             }
             match sender.tab_id {
-                Some(tab_id) => Action::ReplyTab { tab_id },
+                Some(tab_id) => Action::ReplyTab { tab_id, key },
                 None => reject("overlay-ready outside a tab"),
             }
         }

@@ -13,8 +13,10 @@ fn decodes_known_requests() {
         Some(Request::PageChanged { url: "u".into() })
     );
     assert_eq!(
-        decode(r#"{"type":"overlay-ready"}"#).ok(),
-        Some(Request::OverlayReady)
+        decode(r#"{"type":"overlay-ready","key":"0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c"}"#).ok(),
+        Some(Request::OverlayReady {
+            key: "0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c".into()
+        })
     );
 }
 
@@ -22,7 +24,9 @@ fn decodes_known_requests() {
 fn every_request_reads_back_as_written() {
     for request in [
         Request::PageChanged { url: "u".into() },
-        Request::OverlayReady,
+        Request::OverlayReady {
+            key: "0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c".into(),
+        },
         Request::FrameReady,
         Request::ProbeReport {
             found: vec!["a:2".into()],
@@ -49,6 +53,12 @@ fn rejects_unknown_types_and_fields() {
         r#"{"type":"page-changed","url":"u","found":[]}"#,
         r#"{"type":"page-changed","url":"u","url":"v"}"#,
         r#"{"type":"overlay-ready","url":null}"#,
+        // The overlay presents its tab's panel key, and nothing else.
+        r#"{"type":"overlay-ready"}"#,
+        r#"{"type":"overlay-ready","key":7}"#,
+        r#"{"type":"overlay-ready","key":"0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c","url":"u"}"#,
+        r#"{"type":"overlay-ready","key":"0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c","choice":"open"}"#,
+        r#"{"type":"panel-choice","choice":"open","key":"0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c"}"#,
         r#"{"type":"probe-report","found":[]}"#,
         r#"{"type":"probe-report","found":[{"id":"a","tier":0}],"missing":[]}"#,
         r#"[]"#,
@@ -102,8 +112,15 @@ fn health_says_by_which_tier_an_anchor_was_found() {
 
 #[test]
 fn actions_serialize_with_the_shape_the_worker_shell_reads() {
-    let json = serde_json::to_value(Action::ReplyTab { tab_id: 3 }).expect("serializes");
-    assert_eq!(json, serde_json::json!({"action":"reply-tab","tabId":3}));
+    let json = serde_json::to_value(Action::ReplyTab {
+        tab_id: 3,
+        key: "k".into(),
+    })
+    .expect("serializes");
+    assert_eq!(
+        json,
+        serde_json::json!({"action":"reply-tab","tabId":3,"key":"k"})
+    );
 }
 
 #[test]

@@ -93,23 +93,19 @@ fn overlay_ready_only_from_our_own_page_in_a_tab() {
         frame_id: Some(2),
         ..top_frame(HUNTING)
     };
+    let ready = || Request::OverlayReady {
+        key: "0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c".into(),
+    };
     assert_eq!(
-        decide(
-            Request::OverlayReady,
-            &ours,
-            &Settings::default(),
-            &Clock::default()
-        ),
-        Action::ReplyTab { tab_id: 7 }
+        decide(ready(), &ours, &Settings::default(), &Clock::default()),
+        Action::ReplyTab {
+            tab_id: 7,
+            key: "0f8e2c4a-6b1d-4e3f-9a5c-7d2b1e0f3a4c".into()
+        }
     );
     let page = top_frame(HUNTING);
     assert!(matches!(
-        decide(
-            Request::OverlayReady,
-            &page,
-            &Settings::default(),
-            &Clock::default()
-        ),
+        decide(ready(), &page, &Settings::default(), &Clock::default()),
         Action::Reject { .. }
     ));
 }
