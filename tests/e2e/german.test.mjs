@@ -104,7 +104,7 @@ test('the overlay panel on a portal page speaks German', async () => {
 test('the popup speaks German: headings, the search box and its results', async () => {
   const portal = await env.browser.context.newPage();
   await portal.goto(HUNTING);
-  const panel = await overlayFrame(portal);
+  await overlayFrame(portal); // the tab has its plan
   const tabId = await tabIdOf(env.browser.worker, portal);
   const popup = await env.browser.context.newPage();
   await popup.goto(`${env.browser.extensionOrigin}/popup.html#tab=${tabId}`);
