@@ -16,7 +16,8 @@ const env = useDemoBrowser();
 async function storedUnannotatedDefenderPlan() {
   return env.browser.worker.evaluate(async () => {
     for (let i = 0; i < 100; i += 1) {
-      const plans = Object.values(await chrome.storage.session.get(null));
+      const stored = Object.entries(await chrome.storage.session.get(null));
+      const plans = stored.filter(([key]) => key.startsWith('plan:')).map(([, plan]) => plan);
       const plan = plans.find((p) => p.page.portal === 'defender' && p.page.feature === null);
       if (plan) return plan;
       await new Promise((resolve) => setTimeout(resolve, 100));
