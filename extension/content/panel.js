@@ -97,6 +97,12 @@ function postToFrame(message) {
 function askFrame() {
   frameLoaded = true;
   clearTimeout(handshake);
+  // A frame that loads again (moved in the page's DOM, or sent back to our page) holds a new
+  // document, hidden until it is told it is shown: it is shown again at its first height.
+  if (sized) {
+    sized = false;
+    styleFrame();
+  }
   // The key goes only to our own page: postMessage addressed to our origins is dropped for any
   // other document, and the page's own scripts cannot read a message sent to the frame.
   postToFrame({ wayfinderPing: true, wayfinderTheme: pageTheme(), wayfinderKey: panelKey });

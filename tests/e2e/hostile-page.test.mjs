@@ -215,3 +215,18 @@ test('a copy of the panel that the page frames itself shows nothing and offers n
   await overlay(page).getByRole('button', { name: 'Dismiss' }).first().waitFor();
   await page.close();
 });
+
+test('a panel the page moves elsewhere in its DOM comes back with its content shown', async () => {
+  const { page } = await openHunting();
+  // Moving the host reloads the frame: its new document must be shown again, at its size.
+  await page.evaluate(() => {
+    const host = document.querySelector('[data-wayfinder-host]');
+    const box = document.createElement('div');
+    document.body.prepend(box);
+    box.append(host);
+  });
+  await panelInPlace(page);
+  await overlay(page).locator('[data-wayfinder-id="hunting"]').click();
+  await overlay(page).getByRole('button', { name: 'Hide' }).waitFor();
+  await page.close();
+});
