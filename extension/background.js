@@ -49,14 +49,28 @@ const syncKey = (tabId) => `sync:${tabId}`;
 // page frames itself (it can read the frame's URL in the open shadow root) never learns the key,
 // so it is never told its tab and shows nothing.
 const panelKeyKey = (tabId) => `panel-key:${tabId}`;
+// The keys this worker issued or read, so a route change or an overlay load costs no storage
+// read; a restarted worker reads each tab's once.
+/** @type {Map<number, string>} */
+const panelKeys = new Map();
+
+/** The tab's panel key, if one was issued. @param {number} tabId @returns {Promise<string | null>} */
+async function issuedPanelKey(tabId) {
+  if (!panelKeys.has(tabId)) {
+    const stored = (await chrome.storage.session.get(panelKeyKey(tabId)))[panelKeyKey(tabId)];
+    // A key made while the read was under way is the one in force.
+    if (typeof stored === 'string' && !panelKeys.has(tabId)) panelKeys.set(tabId, stored);
+  }
+  return panelKeys.get(tabId) ?? null;
+}
 
 /** The tab's panel key, made once per tab. @param {number} tabId */
 async function panelKey(tabId) {
-  const key = panelKeyKey(tabId);
-  const stored = (await chrome.storage.session.get(key))[key];
-  if (typeof stored === 'string') return stored;
+  const issued = await issuedPanelKey(tabId);
+  if (issued) return issued;
   const made = crypto.randomUUID();
-  await chrome.storage.session.set({ [key]: made });
+  panelKeys.set(tabId, made);
+  await chrome.storage.session.set({ [panelKeyKey(tabId)]: made });
   return made;
 }
 // Onboarding status, per tenant key ("home" or the pages' tid), in local storage: what the Defender
@@ -533,8 +547,8 @@ async function respond(message, sender) {
       return { view: await assessTenant(action.tenant, settings) };
     }
     case 'reply-tab': {
-      const issued = (await chrome.storage.session.get(panelKeyKey(action.tabId)))[panelKeyKey(action.tabId)];
-      if (typeof issued === 'string' && issued === action.key) return { tabId: action.tabId };
+      const issued = await issuedPanelKey(action.tabId);
+      if (issued !== null && issued === action.key) return { tabId: action.tabId };
       console.warn('SecOps Wayfinder: an overlay frame without its tab\'s panel key was refused');
       return null;
     }
@@ -589,6 +603,7 @@ chrome.tabs.onRemoved.addListener((tabId) => {
   tabNews.delete(tabId);
   noBladeAnchors.delete(tabId);
   factsRate.delete(tabId);
+  panelKeys.delete(tabId);
   forgetTab(tabId);
   chrome.storage.session.remove([planKey(tabId), healthKey(tabId), syncKey(tabId), panelKeyKey(tabId)]);
 });
