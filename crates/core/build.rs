@@ -27,6 +27,8 @@ mod sources;
 mod sync;
 #[path = "build/tiers.rs"]
 mod tiers;
+#[path = "build/vocabulary.rs"]
+mod vocabulary;
 
 use tiers::{Tier, UserContent};
 
@@ -140,7 +142,7 @@ const KINDS: &[&str] = &["location", "capability"];
 const STATUSES: &[&str] = &["same", "moved", "changed", "unavailable", "defender-only"];
 
 /// The catalog files whose sources `build/sources.rs` checks.
-const CATALOG_FILES: &[&str] = &[
+const CATALOG_FILES: [&str; 4] = [
     "features.json",
     "probes.json",
     "sync.json",
@@ -148,7 +150,7 @@ const CATALOG_FILES: &[&str] = &[
 ];
 
 /// Stops the build on any source that is not a dated public document, or a guess not marked.
-fn check_sources() {
+fn check_sources() -> String {
     let release_path = PathBuf::from("catalog/release.json");
     println!("cargo:rerun-if-changed={}", release_path.display());
     println!("cargo:rerun-if-changed=build/sources.rs");
@@ -167,10 +169,11 @@ fn check_sources() {
             &sources::check_catalog(file, &text, &release),
         );
     }
+    release
 }
 
 fn main() {
-    check_sources();
+    let release = check_sources();
     let path = PathBuf::from("catalog/features.json");
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(&path)
@@ -241,6 +244,20 @@ fn main() {
     let out = out_dir.join("onboarding_catalog.rs");
     fs::write(&out, onboarding::compile(&text))
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+
+    // What a view report keeps: the words and attributes the probes of all four files look for.
+    println!("cargo:rerun-if-changed=build/vocabulary.rs");
+    let read = |file: &str| {
+        fs::read_to_string(PathBuf::from("catalog").join(file))
+            .unwrap_or_else(|e| fail(&format!("cannot read catalog/{file}: {e}")))
+    };
+    let [features, probes, sync, onboarding] = CATALOG_FILES.map(read);
+    let out = out_dir.join("report_vocabulary.rs");
+    fs::write(
+        &out,
+        vocabulary::compile(&features, &probes, &sync, &onboarding, &release),
+    )
+    .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
 }
 
 /// A source is present with a date; `check_sources` (`build/sources.rs`) holds the rules of its

@@ -35,4 +35,5 @@ pub mod time;
 pub mod trainer;
 pub mod tree_decoder;
 pub mod url;
+pub mod view_report;
 mod wire;

@@ -52,6 +52,8 @@ const LAYERS: &[(&str, u8)] = &[
     // 7. The messages between the extension's parts, and who may send which.
     ("protocol", 7),
     ("router", 7),
+    // What the popup saves of a tab's view: its sanitized structure with the tab's probe report.
+    ("view_report", 7),
 ];
 
 /// Edges (from module, to module) still allowed against the layers, each with its reason. The
