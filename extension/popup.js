@@ -43,6 +43,14 @@ mountPopup(document.getElementById('root'), {
         if (!pinned) window.close();
       }
     : undefined,
+  // "Save a report of this view": the tab's content script walks its top document; the popup's
+  // core keeps only what a report may hold, and shows it before anything is written.
+  readView: tab
+    ? async () => {
+        const view = await chrome.tabs.sendMessage(tab.id, { type: 'view-report' }, { frameId: 0 }).catch(() => null);
+        return view ? { ...view, version: chrome.runtime.getManifest().version } : null;
+      }
+    : undefined,
   // Sign-in asks for the optional "identity" permission first, inside the click that started it.
   onboarding: async (op) => {
     if (op === 'read' && !(await chrome.permissions.request({ permissions: ['identity'] }))) {

@@ -141,8 +141,14 @@ function teardown() {
 
 // Messages from our own worker and pages only (a page cannot send these: sender.tab is set for
 // every content script, and only our extension's contexts have our id).
-chrome.runtime.onMessage.addListener((message, sender) => {
+chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== chrome.runtime.id || sender.tab || !message) return;
+  // The popup's "Save a report of this view": the top document's structure, asked by the user.
+  // The walk is its own module, loaded only then; `true` keeps the reply open for it.
+  if (message.type === 'view-report' && FRAME === 'top') {
+    import(chrome.runtime.getURL('view-walk.js')).then((walk) => reply(walk.walkView()), () => reply(null));
+    return true;
+  }
   if (FRAME === 'blade') {
     if (message.type === 'plan-anchors' && Array.isArray(message.anchors)) startPass({ anchors: message.anchors, readers: null, url: '', frame: FRAME });
     return;

@@ -35,5 +35,6 @@ pub mod time;
 pub mod trainer;
 pub mod tree_decoder;
 pub mod url;
+#[cfg(feature = "view-report")]
 pub mod view_report;
 mod wire;

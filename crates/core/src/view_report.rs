@@ -25,8 +25,8 @@ use crate::catalog;
 use crate::model::{Frame, Portal};
 use crate::notices::tier_kind;
 use crate::protocol::Health;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 
 pub use text::sanitize_text;
 pub use tree::Node;
@@ -42,7 +42,7 @@ pub const MAX_ELEMENTS: usize = 20_000;
 
 /// One node of the page, as the content script's walk hands it over, in document order: `d` is
 /// its depth below `body` (a child of `body` is 0), and it is either an element (`tag`, with
-/// its attributes) or a text (`text`).
+/// its attributes as names and values in turn) or a text (`text`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -51,9 +51,9 @@ pub struct Record {
     /// An element's tag name.
     #[serde(default)]
     pub tag: Option<String>,
-    /// An element's attributes, as the page has them.
+    /// An element's attributes as the page has them: a name, its value, the next name, …
     #[serde(default)]
-    pub attrs: BTreeMap<String, String>,
+    pub attrs: Vec<String>,
     /// A text node's text, as the page has it.
     #[serde(default)]
     pub text: Option<String>,
@@ -91,6 +91,20 @@ pub struct FoundBy {
     pub by: crate::model::TierKind,
 }
 
+/// Values by notice id, in catalog order, written as a JSON object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ById<T>(pub Vec<(&'static str, T)>);
+
+impl<T: Serialize> Serialize for ById<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, value) in &self.0 {
+            map.serialize_entry(id, value)?;
+        }
+        map.end()
+    }
+}
+
 /// A view report, in the format of `docs/view-reports.md` (field order as written there).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ViewReport {
@@ -113,9 +127,9 @@ pub struct ViewReport {
     /// What the view is; the person who files the report says more.
     pub about: String,
     /// What each notice's probe found when the report was saved (`null`: not found).
-    pub probes: BTreeMap<String, Option<FoundBy>>,
+    pub probes: ById<Option<FoundBy>>,
     /// What a fixture made of this report must find: what the probes found when it was saved.
-    pub expect: BTreeMap<String, bool>,
+    pub expect: ById<bool>,
     /// The document's `body`.
     pub view: Node,
 }
@@ -144,8 +158,8 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
     if records.is_empty() {
         return Err(ReportError::NoView);
     }
-    let mut probes = BTreeMap::new();
-    let mut expect = BTreeMap::new();
+    let mut probes = ById::default();
+    let mut expect = ById::default();
     let top = context.health.top.clone().unwrap_or_default();
     for id in notices {
         let found = top
@@ -155,11 +169,11 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
             .find_map(|(found, tier)| (found == id).then_some(tier));
         if let Some(tier) = found {
             let by = tier_kind(portal, &page, id, tier);
-            probes.insert(id.to_string(), by.map(|by| FoundBy { tier, by }));
-            expect.insert(id.to_string(), true);
+            probes.0.push((id, by.map(|by| FoundBy { tier, by })));
+            expect.0.push((id, true));
         } else if top.missing.iter().any(|m| m == id) {
-            probes.insert(id.to_string(), None);
-            expect.insert(id.to_string(), false);
+            probes.0.push((id, None));
+            expect.0.push((id, false));
         }
     }
     let cut = if context.truncated {
@@ -211,7 +225,8 @@ fn notice_ids(portal: Portal, page: &str) -> Vec<&'static str> {
 pub struct ReportSummary {
     /// Elements in the view.
     pub elements: usize,
-    /// The page's words the report keeps (the probes' words it found), each once.
+    /// The page's words the report keeps (the probes' words it found), each once, in the order
+    /// they first appear.
     pub words: Vec<String>,
     /// Words it replaced by their length.
     pub replaced: usize,
@@ -222,8 +237,6 @@ impl ViewReport {
     pub fn summary(&self) -> ReportSummary {
         let mut summary = ReportSummary::default();
         self.view.tally(&mut summary);
-        summary.words.sort();
-        summary.words.dedup();
         summary
     }
 }

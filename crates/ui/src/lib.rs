@@ -34,6 +34,8 @@ mod sync_card;
 mod tenant_panel;
 pub mod text;
 #[cfg(feature = "pages")]
+mod view_report_action;
+#[cfg(feature = "pages")]
 mod where_is;
 #[cfg(feature = "pages")]
 mod words;
@@ -226,7 +228,8 @@ pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
 #[cfg(feature = "pages")]
 /// Mounts the popup into `root`. `hooks`: `open(url)`, `close()`,
 /// `load()`, `save(settings)`, `policy` (the administrator's policy, a value), `popOut()`, `openPanel()`,
-/// `onboarding(op)`, `download(name, type, text)`; any may be missing (the popup then says what
+/// `readView()` (the tab's document walked for a view report), `onboarding(op)`,
+/// `download(name, type, text)`; any may be missing (the popup then says what
 /// it cannot do).
 #[wasm_bindgen(js_name = mountPopup)]
 pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
@@ -236,6 +239,7 @@ pub fn mount_popup(root: web_sys::HtmlElement, hooks: JsValue) {
         close: settings_store::hook(&hooks, "close"),
         pop_out: settings_store::hook(&hooks, "popOut"),
         open_panel: settings_store::hook(&hooks, "openPanel"),
+        read_view: settings_store::hook(&hooks, "readView"),
         store: store_from(&hooks),
         trainer_policy: wayfinder_worker::read_policy(
             &js_sys::Reflect::get(&hooks, &JsValue::from_str("policy")).unwrap_or(JsValue::NULL),

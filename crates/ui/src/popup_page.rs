@@ -28,6 +28,8 @@ pub struct PopupHooks {
     pub pop_out: Option<js_sys::Function>,
     /// `openPanel()`: opens the panel in the current tab (its pill otherwise collapses it).
     pub open_panel: Option<js_sys::Function>,
+    /// `readView()`: the tab's top document walked for a view report (a Promise).
+    pub read_view: Option<js_sys::Function>,
     /// Sign-in, reading and export of the onboarding status.
     pub tenant: TenantHooks,
 }
@@ -101,7 +103,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
                 })}
             </section>
             <crate::StorageNote full=crate::storage_full_signal() />
-            <PageCheck plan=plan />
+            <PageCheck plan=plan read_view=hooks.read_view.clone() download=hooks.tenant.download.clone() />
             <TenantPanel view=crate::tenant_signal() hooks=hooks.tenant.clone() />
             <footer class="wf-popup-footer">
                 <label class="wf-check">
@@ -167,9 +169,14 @@ fn health_text(plan: RwSignal<PlanState>, health: &Health, id: &str) -> String {
     }
 }
 
-/// The health view: for each notice of the tab, whether its control was found on the page.
+/// The health view: for each notice of the tab, whether its control was found on the page, and
+/// the action that saves a report of the view for when a control a person sees was not found.
 #[component]
-fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
+fn PageCheck(
+    plan: RwSignal<PlanState>,
+    read_view: Option<js_sys::Function>,
+    download: Option<js_sys::Function>,
+) -> impl IntoView {
     let health = crate::health_signal();
     let notices = move || {
         plan.with(|state| match state {
@@ -207,6 +214,7 @@ fn PageCheck(plan: RwSignal<PlanState>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
+            {read_view.map(|read_view| view! { <crate::view_report_action::SaveViewReport plan=plan read_view=read_view download=download /> })}
         </section>
     }
 }

@@ -50,12 +50,9 @@ const WASM_MODULES: [WasmModule; 3] = [
         name: "pages",
         krate: "crates/ui",
         features: "pages",
-        // A guard at the measured size, not a product budget (docs/wasm-size.md). Raised from
-        // 199 KB with the catalog refresh of December 2026 (18 more entries, dated source URLs),
-        // to 203 KB with the popup's full-storage note and the decoder's size bounds, and to
-        // 204 KB with the page check's words for the probe tier that found each control (203.05
-        // KB measured; the probes' sources no longer compiled in paid for the tolerant tiers).
-        budget: 204 * 1024,
+        // A guard at the measured size, not a product budget: each raise is a decision, with
+        // its reason, in docs/wasm-size.md.
+        budget: 221 * 1024,
     },
 ];
 

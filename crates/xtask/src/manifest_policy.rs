@@ -22,6 +22,9 @@ const PORTAL_MATCHES: [&str; 6] = [
     "https://*.reactblade-ms.portal.azure.net/*",
     "https://*.reactblade-rc.portal.azure.net/*",
 ];
+/// The web-accessible resources: the panel's page, and the module that walks a view for a view
+/// report (imported by the content script only when the user asks for a report).
+const WEB_ACCESSIBLE: [&str; 2] = ["overlay.html", "view-walk.js"];
 /// The top frames the overlay iframe is placed in.
 const OVERLAY_MATCHES: [&str; 3] = [
     "https://security.microsoft.com/*",
@@ -115,15 +118,16 @@ pub fn check(text: &str) -> Result<(), String> {
         .as_array()
         .cloned()
         .unwrap_or_default();
+    // The panel's page, and the view-report walk the content script imports when the user asks.
     let overlay_only = resources.iter().all(|r| {
-        strings(&r["resources"]) == ["overlay.html"]
+        strings(&r["resources"]) == WEB_ACCESSIBLE
             && r["use_dynamic_url"] == Value::Bool(true)
             && strings(&r["matches"]) == OVERLAY_MATCHES
             && r["extension_ids"].is_null()
     });
     if resources.len() != 1 || !overlay_only {
         return fail(
-            "only overlay.html is web-accessible, to the portal top frames, with use_dynamic_url",
+            "only overlay.html and view-walk.js are web-accessible, to the portal top frames, with use_dynamic_url",
         );
     }
     let csp = m["content_security_policy"]["extension_pages"]
@@ -228,7 +232,7 @@ mod tests {
             }),
             ("more resources", |m| {
                 m["web_accessible_resources"][0]["resources"] =
-                    serde_json::json!(["overlay.html", "wasm/*"])
+                    serde_json::json!(["overlay.html", "view-walk.js", "wasm/*"])
             }),
             ("remote script", |m| {
                 m["content_security_policy"]["extension_pages"] = serde_json::json!("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' https://cdn.example; connect-src 'self' https://login.microsoftonline.com https://management.azure.com; object-src 'none'")

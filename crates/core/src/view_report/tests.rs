@@ -7,7 +7,7 @@ fn element(d: u32, tag: &str, attrs: &[(&str, &str)]) -> Record {
         tag: Some(tag.to_string()),
         attrs: attrs
             .iter()
-            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .flat_map(|(n, v)| [n.to_string(), v.to_string()])
             .collect(),
         text: None,
     }

@@ -64,7 +64,11 @@ impl Node {
     /// Adds this node's elements and words to `summary`.
     pub(super) fn tally(&self, summary: &mut ReportSummary) {
         let mut text = |text: &str| {
-            summary.words.extend(kept_words(text).map(str::to_string));
+            for word in kept_words(text) {
+                if !summary.words.iter().any(|w| w == word) {
+                    summary.words.push(word.to_string());
+                }
+            }
             summary.replaced += text.matches('{').count();
         };
         match self {
@@ -135,8 +139,8 @@ pub(super) fn build(records: &[Record]) -> Node {
         if let Some(tag) = &record.tag {
             let attributes = record
                 .attrs
-                .iter()
-                .filter_map(|(name, value)| Some((name.clone(), kept_attribute(name, value)?)))
+                .chunks_exact(2)
+                .filter_map(|pair| Some((pair[0].clone(), kept_attribute(&pair[0], &pair[1])?)))
                 .collect();
             open.push(element(plain_tag(tag), attributes));
         } else if let (Some(text), Some(parent)) = (&record.text, open.last_mut()) {
