@@ -24,6 +24,23 @@ import init, {
   tokenFresh,
   tokenRequest,
 } from './wasm/worker.js';
+import {
+  armKey,
+  evidenceKey,
+  healthKey,
+  PANEL_PREFS as PANEL_PREFS_KEY,
+  PANEL_SEEN as PANEL_SEEN_KEY,
+  panelKeyKey,
+  planKey,
+  POLICY as POLICY_KEY,
+  SETTINGS as SETTINGS_KEY,
+  STORAGE_PROBLEM as STORAGE_PROBLEM_KEY,
+  syncKey,
+  tabOfPlanKey,
+  TENANTS as TENANTS_KEY,
+  tokenKey,
+  viewKey,
+} from './storage-keys.js';
 
 // What the worker trusts (the policy copy, the app registration, onboarding evidence, ARM facts,
 // tenant views) lives in local and sync storage: content scripts, which a compromised portal
@@ -40,15 +57,11 @@ const ready = init().catch((error) => {
   throw error;
 });
 
-const planKey = (tabId) => `plan:${tabId}`;
-const healthKey = (tabId) => `health:${tabId}`;
-const syncKey = (tabId) => `sync:${tabId}`;
 // The panel key of a tab, in session storage (trusted contexts only): the worker gives it to the
 // tab's top-frame content script with each plan, that script hands it to the overlay frame it
 // mounted, and the overlay presents it in `overlay-ready`. A copy of overlay.html that the portal
 // page frames itself (it can read the frame's URL in the open shadow root) never learns the key,
 // so it is never told its tab and shows nothing.
-const panelKeyKey = (tabId) => `panel-key:${tabId}`;
 // The keys this worker issued or read, so a route change or an overlay load costs no storage
 // read; a restarted worker reads each tab's once.
 /** @type {Map<number, string>} */
@@ -75,14 +88,10 @@ async function panelKey(tabId) {
 }
 // Onboarding status, per tenant key ("home" or the pages' tid), in local storage: what the Defender
 // pages showed lasts across sessions, and every portal page's chip reads the view.
-const evidenceKey = (tenant) => `onboarding:evidence:${tenant}`;
-const viewKey = (tenant) => `onboarding:view:${tenant}`;
 // What Azure Resource Manager told (with its status) lasts in local storage like the page evidence;
 // the token lives in session storage only, which content scripts cannot read and the browser
 // clears when it closes.
-const armKey = (tenant) => `onboarding:arm:${tenant}`;
 // Keyed by the app registration too: a token of one client id is never used for another.
-const tokenKey = (tenant, clientId) => `onboarding:token:${tenant}:${clientId}`;
 
 // The toolbar badge mirrors the chip of the tab's tenant: ✓ connected, ! not connected, ? unknown.
 const BADGES = { connected: ['✓', '#0e700e'], 'not-connected': ['!', '#bc4b09'], unknown: ['?', '#616161'] };
@@ -132,7 +141,6 @@ async function assessTenant(tenant, settings) {
 // https://developer.chrome.com/docs/extensions/reference/api/storage#property-local) changes
 // nothing already stored; it is logged and kept in session storage as the problem the popup's
 // page check shows, until a later write succeeds. Returns whether the write was kept.
-const STORAGE_PROBLEM_KEY = 'storage:problem';
 let storageProblem = true; // a stale problem from before a restart is cleared by the first write
 
 async function keepLocal(items, what) {
@@ -151,7 +159,6 @@ async function keepLocal(items, what) {
   }
 }
 
-const TENANTS_KEY = 'onboarding:tenants';
 const MAX_TENANTS = 50;
 
 async function keepTenant(tenant, records) {
@@ -169,7 +176,7 @@ async function keepTenant(tenant, records) {
 async function tellTabs(wanted, message) {
   const stored = await chrome.storage.session.get(null);
   for (const [key, plan] of Object.entries(stored)) {
-    const tabId = key.startsWith('plan:') ? Number(key.slice('plan:'.length)) : NaN;
+    const tabId = tabOfPlanKey(key);
     if (Number.isInteger(tabId) && plan && wanted(plan)) chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => {});
   }
 }
@@ -366,7 +373,6 @@ function describeSender(sender) {
 // up the first page's overlay as long. The copy is refreshed when the worker starts and when the
 // browser reports a policy change; a refreshed copy that differs re-plans the portal pages and
 // re-renders the extension pages, which follow `policy` in local storage.
-const POLICY_KEY = 'policy';
 
 // The policy as this worker last read it from managed storage: it wins over the copy, so a copy
 // that cannot be written (storage full) never keeps an old policy in force.
@@ -405,7 +411,7 @@ async function currentSettings() {
   if (settingsInForce) return settingsInForce;
   const epoch = settingsEpoch;
   const [{ settings }, { [POLICY_KEY]: policy }] = await Promise.all([
-    chrome.storage.sync.get('settings'),
+    chrome.storage.sync.get(SETTINGS_KEY),
     chrome.storage.local.get(POLICY_KEY),
   ]);
   const inForce = effectiveSettings(settings ?? null, managedNow ?? policy ?? null);
@@ -416,8 +422,6 @@ async function currentSettings() {
 // The panel's attention (crates/core/src/attention.rs): the user's choices (open or collapsed, the
 // corner) and what they have seen, in local storage, kept here between messages like the views.
 // The news each tab showed is kept too, so a panel the user opens marks it seen.
-const PANEL_PREFS_KEY = 'panel:prefs';
-const PANEL_SEEN_KEY = 'panel:seen';
 let panelState = null;
 const tabNews = new Map();
 
@@ -440,7 +444,8 @@ function keepSeen(seen) {
   keepLocal({ [PANEL_SEEN_KEY]: seen }, 'what the panel showed');
 }
 
-// Whether the tab's panel is open after a message's news; `{open, fresh, corner}`.
+// Whether the tab's panel is open after a message's news.
+/** @returns {Promise<import('./wire.js').PanelState>} */
 async function attendTo(tabId, news, settings, { fresh = false } = {}) {
   const panel = await storedPanel();
   tabNews.set(tabId, fresh ? news : (tabNews.get(tabId) ?? []).concat(news).slice(-64));
@@ -458,7 +463,9 @@ async function choosePanel(tabId, choice) {
     const seen = markSeen(panel.seen, tabNews.get(tabId) ?? []);
     if (seen) keepSeen(seen);
   }
-  return { panel: { corner: panel.prefs.corner } };
+  /** @type {import('./wire.js').ChoiceReply} */
+  const reply = { panel: { corner: panel.prefs.corner } };
+  return reply;
 }
 
 // The keyboard command toggles the panel of the tab it was pressed in (its top frame).
@@ -519,7 +526,9 @@ async function respond(message, sender) {
         panelKey(action.tabId),
       ]);
       afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
-      return { plan: action.plan, chip: view ? view.chip : null, panel, words: pillWords(), panelKey: key };
+      /** @type {import('./wire.js').PlanReply} */
+      const reply = { plan: action.plan, chip: view ? view.chip : null, panel, words: pillWords(), panelKey: key };
+      return reply;
     }
     case 'store-sync': {
       const view = await withArm(action);
@@ -548,20 +557,26 @@ async function respond(message, sender) {
     }
     case 'reply-tab': {
       const issued = await issuedPanelKey(action.tabId);
-      if (issued !== null && issued === action.key) return { tabId: action.tabId };
+      /** @type {import('./wire.js').TabReply} */
+      const reply = { tabId: action.tabId };
+      if (issued !== null && issued === action.key) return reply;
       console.warn('SecOps Wayfinder: an overlay frame without its tab\'s panel key was refused');
       return null;
     }
     case 'reply-anchors': {
-      const plan = /** @type {{anchors: unknown[]} | undefined} */ ((await chrome.storage.session.get(planKey(action.tabId)))[planKey(action.tabId)]);
-      return { anchors: plan ? plan.anchors : [] };
+      const plan = /** @type {import('./wire.js').OverlayPlan | undefined} */ ((await chrome.storage.session.get(planKey(action.tabId)))[planKey(action.tabId)]);
+      /** @type {import('./wire.js').AnchorsReply} */
+      const reply = { anchors: plan ? plan.anchors : [] };
+      return reply;
     }
     case 'store-health': {
       const key = healthKey(action.tabId);
       const health = (await chrome.storage.session.get(key))[key] ?? {};
       health[action.frame] = action.report;
       await chrome.storage.session.set({ [key]: health });
-      return { stored: true, panel: await attendTo(action.tabId, action.news, settings) };
+      /** @type {import('./wire.js').ReportReply} */
+      const reply = { stored: true, panel: await attendTo(action.tabId, action.news, settings) };
+      return reply;
     }
     default:
       console.warn('SecOps Wayfinder refused a message:', action ? action.reason : 'no action');

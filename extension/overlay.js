@@ -2,6 +2,7 @@
 // from session storage and follows its changes, and reports its height to the content script.
 import init, { mountOverlay, setHealth, setPlan, setProblem, setSync } from './wasm/overlay.js';
 import { followTab, markPageLanguage, settingsHooks } from './tab-state.js';
+import { toWorker } from './wire.js';
 
 markPageLanguage();
 
@@ -70,7 +71,7 @@ async function ourTab() {
     while (tried >= keys.length) await new Promise((resolve) => (keyArrived = () => resolve(undefined)));
     let reply;
     try {
-      reply = await chrome.runtime.sendMessage({ type: 'overlay-ready', key: keys[tried] });
+      reply = /** @type {import('./wire.js').TabReply | null} */ (await toWorker({ type: 'overlay-ready', key: keys[tried] }));
     } catch (error) {
       console.warn('SecOps Wayfinder: no answer from the service worker', error);
       return null;

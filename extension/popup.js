@@ -2,6 +2,8 @@
 // typing never waits for the service worker), the active tab's stored plan, and the onboarding
 // status of the tab's tenant.
 import init, { effectiveSettings, mountPopup, onboardingView, setHealth, setPlan, setStorageProblem, setTenantView } from './wasm/pages.js';
+import { armKey, evidenceKey, planKey as planKeyOf, SETTINGS, STORAGE_PROBLEM } from './storage-keys.js';
+import { toWorker } from './wire.js';
 import { download, followTab, markPageLanguage, onPolicyChange, settingsHooks } from './tab-state.js';
 
 markPageLanguage();
@@ -13,12 +15,11 @@ const pinned = /^#tab=(\d+)$/.exec(location.hash);
 const tab = pinned
   ? await chrome.tabs.get(Number(pinned[1])).catch(() => null)
   : (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
-const planKey = tab ? `plan:${tab.id}` : null;
-/** @type {{onboarding?: {tenant?: string}, items?: unknown[]} | null | undefined} */
-const plan = planKey ? (await chrome.storage.session.get(planKey))[planKey] : null;
+const planKey = tab ? planKeyOf(tab.id) : null;
+const plan = /** @type {import('./wire.js').OverlayPlan | null | undefined} */ (planKey ? (await chrome.storage.session.get(planKey))[planKey] : null);
 // The tab's tenant key (the core's plan names it); the user's own tenant otherwise.
 const tenant = plan?.onboarding?.tenant ?? 'home';
-const inputs = [`onboarding:evidence:${tenant}`, `onboarding:arm:${tenant}`];
+const inputs = [evidenceKey(tenant), armKey(tenant)];
 // Read once: a changed policy reloads the popup (below).
 const policy = await settingsHooks.managed();
 
@@ -56,7 +57,7 @@ mountPopup(document.getElementById('root'), {
     if (op === 'read' && !(await chrome.permissions.request({ permissions: ['identity'] }))) {
       return chrome.i18n.getMessage('signInNeedsPermission');
     }
-    const answer = await chrome.runtime.sendMessage({ type: 'onboarding', op, tenant });
+    const answer = await toWorker({ type: 'onboarding', op, tenant });
     return answer ? null : chrome.i18n.getMessage('onboardingRefused');
   },
   download,
@@ -65,10 +66,10 @@ chrome.storage.local.onChanged.addListener((changes) => {
   if (inputs.some((key) => key in changes)) showTenant();
 });
 chrome.storage.sync.onChanged.addListener((changes) => {
-  if ('settings' in changes) showTenant();
+  if (SETTINGS in changes) showTenant();
 });
 // The worker keeps a failed write to local storage (storage full) as `storage:problem`.
-const STORAGE_PROBLEM_KEY = 'storage:problem';
+const STORAGE_PROBLEM_KEY = STORAGE_PROBLEM;
 setStorageProblem(STORAGE_PROBLEM_KEY in (await chrome.storage.session.get(STORAGE_PROBLEM_KEY)));
 chrome.storage.session.onChanged.addListener((changes) => {
   if (STORAGE_PROBLEM_KEY in changes) setStorageProblem(changes[STORAGE_PROBLEM_KEY].newValue !== undefined);

@@ -1,6 +1,7 @@
 // Shared by the extension pages' shells: the page's language, the stored settings, a file
 // download, and a tab's plan and probe results kept by the service worker in session storage,
 // followed as they change.
+import { healthKey as healthKeyOf, planKey as planKeyOf, POLICY, SETTINGS, syncKey as syncKeyOf } from './storage-keys.js';
 
 /**
  * Sets the page's `lang` to the language its texts are in: the `_locales` file the browser
@@ -16,15 +17,15 @@ export function markPageLanguage() {
  * chrome.storage.managed (see `refreshPolicy` there), as the leptos pages take them.
  */
 export const settingsHooks = {
-  load: async () => (await chrome.storage.sync.get('settings')).settings ?? null,
-  save: (settings) => chrome.storage.sync.set({ settings }),
-  managed: async () => (await chrome.storage.local.get('policy')).policy ?? null,
+  load: async () => (await chrome.storage.sync.get(SETTINGS))[SETTINGS] ?? null,
+  save: (settings) => chrome.storage.sync.set({ [SETTINGS]: settings }),
+  managed: async () => (await chrome.storage.local.get(POLICY))[POLICY] ?? null,
 };
 
 /** Calls `then()` when the worker's copy of the administrator's policy changes. */
 export function onPolicyChange(then) {
   chrome.storage.local.onChanged.addListener((changes) => {
-    if ('policy' in changes) then();
+    if (POLICY in changes) then();
   });
 }
 
@@ -50,9 +51,9 @@ export async function followTab(tabId, { setPlan, setHealth, setSync = () => {} 
     setPlan(null);
     return;
   }
-  const planKey = `plan:${tabId}`;
-  const healthKey = `health:${tabId}`;
-  const syncKey = `sync:${tabId}`;
+  const planKey = planKeyOf(tabId);
+  const healthKey = healthKeyOf(tabId);
+  const syncKey = syncKeyOf(tabId);
   chrome.storage.session.onChanged.addListener((changes) => {
     if (planKey in changes) setPlan(changes[planKey].newValue);
     if (healthKey in changes) setHealth(changes[healthKey].newValue);

@@ -13,6 +13,7 @@ import { closePanel, focusPanel, followPanelTheme, onPanel, openPanel, panelOpen
 import { clearPass, onWorkerReply, redrawMarks, showSyncOf, startPass } from './pass.js';
 import { drawPill, focusPill, onPill, pillWords, redrawPill, removePill } from './pill.js';
 import { domReady, extensionAlive } from './schedule.js';
+import { toWorker } from '../wire.js';
 import { onThemeChange, stopTheme } from './theme.js';
 
 // Blade iframes (reactblade hosts) get this script too: there it only anchors the plan's
@@ -54,9 +55,8 @@ function choose(choice) {
   if (choice !== 'move') showPanel(choice === 'open');
   if (choice === 'open') focusPanel();
   if (choice === 'collapse') focusPill();
-  chrome.runtime
-    .sendMessage({ type: 'panel-choice', choice })
-    .then((reply) => {
+  toWorker(/** @type {const} */ ({ type: 'panel-choice', choice }))
+    .then((/** @type {import('../wire.js').ChoiceReply | null} */ reply) => {
       if (choice !== 'move' || !reply || !reply.panel) return;
       corner = cornerOf(reply.panel.corner);
       showPanel(panelOpen());
@@ -97,9 +97,10 @@ async function checkRoute() {
     clearPass();
     veilPanel(true);
   }
+  /** @type {import('../wire.js').PlanReply | null} */
   let reply;
   try {
-    reply = await chrome.runtime.sendMessage({ type: 'page-changed', url });
+    reply = await toWorker({ type: 'page-changed', url });
   } catch (error) {
     // The extension was reloaded or removed: this script is orphaned.
     if (!extensionAlive()) return teardown();
@@ -114,6 +115,7 @@ async function checkRoute() {
   const readers = (plan && plan.pageReaders) || null;
   // The incident pages' sync card is listed first in the panel.
   items = planned > 0 ? planned + (readers && readers.title ? 1 : 0) : 0;
+  /** @type {Partial<import('../wire.js').PanelState>} */
   const panel = (reply && reply.panel) || {};
   corner = cornerOf(panel.corner);
   pillWords(reply && reply.words);
@@ -172,9 +174,8 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
 });
 
 if (FRAME === 'blade') {
-  chrome.runtime
-    .sendMessage({ type: 'frame-ready' })
-    .then((reply) => reply && Array.isArray(reply.anchors) && startPass({ anchors: reply.anchors, readers: null, url: '', frame: FRAME }))
+  toWorker({ type: 'frame-ready' })
+    .then((/** @type {import('../wire.js').AnchorsReply | null} */ reply) => reply && Array.isArray(reply.anchors) && startPass({ anchors: reply.anchors, readers: null, url: '', frame: FRAME }))
     .catch(() => {});
 } else {
   window.addEventListener('hashchange', checkNow);

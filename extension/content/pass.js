@@ -6,14 +6,14 @@ import { findTarget, findVersion, foundBy, moreThanOne, newPass, resetProbes } f
 import { keepOnly, marks, place } from './marks.js';
 import { readRows, readValue } from './readers.js';
 import { atMostEvery, promptly } from './schedule.js';
+import { toWorker } from '../wire.js';
 
 /** How long a probe may look before its anchor counts as not found. */
 const GRACE_MS = 2000;
 
 /** @typedef {import('./marks.js').Anchor} Anchor */
 /**
- * @typedef {{title?: import('./probes.js').Probe, queue?: import('./readers.js').Queue,
- *   readers?: {id: string, read: string, probe: import('./probes.js').Probe}[]}} Readers
+ * @typedef {import('../../crates/core/bindings/PageReaders').PageReaders} Readers
  * @typedef {{incident?: {label: string, state: string} | null, badges?: {key: string, label: string, title: string, state: string}[]}} SyncView
  */
 
@@ -41,7 +41,7 @@ let lastRows = [];
 let rowsKey = '';
 /** Where the last read rows and headers are: their nearest common ancestors. @type {Element[]} */
 let rowHomes = [];
-/** The readings to send next. @type {object | null} */
+/** The readings to send next. @type {import('../wire.js').PageFacts | null} */
 let pendingFacts = null;
 /** How often a page may send its readings: each costs the worker a decision and a storage write. */
 const FACTS_EVERY_MS = 250;
@@ -234,9 +234,8 @@ const postFacts = atMostEvery(FACTS_EVERY_MS, () => {
   if (!facts) return;
   const url = pageUrl;
   const askedAt = performance.now();
-  chrome.runtime
-    .sendMessage({ type: 'page-facts', url, facts })
-    .then((reply) => {
+  toWorker({ type: 'page-facts', url, facts })
+    .then((/** @type {{view?: SyncView | null, panel?: import('../wire.js').PanelState} | null} */ reply) => {
       if (url !== pageUrl || !reply) return;
       if (reply.view) showSync(reply.view);
       onReply(reply, askedAt);
@@ -270,8 +269,7 @@ function report() {
   lastReport = key;
   const url = pageUrl;
   const askedAt = performance.now();
-  chrome.runtime
-    .sendMessage({ type: 'probe-report', found, missing })
-    .then((reply) => url === pageUrl && reply && onReply(reply, askedAt))
+  toWorker({ type: 'probe-report', found, missing })
+    .then((/** @type {import('../wire.js').ReportReply | null} */ reply) => url === pageUrl && reply && onReply(reply, askedAt))
     .catch(() => {});
 }

@@ -4,13 +4,9 @@
 import { changedAnything, changedCandidates, firstInDocument } from './changes.js';
 
 /**
- * @typedef {{by: 'selector', css: string}
- *   | {by: 'text', within: string, text: string}
- *   | {by: 'link-path', within: string, path: string}
- *   | {by: 'label', within: string, text: string}
- *   | {by: 'aria-label', within: string, text: string}
- *   | {by: 'role', role: string, text: string}} Tier
- * @typedef {{tiers: Tier[], userContent?: string}} Probe
+ * The plan's probes, as the core writes them (crates/core/bindings/).
+ * @typedef {import('../../crates/core/bindings/Tier').Tier} Tier
+ * @typedef {import('../wire.js').Probe} Probe
  * @typedef {import('./changes.js').Changes} Changes
  */
 

@@ -1,8 +1,7 @@
 // Sync readings: the plan says what to read (the catalog's sync readers); the worker's core
 // decides what it means. Values are text, bounded; textContent only (it forces no layout).
 
-/** @typedef {{id: string, header: string}} Column */
-/** @typedef {{headers: string, rows: string, cells: string, key: string, badgeIn: string, columns: Column[]}} Queue */
+/** @typedef {import('../wire.js').Queue} Queue A queue as the plan describes it (crates/core/bindings/). */
 /** @typedef {{key: string, values: Record<string, string>, cell: Element | null}} Row */
 
 const MAX_ROWS = 500;

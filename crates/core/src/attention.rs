@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::settings::PanelMode;
 
 /// The corner of the viewport the pill and the panel sit in.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Corner {
@@ -56,6 +57,7 @@ pub struct PanelPrefs {
 }
 
 /// A choice the user made on a page (or in the popup).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PanelChoice {

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub const SYNC_ID: &str = "incident-sync";
 
 /// What the page is, as far as the URL tells.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PageSummary {
@@ -39,6 +40,7 @@ pub struct PageSummary {
 }
 
 /// Everything the overlay shows for one page.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OverlayPlan {
@@ -61,6 +63,7 @@ pub struct OverlayPlan {
 
 /// Which tenant's onboarding status a page shows (the content script draws the chip from the
 /// worker's stored view of that tenant, `onboarding:view:<tenant>`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OnboardingSlot {

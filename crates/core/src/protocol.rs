@@ -15,10 +15,13 @@ use crate::sync::{Now, SyncView};
 use crate::wire::{self, Present};
 use serde::{Deserialize, Serialize};
 
+pub mod replies;
+
 /// Longest URL we accept in a message; portal URLs are far shorter.
 pub const MAX_URL_LEN: usize = 8 * 1024;
 
 /// A request to the service worker.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case", try_from = "RequestFields")]
 pub enum Request {
@@ -71,6 +74,7 @@ pub enum Request {
 }
 
 /// What an extension page asks of the onboarding status's ARM side.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OnboardingOp {
@@ -330,6 +334,7 @@ pub enum Action {
 }
 
 /// What one document's probes found (`health:<tabId>` keeps one per frame kind).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProbeResult {
@@ -340,6 +345,7 @@ pub struct ProbeResult {
 }
 
 /// What the probes of a tab found, per document (`health:<tabId>` in session storage).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Health {

@@ -17,6 +17,7 @@ const SENTINEL_EXTENSION: &str = "Microsoft_Azure_Security_Insights";
 
 /// A Log Analytics workspace with Sentinel, as named in a URL (or in an ARM resource id, see
 /// `onboarding::calls`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WorkspaceRef {

@@ -33,7 +33,15 @@ pub fn run() -> Result<(), String> {
         None,
     );
     process::run(eslint.env("PATH", &tools.path))?;
-    cargo(&[&["clippy", "--workspace"][..], &lints].concat())?;
+    // With the core's `ts` feature: its TypeScript types are part of what is linted and tested
+    // (crates/core/tests/ts_types.rs fails when crates/core/bindings/ is out of date).
+    cargo(
+        &[
+            &["clippy", "--workspace", "--features", "wayfinder-core/ts"][..],
+            &lints,
+        ]
+        .concat(),
+    )?;
     cargo(
         &[
             &["clippy", "--target", "wasm32-unknown-unknown"][..],
@@ -42,7 +50,7 @@ pub fn run() -> Result<(), String> {
         ]
         .concat(),
     )?;
-    cargo(&["test", "--workspace"])?;
+    cargo(&["test", "--workspace", "--features", "wayfinder-core/ts"])?;
     // The content script's probe engine and readers on static HTML in jsdom (tests/shells/).
     process::run(&mut browser_scripts::node(&["--test", "shells/"]))?;
     // The fuzz targets are a workspace of their own (docs/fuzzing.md) and their runs are a

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The test contract's overlay kinds (`data-wayfinder-kind`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OverlayKind {
@@ -37,6 +38,7 @@ impl OverlayKind {
 }
 
 /// Which portal a link or location belongs to (`data-wayfinder-link`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LinkPortal {
@@ -49,6 +51,7 @@ pub enum LinkPortal {
 }
 
 /// A menu path in one portal.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Location {
@@ -59,6 +62,7 @@ pub struct Location {
 }
 
 /// A link to the other portal.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PortalLink {
@@ -71,6 +75,7 @@ pub struct PortalLink {
 }
 
 /// Where an item's fact comes from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceNote {
@@ -81,6 +86,7 @@ pub struct SourceNote {
 }
 
 /// One thing to show.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OverlayItem {

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Which portal (or portal frame) a URL belongs to.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Portal {

@@ -18,6 +18,7 @@ pub const MAX_TIERS: usize = 8;
 /// The tolerant tiers (`label`, `aria-label`, `role`) run on English pages only, compare the
 /// label's normal form ([`super::label::normalize_label`]), and never accept an element inside
 /// one of our own marks or inside the page's user content ([`Probe::user_content`]).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "kebab-case", try_from = "TierFields")]
 pub enum Tier {
@@ -68,6 +69,7 @@ pub enum Tier {
 }
 
 /// What a role-qualified tier looks for (the content script's `ROLES` names the elements).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
@@ -81,6 +83,7 @@ pub enum Role {
 }
 
 /// Which kind of tier found an anchor (what a probe report says and the page check shows).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TierKind {
@@ -167,6 +170,7 @@ impl TryFrom<TierFields> for Tier {
 }
 
 /// How to find one element.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Probe {
@@ -180,6 +184,7 @@ pub struct Probe {
 }
 
 /// What an anchored mark is for (`data-wayfinder-kind` of the mark).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnchorKind {
@@ -190,6 +195,7 @@ pub enum AnchorKind {
 }
 
 /// Which document of the tab holds the anchor.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Frame {
@@ -201,6 +207,7 @@ pub enum Frame {
 }
 
 /// Where the mark goes relative to the anchor element.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
@@ -212,6 +219,7 @@ pub enum Place {
 }
 
 /// Something the content script places next to a page element.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Anchor {

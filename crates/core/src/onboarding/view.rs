@@ -21,6 +21,7 @@ pub enum Confidence {
 }
 
 /// The tenant's connection to the Defender portal.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Overall {
@@ -190,6 +191,7 @@ impl ArmStatus {
 }
 
 /// The status chip's short form.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Chip {
