@@ -44,11 +44,14 @@ mountPopup(document.getElementById('root'), {
         if (!pinned) window.close();
       }
     : undefined,
-  // "Save a report of this view": the tab's content script walks its top document; the popup's
-  // core keeps only what a report may hold, and shows it before anything is written.
+  // "Save a report of this view": the tab's content script walks the document the page's notices
+  // are in (`frame`: the top document, frame 0, or the blade frame, whose content script is the
+  // one that answers); the popup's core keeps only what a report may hold, and shows it before
+  // anything is written.
   readView: tab
-    ? async () => {
-        const view = await chrome.tabs.sendMessage(tab.id, { type: 'view-report' }, { frameId: 0 }).catch(() => null);
+    ? async (/** @type {'top' | 'blade'} */ frame) => {
+        const message = { type: 'view-report', frame };
+        const view = await (frame === 'top' ? chrome.tabs.sendMessage(tab.id, message, { frameId: 0 }) : chrome.tabs.sendMessage(tab.id, message)).catch(() => null);
         return view ? { ...view, version: chrome.runtime.getManifest().version } : null;
       }
     : undefined,

@@ -145,9 +145,10 @@ function teardown() {
 // every content script, and only our extension's contexts have our id).
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
   if (sender.id !== chrome.runtime.id || sender.tab || !message) return;
-  // The popup's "Save a report of this view": the top document's structure, asked by the user.
-  // The walk is its own module, loaded only then; `true` keeps the reply open for it.
-  if (message.type === 'view-report' && FRAME === 'top') {
+  // The popup's "Save a report of this view": this document's structure, asked by the user (the
+  // popup names the frame kind whose notices the page has). The walk is its own module, loaded
+  // only then; `true` keeps the reply open for it.
+  if (message.type === 'view-report' && message.frame === FRAME) {
     import(chrome.runtime.getURL('view-walk.js')).then((walk) => reply(walk.walkView()), () => reply(null));
     return true;
   }

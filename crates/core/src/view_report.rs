@@ -66,6 +66,8 @@ pub struct ReportContext {
     pub portal: Option<Portal>,
     /// The catalog id of the tab's page, from its plan.
     pub page: Option<String>,
+    /// Which document was walked: [`frame_of`] the page.
+    pub frame: Frame,
     /// The document's `lang`.
     pub lang: String,
     /// The document's origin (`https://host`).
@@ -118,7 +120,7 @@ pub struct ViewReport {
     pub portal: Portal,
     /// The catalog id of the page.
     pub page: String,
-    /// Which document: always the top one (blade frames are not reported yet).
+    /// Which document: the top one, or an Azure-portal blade frame.
     pub frame: Frame,
     /// The document's `lang`.
     pub lang: String,
@@ -150,7 +152,7 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
         .and_then(Portal::side)
         .ok_or(ReportError::NotAPortalPage)?;
     let page = context.page.clone().ok_or(ReportError::NotAPortalPage)?;
-    let notices = notice_ids(portal, &page);
+    let notices = notice_ids(portal, &page, context.frame);
     if notices.is_empty() {
         return Err(ReportError::NotAPortalPage);
     }
@@ -160,7 +162,11 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
     }
     let mut probes = ById::default();
     let mut expect = ById::default();
-    let top = context.health.top.clone().unwrap_or_default();
+    let walked = match context.frame {
+        Frame::Top => &context.health.top,
+        Frame::Blade => &context.health.blade,
+    };
+    let top = walked.clone().unwrap_or_default();
     for id in notices {
         let found = top
             .found
@@ -191,13 +197,17 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
         ),
         portal,
         page: page.clone(),
-        frame: Frame::Top,
+        frame: context.frame,
         lang: values::plain_lang(&context.lang),
         origin,
         about: format!(
-            "Saved on {} from the page '{page}' (its top document).{cut} Say here what the view \
-             shows and which control a person sees that the page check did not find.",
-            context.saved_on
+            "Saved on {} from the page '{page}' ({}).{cut} Say here what the view shows and \
+             which control a person sees that the page check did not find.",
+            context.saved_on,
+            match context.frame {
+                Frame::Top => "its top document",
+                Frame::Blade => "its blade frame",
+            }
         ),
         probes,
         expect,
@@ -205,18 +215,29 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
     })
 }
 
-/// The ids of the catalog's notices on the top document of `page` of `portal`.
-fn notice_ids(portal: Portal, page: &str) -> Vec<&'static str> {
+/// The ids of the catalog's notices in `frame` of `page` of `portal`.
+fn notice_ids(portal: Portal, page: &str, frame: Frame) -> Vec<&'static str> {
     catalog::features()
         .iter()
         .filter(|feature| {
             feature
                 .notices
                 .iter()
-                .any(|n| n.portal == portal && n.frame == Frame::Top && n.pages.contains(&page))
+                .any(|n| n.portal == portal && n.frame == frame && n.pages.contains(&page))
         })
         .map(|feature| feature.id)
         .collect()
+}
+
+/// The document a report of `page` walks: the one its notices are in (every page's notices are
+/// in one of them). `None` for a page without notices.
+pub fn frame_of(portal: Option<Portal>, page: &str) -> Option<Frame> {
+    let side = portal.and_then(Portal::side)?;
+    catalog::features()
+        .iter()
+        .flat_map(|feature| feature.notices)
+        .find(|n| n.portal == side && n.pages.contains(&page))
+        .map(|n| n.frame)
 }
 
 /// What a report holds, for the user to see before saving it.

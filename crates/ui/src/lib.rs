@@ -228,7 +228,7 @@ pub fn mount_overlay(root: web_sys::HtmlElement, hooks: JsValue) {
 #[cfg(feature = "pages")]
 /// Mounts the popup into `root`. `hooks`: `open(url)`, `close()`,
 /// `load()`, `save(settings)`, `policy` (the administrator's policy, a value), `popOut()`, `openPanel()`,
-/// `readView()` (the tab's document walked for a view report), `onboarding(op)`,
+/// `readView(frame)` (the tab's top document or blade frame walked for a view report), `onboarding(op)`,
 /// `download(name, type, text)`; any may be missing (the popup then says what
 /// it cannot do).
 #[wasm_bindgen(js_name = mountPopup)]

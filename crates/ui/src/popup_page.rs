@@ -28,7 +28,7 @@ pub struct PopupHooks {
     pub pop_out: Option<js_sys::Function>,
     /// `openPanel()`: opens the panel in the current tab (its pill otherwise collapses it).
     pub open_panel: Option<js_sys::Function>,
-    /// `readView()`: the tab's top document walked for a view report (a Promise).
+    /// `readView(frame)`: the tab's `top` document or `blade` frame walked for a view report (a Promise).
     pub read_view: Option<js_sys::Function>,
     /// Sign-in, reading and export of the onboarding status.
     pub tenant: TenantHooks,

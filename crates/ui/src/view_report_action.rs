@@ -12,7 +12,8 @@ use crate::PlanState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
-use wayfinder_core::view_report::{report, Record, ReportContext, ReportError};
+use wayfinder_core::model::Frame;
+use wayfinder_core::view_report::{frame_of, report, Record, ReportContext, ReportError};
 use wayfinder_worker::from_js::decode;
 
 /// Where the action stands.
@@ -44,7 +45,18 @@ fn field(value: &JsValue, name: &str) -> JsValue {
 
 /// The report of the tab's view, or why there is none.
 async fn make(read_view: js_sys::Function, plan: RwSignal<PlanState>) -> Step {
-    let walked = match read_view.call0(&JsValue::NULL) {
+    let page = plan.with_untracked(|state| match state {
+        PlanState::Ready(p) => (p.page.portal, p.page.feature.clone()),
+        _ => (None, None),
+    });
+    let Some(frame) = page.1.as_deref().and_then(|id| frame_of(page.0, id)) else {
+        return Step::Failed(message("viewReportNoPage"));
+    };
+    let frame_name = match frame {
+        Frame::Top => "top",
+        Frame::Blade => "blade",
+    };
+    let walked = match read_view.call1(&JsValue::NULL, &JsValue::from_str(frame_name)) {
         Ok(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise))
             .await
             .unwrap_or(JsValue::NULL),
@@ -54,14 +66,11 @@ async fn make(read_view: js_sys::Function, plan: RwSignal<PlanState>) -> Step {
         .iter()
         .filter_map(|record| decode::<Record>(&record).ok())
         .collect();
-    let page = plan.with_untracked(|state| match state {
-        PlanState::Ready(p) => (p.page.portal, p.page.feature.clone()),
-        _ => (None, None),
-    });
     let (saved_on, _) = now_stamp();
     let context = ReportContext {
         portal: page.0,
         page: page.1,
+        frame,
         lang: field(&walked, "lang").as_string().unwrap_or_default(),
         origin: field(&walked, "origin").as_string().unwrap_or_default(),
         user_agent: web_sys::window()

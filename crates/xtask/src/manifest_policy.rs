@@ -118,16 +118,23 @@ pub fn check(text: &str) -> Result<(), String> {
         .as_array()
         .cloned()
         .unwrap_or_default();
-    // The panel's page, and the view-report walk the content script imports when the user asks.
-    let overlay_only = resources.iter().all(|r| {
-        strings(&r["resources"]) == WEB_ACCESSIBLE
-            && r["use_dynamic_url"] == Value::Bool(true)
-            && strings(&r["matches"]) == OVERLAY_MATCHES
-            && r["extension_ids"].is_null()
-    });
-    if resources.len() != 1 || !overlay_only {
+    // The panel's page, and the view-report walk the content script imports when the user asks
+    // (in a blade frame too, whose content script reports that frame's view): each only to the
+    // frames that need it, behind a dynamic URL.
+    let expected: [(&[&str], &[&str]); 2] = [
+        (&WEB_ACCESSIBLE, &OVERLAY_MATCHES),
+        (&["view-walk.js"], &PORTAL_MATCHES[3..]),
+    ];
+    let as_expected = resources.len() == expected.len()
+        && resources.iter().zip(expected).all(|(r, (files, matches))| {
+            strings(&r["resources"]) == files
+                && r["use_dynamic_url"] == Value::Bool(true)
+                && strings(&r["matches"]) == matches
+                && r["extension_ids"].is_null()
+        });
+    if !as_expected {
         return fail(
-            "only overlay.html and view-walk.js are web-accessible, to the portal top frames, with use_dynamic_url",
+            "only overlay.html and view-walk.js are web-accessible to the portal top frames, and view-walk.js to the blade frames, with use_dynamic_url",
         );
     }
     let csp = m["content_security_policy"]["extension_pages"]

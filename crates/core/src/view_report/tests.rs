@@ -25,6 +25,7 @@ fn context() -> ReportContext {
     ReportContext {
         portal: Some(Portal::Azure),
         page: Some("incident-page".into()),
+        frame: Frame::Top,
         lang: "en".into(),
         origin: "https://portal.azure.com".into(),
         user_agent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36".into(),
@@ -192,4 +193,40 @@ fn the_vocabulary_holds_the_probes_words_and_attributes() {
     assert!(REPORT_WORDS.contains(&"preview"));
     assert!(REPORT_ATTRIBUTES.contains(&"data-telemetryname"));
     assert_eq!(RELEASED.len(), 10);
+}
+
+#[test]
+fn a_blade_page_is_reported_from_its_blade_frame() {
+    assert_eq!(
+        frame_of(Some(Portal::Azure), "analytics"),
+        Some(Frame::Blade)
+    );
+    assert_eq!(
+        frame_of(Some(Portal::Azure), "incident-page"),
+        Some(Frame::Top)
+    );
+    assert_eq!(
+        frame_of(Some(Portal::DefenderMultiTenant), "incident-page"),
+        Some(Frame::Top)
+    );
+    assert_eq!(frame_of(Some(Portal::Azure), "no-such-page"), None);
+    let ctx = ReportContext {
+        page: Some("analytics".into()),
+        frame: Frame::Blade,
+        origin: "https://sandbox-1.reactblade.portal.azure.net".into(),
+        health: Health {
+            top: None,
+            blade: Some(ProbeResult {
+                found: vec!["fusion:1".into()],
+                missing: vec![],
+            }),
+        },
+        ..context()
+    };
+    let value = json(&report(&[element(0, "main", &[])], &ctx).expect("a report"));
+    assert_eq!(value["frame"], "blade");
+    assert_eq!(value["expect"]["fusion"], true);
+    assert!(value["about"]
+        .as_str()
+        .is_some_and(|a| a.contains("its blade frame")));
 }
