@@ -28,7 +28,7 @@ use crate::protocol::Health;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
-pub use text::sanitize_text;
+pub use text::{is_probe_word, sanitize_text};
 pub use tree::Node;
 
 include!(concat!(env!("OUT_DIR"), "/report_vocabulary.rs"));

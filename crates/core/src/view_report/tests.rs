@@ -75,6 +75,13 @@ fn private_values_are_never_kept() {
     assert!(!values::holds_private("Command-Tasks"));
     // A kept word as an e-mail's domain: every word is replaced.
     assert_eq!(sanitize_text("someone@contoso.new"), "{7}@{7}.{3}");
+    // A link or a query written out in a comment keeps its shape as words of lengths: the whole
+    // text is its length.
+    assert_eq!(sanitize_text("see https://contoso.com/x"), "{25}");
+    assert_eq!(sanitize_text("page?id=5"), "{9}");
+    assert!(!values::holds_private(&sanitize_text(
+        "mail jane@contoso.com now"
+    )));
 }
 
 #[test]

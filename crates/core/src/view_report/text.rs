@@ -10,7 +10,7 @@ use super::REPORT_WORDS;
 
 /// Is `word` (any case) one the catalog's probes look for? The catalog's words are ASCII (the
 /// build checks it), so ASCII case folding finds every one of them.
-fn is_probe_word(word: &str) -> bool {
+pub fn is_probe_word(word: &str) -> bool {
     REPORT_WORDS
         .binary_search(&word.to_ascii_lowercase().as_str())
         .is_ok()
@@ -32,16 +32,21 @@ fn is_count(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// `text` in the report form. The page's own braces become parentheses, so a `{n}` in a report
-/// is always a replaced word. If what is left still looks like private data (a kept word as an
-/// e-mail's top-level domain), every word is replaced.
+/// is always a replaced word. If what is left still looks like private data, every word is
+/// replaced (a kept word was an e-mail's top-level domain); if even that keeps its shape (a link
+/// written out in a comment keeps `://`, a query keeps `?name=`), the whole text becomes its
+/// length.
 pub fn sanitize_text(text: &str) -> String {
     let clean = text.replace('{', "(").replace('}', ")");
     let kept = rewrite(&clean, true);
-    if holds_private(&kept) {
-        rewrite(&clean, false)
-    } else {
-        kept
+    if !holds_private(&kept) {
+        return kept;
     }
+    let replaced = rewrite(&clean, false);
+    if !holds_private(&replaced) {
+        return replaced;
+    }
+    format!("{{{}}}", clean.chars().count())
 }
 
 /// Rewrites every word of `text`: a count or (with `keep_words`) a probe word stays, any other
