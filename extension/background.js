@@ -533,8 +533,9 @@ async function respond(message, sender) {
     case 'store-sync': {
       const view = await withArm(action);
       await chrome.storage.session.set({ [syncKey(action.tabId)]: view });
-      const panel = await attendTo(action.tabId, action.news, settings);
-      return { view, panel };
+      /** @type {import('./wire.js').FactsReply} */
+      const reply = { view, panel: await attendTo(action.tabId, action.news, settings) };
+      return reply;
     }
     case 'store-panel-choice':
       return choosePanel(action.tabId, action.choice);
@@ -544,7 +545,9 @@ async function respond(message, sender) {
       if (update.changed && (await keepLocal({ [key]: update.evidence }, 'what the page showed of the onboarding'))) {
         await showBadge(action.tabId, await assessTenant(action.tenant, settings));
       }
-      return { view: null };
+      /** @type {import('./wire.js').FactsReply} */
+      const reply = { view: null };
+      return reply;
     }
     case 'read-arm':
       return { view: await readTenant(action.tenant, action.app, settings) };

@@ -9,6 +9,7 @@
 /** @typedef {import('../crates/core/bindings/ReportReply').ReportReply} ReportReply */
 /** @typedef {import('../crates/core/bindings/TabReply').TabReply} TabReply */
 /** @typedef {import('../crates/core/bindings/AnchorsReply').AnchorsReply} AnchorsReply */
+/** @typedef {import('../crates/core/bindings/FactsReply').FactsReply} FactsReply */
 /** @typedef {import('../crates/core/bindings/PanelState').PanelState} PanelState */
 /** @typedef {import('../crates/core/bindings/OverlayPlan').OverlayPlan} OverlayPlan */
 /** @typedef {import('../crates/core/bindings/Health').Health} Health */

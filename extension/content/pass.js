@@ -14,7 +14,7 @@ const GRACE_MS = 2000;
 /** @typedef {import('./marks.js').Anchor} Anchor */
 /**
  * @typedef {import('../../crates/core/bindings/PageReaders').PageReaders} Readers
- * @typedef {{incident?: {label: string, state: string} | null, badges?: {key: string, label: string, title: string, state: string}[]}} SyncView
+ * @typedef {import('../../crates/core/bindings/SyncView').SyncView} SyncView
  */
 
 /** @type {Anchor[]} */
@@ -235,7 +235,7 @@ const postFacts = atMostEvery(FACTS_EVERY_MS, () => {
   const url = pageUrl;
   const askedAt = performance.now();
   toWorker({ type: 'page-facts', url, facts })
-    .then((/** @type {{view?: SyncView | null, panel?: import('../wire.js').PanelState} | null} */ reply) => {
+    .then((/** @type {import('../wire.js').FactsReply | null} */ reply) => {
       if (url !== pageUrl || !reply) return;
       if (reply.view) showSync(reply.view);
       onReply(reply, askedAt);

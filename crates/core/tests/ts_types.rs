@@ -16,7 +16,7 @@ use ts_rs::{Config, TS};
 use wayfinder_core::model::PageFacts;
 use wayfinder_core::plan::OverlayPlan;
 use wayfinder_core::protocol::replies::{
-    AnchorsReply, ChoiceReply, PlanReply, ReportReply, TabReply,
+    AnchorsReply, ChoiceReply, FactsReply, PlanReply, ReportReply, TabReply,
 };
 use wayfinder_core::protocol::{Health, Request};
 
@@ -29,6 +29,7 @@ fn export_all(dir: &Path) {
         ReportReply::export_all(&cfg),
         TabReply::export_all(&cfg),
         AnchorsReply::export_all(&cfg),
+        FactsReply::export_all(&cfg),
         OverlayPlan::export_all(&cfg),
         Health::export_all(&cfg),
         PageFacts::export_all(&cfg),

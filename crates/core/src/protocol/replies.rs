@@ -12,6 +12,7 @@ use crate::attention::Corner;
 use crate::model::Anchor;
 use crate::onboarding::view::Chip;
 use crate::plan::OverlayPlan;
+use crate::sync::SyncView;
 use serde::Serialize;
 
 /// Where a tab's panel stands after a message: open or collapsed, whether that is news the user
@@ -101,4 +102,17 @@ pub struct TabReply {
 pub struct AnchorsReply {
     /// The anchors of the tab's plan (those of other frames are ignored by the frame).
     pub anchors: Vec<Anchor>,
+}
+
+/// The reply to `page-facts`: the page's sync view with the panel's state after its news, or (for
+/// onboarding readings, which the chip shows) no view and no panel state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FactsReply {
+    /// The sync view of an incident page or queue (also stored as `sync:<tab>`).
+    pub view: Option<SyncView>,
+    /// The panel's state, with a sync view.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub panel: Option<PanelState>,
 }

@@ -7,6 +7,7 @@ const NO_DEFENDER_COPY: &str = "There is no copy in the Defender portal.";
 use serde::{Deserialize, Serialize};
 
 /// An incident's synchronization state.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SyncState {
@@ -25,6 +26,7 @@ pub enum SyncState {
 }
 
 /// How fresh the latest change is, against the documented sync delays.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LagState {
@@ -39,6 +41,7 @@ pub enum LagState {
 }
 
 /// The lag line.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Lag {
@@ -49,6 +52,7 @@ pub struct Lag {
 }
 
 /// How the ARM reading stands, for the sync card.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ArmNoteState {
@@ -65,6 +69,7 @@ pub enum ArmNoteState {
 }
 
 /// The sync card's line about Azure Resource Manager.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ArmNote {
@@ -75,6 +80,7 @@ pub struct ArmNote {
 }
 
 /// A query the analyst can run to check the state themselves.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Verify {
@@ -85,6 +91,7 @@ pub struct Verify {
 }
 
 /// The sync indicator of one incident.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IncidentSync {
@@ -177,6 +184,7 @@ impl IncidentSync {
 }
 
 /// A queue row's badge.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RowBadge {
@@ -192,6 +200,7 @@ pub struct RowBadge {
 
 /// Everything the sync overlays show for one page. The documented rules (what syncs, value
 /// mappings) are static data the overlay reads from `spec` itself.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SyncView {
