@@ -355,13 +355,36 @@ pub struct Health {
     pub blade: Option<ProbeResult>,
 }
 
+impl ProbeResult {
+    /// Is this notice's anchor known to be missing from this document?
+    pub fn is_missing(&self, id: &str) -> bool {
+        self.missing.iter().any(|m| m == id)
+    }
+
+    /// The index of the probe tier that found this notice's anchor in this document.
+    pub fn found_by(&self, id: &str) -> Option<u8> {
+        self.found
+            .iter()
+            .filter_map(|entry| found_entry(entry))
+            .find_map(|(found, tier)| (found == id).then_some(tier))
+    }
+}
+
 impl Health {
+    /// What the probes of one document found, when it reported.
+    pub fn of(&self, frame: Frame) -> Option<&ProbeResult> {
+        match frame {
+            Frame::Top => self.top.as_ref(),
+            Frame::Blade => self.blade.as_ref(),
+        }
+    }
+
     /// Is this notice's anchor known to be missing from the page?
     pub fn is_missing(&self, id: &str) -> bool {
         [&self.top, &self.blade]
             .into_iter()
             .flatten()
-            .any(|r| r.missing.iter().any(|m| m == id))
+            .any(|r| r.is_missing(id))
     }
 
     /// Was this notice's anchor found?
@@ -374,9 +397,7 @@ impl Health {
         [&self.top, &self.blade]
             .into_iter()
             .flatten()
-            .flat_map(|r| &r.found)
-            .filter_map(|entry| found_entry(entry))
-            .find_map(|(found, tier)| (found == id).then_some(tier))
+            .find_map(|r| r.found_by(id))
     }
 }
 

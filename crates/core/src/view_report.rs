@@ -93,18 +93,26 @@ pub struct FoundBy {
     pub by: crate::model::TierKind,
 }
 
-/// Values by notice id, in catalog order, written as a JSON object.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ById<T>(pub Vec<(&'static str, T)>);
+/// Pairs in their order, written as a JSON object: an element's attributes as the page has
+/// them, and values by notice id in catalog order.
+struct AsMap<'a, K, V>(&'a [(K, V)]);
 
-impl<T: Serialize> Serialize for ById<T> {
+impl<K: Serialize, V: Serialize> Serialize for AsMap<'_, K, V> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, value) in &self.0 {
-            map.serialize_entry(id, value)?;
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
         }
         map.end()
     }
+}
+
+/// [`AsMap`] for a field.
+fn as_map<K: Serialize, V: Serialize, S: Serializer>(
+    pairs: &[(K, V)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    AsMap(pairs).serialize(serializer)
 }
 
 /// A view report, in the format of `docs/view-reports.md` (field order as written there).
@@ -128,10 +136,12 @@ pub struct ViewReport {
     pub origin: String,
     /// What the view is; the person who files the report says more.
     pub about: String,
-    /// What each notice's probe found when the report was saved (`null`: not found).
-    pub probes: ById<Option<FoundBy>>,
+    /// What each notice's probe found when the report was saved (`null`: not found), by id.
+    #[serde(serialize_with = "as_map")]
+    pub probes: Vec<(&'static str, Option<FoundBy>)>,
     /// What a fixture made of this report must find: what the probes found when it was saved.
-    pub expect: ById<bool>,
+    #[serde(serialize_with = "as_map")]
+    pub expect: Vec<(&'static str, bool)>,
     /// The document's `body`.
     pub view: Node,
 }
@@ -160,26 +170,21 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
     if records.is_empty() {
         return Err(ReportError::NoView);
     }
-    let mut probes = ById::default();
-    let mut expect = ById::default();
-    let walked = match context.frame {
-        Frame::Top => &context.health.top,
-        Frame::Blade => &context.health.blade,
-    };
-    let top = walked.clone().unwrap_or_default();
+    let mut probes = Vec::new();
+    let mut expect = Vec::new();
+    let walked = context
+        .health
+        .of(context.frame)
+        .cloned()
+        .unwrap_or_default();
     for id in notices {
-        let found = top
-            .found
-            .iter()
-            .filter_map(|entry| crate::protocol::found_entry(entry))
-            .find_map(|(found, tier)| (found == id).then_some(tier));
-        if let Some(tier) = found {
+        if let Some(tier) = walked.found_by(id) {
             let by = tier_kind(portal, &page, id, tier);
-            probes.0.push((id, by.map(|by| FoundBy { tier, by })));
-            expect.0.push((id, true));
-        } else if top.missing.iter().any(|m| m == id) {
-            probes.0.push((id, None));
-            expect.0.push((id, false));
+            probes.push((id, by.map(|by| FoundBy { tier, by })));
+            expect.push((id, true));
+        } else if walked.is_missing(id) {
+            probes.push((id, None));
+            expect.push((id, false));
         }
     }
     let cut = if context.truncated {

@@ -3,9 +3,9 @@
 //! (`["tag", {attributes}, child, …]`, a child being an element or a text).
 
 use super::text::{kept_words, sanitize_text};
-use super::values::kept_attribute;
-use super::{Record, ReportSummary};
-use serde::ser::{SerializeMap, SerializeSeq};
+use super::values::{is_text_attribute, kept_attribute};
+use super::{AsMap, Record, ReportSummary};
+use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 
 /// One node of a report's view.
@@ -36,7 +36,7 @@ impl Serialize for Node {
                 let mut seq = serializer.serialize_seq(None)?;
                 seq.serialize_element(tag)?;
                 if !attributes.is_empty() {
-                    seq.serialize_element(&Attributes(attributes))?;
+                    seq.serialize_element(&AsMap(attributes))?;
                 }
                 for child in children {
                     seq.serialize_element(child)?;
@@ -44,19 +44,6 @@ impl Serialize for Node {
                 seq.end()
             }
         }
-    }
-}
-
-/// An element's attributes as a JSON object.
-struct Attributes<'a>(&'a [(String, String)]);
-
-impl Serialize for Attributes<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, value) in self.0 {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
     }
 }
 
@@ -80,7 +67,7 @@ impl Node {
             } => {
                 summary.elements += 1;
                 for (name, value) in attributes {
-                    if name.starts_with("aria-") || name == "title" {
+                    if is_text_attribute(name) {
                         text(value);
                     }
                 }

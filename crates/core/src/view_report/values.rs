@@ -26,6 +26,11 @@ const TEXT: &[&str] = &[
     "title",
 ];
 
+/// Is `name` an attribute whose value is text for people (kept under the text rule)?
+pub(super) fn is_text_attribute(name: &str) -> bool {
+    TEXT.contains(&name)
+}
+
 /// The attribute `name` with the page's `value` as a report keeps it, or `None` when the report
 /// leaves it out.
 pub(super) fn kept_attribute(name: &str, value: &str) -> Option<String> {
@@ -35,7 +40,7 @@ pub(super) fn kept_attribute(name: &str, value: &str) -> Option<String> {
     if !kept {
         return None;
     }
-    let value = if TEXT.contains(&name) {
+    let value = if is_text_attribute(name) {
         sanitize_text(value)
     } else if name == "href" {
         link_path(value)?
