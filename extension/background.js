@@ -86,12 +86,6 @@ async function panelKey(tabId) {
   await chrome.storage.session.set({ [panelKeyKey(tabId)]: made });
   return made;
 }
-// Onboarding status, per tenant key ("home" or the pages' tid), in local storage: what the Defender
-// pages showed lasts across sessions, and every portal page's chip reads the view.
-// What Azure Resource Manager told (with its status) lasts in local storage like the page evidence;
-// the token lives in session storage only, which content scripts cannot read and the browser
-// clears when it closes.
-// Keyed by the app registration too: a token of one client id is never used for another.
 
 // The toolbar badge mirrors the chip of the tab's tenant: ✓ connected, ! not connected, ? unknown.
 const BADGES = { connected: ['✓', '#0e700e'], 'not-connected': ['!', '#bc4b09'], unknown: ['?', '#616161'] };

@@ -72,10 +72,9 @@ chrome.storage.sync.onChanged.addListener((changes) => {
   if (SETTINGS in changes) showTenant();
 });
 // The worker keeps a failed write to local storage (storage full) as `storage:problem`.
-const STORAGE_PROBLEM_KEY = STORAGE_PROBLEM;
-setStorageProblem(STORAGE_PROBLEM_KEY in (await chrome.storage.session.get(STORAGE_PROBLEM_KEY)));
+setStorageProblem(STORAGE_PROBLEM in (await chrome.storage.session.get(STORAGE_PROBLEM)));
 chrome.storage.session.onChanged.addListener((changes) => {
-  if (STORAGE_PROBLEM_KEY in changes) setStorageProblem(changes[STORAGE_PROBLEM_KEY].newValue !== undefined);
+  if (STORAGE_PROBLEM in changes) setStorageProblem(changes[STORAGE_PROBLEM].newValue !== undefined);
 });
 // A new policy can lock trainer mode or bring an app registration: the popup starts afresh.
 onPolicyChange(() => location.reload());

@@ -14,6 +14,9 @@ export const PANEL_PREFS = 'panel:prefs';
 export const PANEL_SEEN = 'panel:seen';
 /** `storage.local`: the tenants with onboarding records, oldest first. */
 export const TENANTS = 'onboarding:tenants';
+// Onboarding status, per tenant key ("home" or the pages' tid), in local storage: what the
+// Defender pages showed and what Azure Resource Manager told (with its status) last across
+// sessions, and every portal page's chip reads the view built from them.
 /** `storage.local`: what the Defender pages showed about a tenant's onboarding. @param {string} tenant */
 export const evidenceKey = (tenant) => `onboarding:evidence:${tenant}`;
 /** `storage.local`: what Azure Resource Manager told about a tenant. @param {string} tenant */
@@ -29,7 +32,12 @@ export const healthKey = (tabId) => `health:${tabId}`;
 export const syncKey = (tabId) => `sync:${tabId}`;
 /** `storage.session`: the key a tab's overlay presents to learn its tab. @param {number} tabId */
 export const panelKeyKey = (tabId) => `panel-key:${tabId}`;
-/** `storage.session`: an ARM access token. @param {string} tenant @param {string} clientId */
+/**
+ * `storage.session`: an ARM access token. Session storage only, which content scripts cannot read
+ * and the browser clears when it closes; keyed by the app registration too, so a token of one
+ * client id is never used for another.
+ * @param {string} tenant @param {string} clientId
+ */
 export const tokenKey = (tenant, clientId) => `onboarding:token:${tenant}:${clientId}`;
 /** `storage.session`: the last failed write to local storage (the storage is full). */
 export const STORAGE_PROBLEM = 'storage:problem';

@@ -18,25 +18,6 @@ use wayfinder_core::model::{Frame, Portal};
 use wayfinder_core::protocol::Health;
 use wayfinder_core::view_report::{is_probe_word, report, Record, ReportContext};
 
-/// Attribute names the records draw from: kept ones, text ones, dropped ones.
-const NAMES: [&str; 16] = [
-    "id",
-    "class",
-    "role",
-    "data-testid",
-    "title",
-    "href",
-    "type",
-    "hidden",
-    "aria-label",
-    "aria-description",
-    "data-telemetryname",
-    "data-automationid",
-    "style",
-    "onclick",
-    "src",
-    "data-user",
-];
 /// Attributes a report may keep besides `aria-*` (the catalog's selectors name the last two).
 const KEPT: [&str; 10] = [
     "id",
@@ -50,6 +31,21 @@ const KEPT: [&str; 10] = [
     "data-telemetryname",
     "data-automationid",
 ];
+/// The other attribute names the records draw from: text ones and dropped ones.
+const OTHER: [&str; 6] = [
+    "aria-label",
+    "aria-description",
+    "style",
+    "onclick",
+    "src",
+    "data-user",
+];
+
+/// The `n`th attribute name the records draw from: the kept ones, then the others.
+fn name(n: u8) -> &'static str {
+    let n = usize::from(n) % (KEPT.len() + OTHER.len());
+    KEPT.get(n).unwrap_or_else(|| &OTHER[n - KEPT.len()])
+}
 /// Attributes whose values are text under the text rule.
 const TEXT: [&str; 5] = [
     "title",
@@ -82,8 +78,7 @@ fn records(data: &[u8]) -> Vec<Record> {
             }),
             _ => {
                 if let Some(last) = out.iter_mut().rev().find(|r| r.tag.is_some()) {
-                    last.attrs
-                        .push(NAMES[usize::from(head / 4) % NAMES.len()].to_string());
+                    last.attrs.push(name(head / 4).to_string());
                     last.attrs.push(text);
                 }
             }
