@@ -7,6 +7,7 @@
 //! formed one cycle. Here they depend on nothing but the plain values below them
 //! (`crate::ids`, `crate::wire`); `tests/layers.rs` keeps it so.
 
+pub mod cloud;
 pub mod label;
 pub mod overlay;
 pub mod page;
@@ -14,6 +15,7 @@ pub mod portal;
 pub mod probe;
 pub mod registration;
 
+pub use cloud::Cloud;
 pub use label::normalize_label;
 pub use overlay::{LinkPortal, Location, OverlayItem, OverlayKind, PortalLink, SourceNote};
 pub use page::{Column, PageFacts, PageReaders, Queue, Read, Reader, RowFacts};

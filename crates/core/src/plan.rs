@@ -10,7 +10,7 @@
 
 use crate::hints;
 use crate::ids::is_tenant_guid;
-use crate::model::{Anchor, OverlayItem, OverlayKind, PageReaders, Portal};
+use crate::model::{Anchor, Cloud, OverlayItem, OverlayKind, PageReaders, Portal};
 use crate::notices;
 use crate::onboarding;
 use crate::retirement;
@@ -37,6 +37,10 @@ pub struct PageSummary {
     /// Tenant named by the URL (a GUID or a domain).
     #[serde(default)]
     pub tenant: Option<String>,
+    /// The cloud whose portals the page is on: the views move the plan's links (the catalog's,
+    /// written for the commercial cloud) into it ([`Cloud::localize`]).
+    #[serde(default)]
+    pub cloud: Cloud,
 }
 
 /// Everything the overlay shows for one page.
@@ -92,6 +96,7 @@ impl OverlayPlan {
                 feature: None,
                 workspace: None,
                 tenant: None,
+                cloud: Cloud::Commercial,
             },
             items: Vec::new(),
             anchors: Vec::new(),
@@ -136,6 +141,7 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
             feature: route.feature.map(|f| f.id.to_string()),
             workspace: route.workspace.clone(),
             tenant: route.tenant.clone(),
+            cloud: route.cloud,
         },
         items,
         anchors,

@@ -8,7 +8,7 @@
 //! Unknown URLs classify as `None` or as a known portal with no feature; nothing here panics.
 
 use crate::catalog::{self, Feature};
-use crate::model::Portal;
+use crate::model::{Cloud, Portal};
 use crate::url::{self, UrlParts};
 use serde::{Deserialize, Serialize};
 
@@ -44,6 +44,8 @@ pub struct Route {
     pub workspace: Option<WorkspaceRef>,
     /// Incident id (Defender) or incident name (Azure), when the URL names one.
     pub incident: Option<String>,
+    /// The cloud whose portals the page is on (where its links go).
+    pub cloud: Cloud,
 }
 
 /// The portal a host belongs to, if any.
@@ -53,11 +55,23 @@ pub fn portal_of_host(host: &str) -> Option<Portal> {
         "security.microsoft.com" => Some(Portal::Defender),
         "mto.security.microsoft.com" => Some(Portal::DefenderMultiTenant),
         "security.microsoft.us" | "security.apps.mil" => Some(Portal::DefenderGov),
-        "portal.azure.com" | "ms.portal.azure.com" | "preview.portal.azure.com" => {
-            Some(Portal::Azure)
-        }
+        "portal.azure.com"
+        | "ms.portal.azure.com"
+        | "preview.portal.azure.com"
+        | "portal.azure.us" => Some(Portal::Azure),
         _ if is_blade_frame_host(&host) => Some(Portal::AzureBladeFrame),
         _ => None,
+    }
+}
+
+/// The cloud of a lower-cased portal host (as [`url::split`] gives it): the US Government hosts
+/// are named in the module docs of [`Cloud`]; every other portal host is commercial.
+pub fn cloud_of_host(host: &str) -> Cloud {
+    match host {
+        "security.microsoft.us" => Cloud::GccHigh,
+        "security.apps.mil" => Cloud::Dod,
+        "portal.azure.us" => Cloud::AzureGovernment,
+        _ => Cloud::Commercial,
     }
 }
 
@@ -89,6 +103,7 @@ pub fn classify(url: &str) -> Option<Route> {
         tenant: None,
         workspace: None,
         incident: None,
+        cloud: cloud_of_host(&parts.host),
     };
     match portal {
         Portal::Azure => classify_azure_fragment(parts.fragment, &mut route),

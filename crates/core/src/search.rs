@@ -8,7 +8,7 @@
 
 use crate::catalog::{self, Feature, FeatureKind, Status};
 use crate::hints::links::{azure_link_for, defender_link_for};
-use crate::model::PortalLink;
+use crate::model::{Cloud, PortalLink};
 use crate::route::WorkspaceRef;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -25,6 +25,8 @@ pub struct SearchContext {
     pub tenant: Option<String>,
     /// Workspace of the current tab, when known.
     pub workspace: Option<WorkspaceRef>,
+    /// The current tab's cloud: the links go to its portals.
+    pub cloud: Cloud,
 }
 
 /// One search result: the entry and both of its locations.
@@ -144,6 +146,7 @@ fn hit(feature: &'static Feature, matched: Option<&str>, context: &SearchContext
             links.push(link);
         }
     }
+    context.cloud.localize(&mut links);
     SearchHit {
         id: feature.id.to_string(),
         name: feature.name.to_string(),

@@ -18,9 +18,10 @@ pub enum Portal {
     Defender,
     /// mto.security.microsoft.com (multitenant management)
     DefenderMultiTenant,
-    /// security.microsoft.us, security.apps.mil
+    /// security.microsoft.us (GCC High), security.apps.mil (DoD)
     DefenderGov,
-    /// portal.azure.com (and its ms./preview. variants)
+    /// portal.azure.com (and its ms./preview. variants), and the Azure Government portal
+    /// (portal.azure.us)
     Azure,
     /// The iframes in which the Azure portal renders blade content (React views, Logs).
     AzureBladeFrame,

@@ -263,3 +263,30 @@ fn only_a_tenant_guid_or_home_becomes_a_tenant_key() {
         "a domain (or any text a page pushes into its URL) gets no chip and no stored records"
     );
 }
+
+#[test]
+fn a_plan_names_its_page_cloud_for_the_views_to_move_its_links_into() {
+    let cloud = |url: &str| plan_for_url(url, None, &Settings::default()).page.cloud;
+    assert_eq!(
+        cloud("https://security.microsoft.us/v2/advanced-hunting"),
+        Cloud::GccHigh
+    );
+    assert_eq!(cloud("https://security.apps.mil/incidents"), Cloud::Dod);
+    assert_eq!(
+        cloud(&HUNTING_VIEW.replace("portal.azure.com", "portal.azure.us")),
+        Cloud::AzureGovernment
+    );
+    assert_eq!(cloud(HUNTING_VIEW), Cloud::Commercial);
+    // The plan itself keeps the catalog's links; the views localize them (crates/ui/src/shown.rs).
+    let azure = plan_for_url(
+        &HUNTING_VIEW.replace("portal.azure.com", "portal.azure.us"),
+        None,
+        &Settings::default(),
+    );
+    let mut links = item(&azure, "hunting").links.clone();
+    azure.page.cloud.localize(&mut links);
+    assert_eq!(
+        links[1].href,
+        "https://security.apps.mil/sentinel/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/soc-rg/contoso-sentinel/hunting"
+    );
+}

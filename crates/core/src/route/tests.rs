@@ -163,6 +163,22 @@ fn gov_hosts_and_frames() {
         Some(Portal::DefenderGov)
     );
     assert_eq!(
+        classify("https://portal.azure.us/#home").map(|r| (r.portal, r.cloud)),
+        Some((Portal::Azure, Cloud::AzureGovernment))
+    );
+    assert_eq!(
+        classify("https://SECURITY.apps.mil/").map(|r| r.cloud),
+        Some(Cloud::Dod)
+    );
+    assert_eq!(
+        classify("https://security.microsoft.us/").map(|r| r.cloud),
+        Some(Cloud::GccHigh)
+    );
+    assert_eq!(
+        classify("https://portal.azure.com/").map(|r| r.cloud),
+        Some(Cloud::Commercial)
+    );
+    assert_eq!(
         classify("https://sandbox-1.reactblade.portal.azure.net/reactview").map(|r| r.portal),
         Some(Portal::AzureBladeFrame)
     );

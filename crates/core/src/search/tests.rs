@@ -64,6 +64,7 @@ fn links_keep_the_tab_context() {
             resource_group: "soc-rg".into(),
             name: "contoso-sentinel".into(),
         }),
+        cloud: Cloud::Commercial,
     };
     let hits = search("hunting", &context, 1);
     let hunting = hits.first().expect("a hit");
@@ -75,6 +76,24 @@ fn links_keep_the_tab_context() {
     assert!(hunting.links[1]
         .href
         .contains("MainMenuBlade/~/Hunting/id/"));
+}
+
+#[test]
+fn links_go_to_the_tab_cloud() {
+    let context = SearchContext {
+        cloud: Cloud::Dod,
+        ..SearchContext::default()
+    };
+    let hits = search("hunting", &context, 1);
+    let hrefs: Vec<&str> = hits[0].links.iter().map(|l| l.href.as_str()).collect();
+    assert!(
+        hrefs[0].starts_with("https://security.apps.mil/"),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs[1].starts_with("https://portal.azure.us/"),
+        "{hrefs:?}"
+    );
 }
 
 #[test]
