@@ -174,7 +174,7 @@ pub enum PlanState {
     Unreadable(String),
 }
 
-fn plan_signal() -> RwSignal<PlanState> {
+pub(crate) fn plan_signal() -> RwSignal<PlanState> {
     document_signal(&PLAN, || PlanState::Loading)
 }
 

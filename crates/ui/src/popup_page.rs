@@ -42,6 +42,7 @@ pub fn PopupPage(plan: RwSignal<PlanState>, hooks: PopupHooks) -> impl IntoView 
             PlanState::Ready(p) => SearchContext {
                 tenant: p.page.tenant.clone(),
                 workspace: p.page.workspace.clone(),
+                cloud: p.page.cloud,
             },
             _ => SearchContext::default(),
         })

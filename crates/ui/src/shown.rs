@@ -44,9 +44,15 @@ struct ShownReaders {
 
 impl From<ShownPlan> for OverlayPlan {
     fn from(shown: ShownPlan) -> Self {
+        // The plan's links are the catalog's, written for the commercial cloud; the pages of a
+        // US Government cloud show them on that cloud's hosts.
+        let mut items = shown.items;
+        for item in &mut items {
+            shown.page.cloud.localize(&mut item.links);
+        }
         OverlayPlan {
             page: shown.page,
-            items: shown.items,
+            items,
             anchors: Vec::new(),
             page_readers: shown.page_readers.map(|r| PageReaders {
                 readers: Vec::new(),

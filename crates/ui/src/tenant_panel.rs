@@ -8,9 +8,11 @@ use crate::files;
 use crate::settings_store::settle;
 use crate::text::{message, message_with};
 use crate::words;
+use crate::PlanState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
+use wayfinder_core::model::Cloud;
 use wayfinder_core::onboarding::report::{self, ReportFile};
 use wayfinder_core::onboarding::view::{
     ArmStatus, CheckResult, CheckState, Overall, WorkspaceView,
@@ -164,7 +166,13 @@ pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> im
                     let ask_out = ask.clone();
                     let download = download.clone();
                     let status = v.arm.clone();
-                    let can_read = live && status != ArmStatus::NotConfigured;
+                    // Sign-in reaches the commercial cloud's Entra ID and Azure Resource Manager
+                    // only: a tab of a US Government cloud (the popup's plan; none in options) is
+                    // told so instead of being offered a sign-in that cannot find its tenant.
+                    let government = crate::plan_signal().with(|plan| {
+                        matches!(plan, PlanState::Ready(p) if p.page.cloud != Cloud::Commercial)
+                    });
+                    let can_read = live && !government && status != ArmStatus::NotConfigured;
                     let signed_in = matches!(status, ArmStatus::Read { .. } | ArmStatus::Failed { .. });
                     let read_label = if signed_in { message("tenantReadAgain") } else { message("tenantSignInAndRead") };
                     let export_view = v.clone();
@@ -177,6 +185,7 @@ pub fn TenantPanel(view: RwSignal<Option<TenantView>>, hooks: TenantHooks) -> im
                             </p>
                             <ul class="wf-onb-evidence">{v.overall.evidence.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                             <p class="wf-onb-arm" data-wayfinder-arm=arm_attr(&status)>{arm_line(&status)}</p>
+                            {government.then(|| view! { <p class="wf-muted" data-wayfinder-cloud="government">{message("tenantGovernmentCloud")}</p> })}
                             {can_read.then(|| view! {
                                 <div class="wf-onb-actions">
                                     <button type="button" name="onboarding-read" disabled=move || busy.get() on:click=move |_| ask("read")>{read_label}</button>
