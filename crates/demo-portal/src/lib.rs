@@ -59,6 +59,7 @@ pub const DEMO_HOSTS: &[&str] = &[
     "security.microsoft.us",
     "security.apps.mil",
     "portal.azure.com",
+    "portal.azure.us",
     "sandbox-1.reactblade.portal.azure.net",
     "sandbox-2.reactblade.portal.azure.net",
     "management.azure.com",

@@ -53,7 +53,9 @@ pub fn site_for_host(host: &str) -> Option<Site> {
         | "mto.security.microsoft.com"
         | "security.microsoft.us"
         | "security.apps.mil" => Some(Site::Defender),
-        "portal.azure.com" => Some(Site::Azure),
+        // The Azure Government portal shows the same pages; its blade frames' hosts are not
+        // known (docs/government-clouds.md), so the demo's blade hosts refuse to be framed there.
+        "portal.azure.com" | "portal.azure.us" => Some(Site::Azure),
         "management.azure.com" => Some(Site::Arm),
         "login.microsoftonline.com" => Some(Site::Login),
         h if is_reactblade(h) => Some(Site::ReactBlade),
@@ -217,6 +219,7 @@ mod tests {
             Some(Site::Defender)
         );
         assert_eq!(site_for_host("portal.azure.com"), Some(Site::Azure));
+        assert_eq!(site_for_host("portal.azure.us"), Some(Site::Azure));
         assert_eq!(
             site_for_host("sandbox-2.reactblade.portal.azure.net"),
             Some(Site::ReactBlade)

@@ -12,12 +12,16 @@
 
 use serde_json::Value;
 
-/// Hosts our content scripts run on: the two portals' top frames and the Azure portal's blade
-/// frames (portal-dom.md §1.5).
-const PORTAL_MATCHES: [&str; 6] = [
+/// Hosts our content scripts run on: the two portals' top frames (the commercial cloud's and the
+/// US Government clouds', docs/government-clouds.md) and the Azure portal's blade frames
+/// (docs/threat-model.md).
+const PORTAL_MATCHES: [&str; 9] = [
     "https://security.microsoft.com/*",
     "https://mto.security.microsoft.com/*",
+    "https://security.microsoft.us/*",
+    "https://security.apps.mil/*",
     "https://portal.azure.com/*",
+    "https://portal.azure.us/*",
     "https://*.reactblade.portal.azure.net/*",
     "https://*.reactblade-ms.portal.azure.net/*",
     "https://*.reactblade-rc.portal.azure.net/*",
@@ -26,10 +30,13 @@ const PORTAL_MATCHES: [&str; 6] = [
 /// report (imported by the content script only when the user asks for a report).
 const WEB_ACCESSIBLE: [&str; 2] = ["overlay.html", "view-walk.js"];
 /// The top frames the overlay iframe is placed in.
-const OVERLAY_MATCHES: [&str; 3] = [
+const OVERLAY_MATCHES: [&str; 6] = [
     "https://security.microsoft.com/*",
     "https://mto.security.microsoft.com/*",
+    "https://security.microsoft.us/*",
+    "https://security.apps.mil/*",
     "https://portal.azure.com/*",
+    "https://portal.azure.us/*",
 ];
 /// The extension pages' CSP, directive by directive: our own scripts and wasm only, no inline
 /// script or style, images from the package, and connections only to Entra sign-in and Azure
@@ -123,7 +130,7 @@ pub fn check(text: &str) -> Result<(), String> {
     // frames that need it, behind a dynamic URL.
     let expected: [(&[&str], &[&str]); 2] = [
         (&WEB_ACCESSIBLE, &OVERLAY_MATCHES),
-        (&["view-walk.js"], &PORTAL_MATCHES[3..]),
+        (&["view-walk.js"], &PORTAL_MATCHES[6..]),
     ];
     let as_expected = resources.len() == expected.len()
         && resources.iter().zip(expected).all(|(r, (files, matches))| {

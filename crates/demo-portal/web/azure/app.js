@@ -281,8 +281,12 @@ function wsIncidents(w) {
   return [...S.incidents, ...createdIncidents].filter((i) => i.tenantId === w.tenant.id && i.workspace === w.name && i.sentinelNumber !== null);
 }
 
+// Served as the Azure Government portal, the demo plays a GCC High tenant, whose Defender portal
+// is security.microsoft.us.
+const DEFENDER_HOST = location.hostname === 'portal.azure.us' ? 'security.microsoft.us' : 'security.microsoft.com';
+
 function defenderUrl(inc, t) {
-  return `https://security.microsoft.com${portSuffix()}/incidents/${inc.defenderId}?tid=${t.id}`;
+  return `https://${DEFENDER_HOST}${portSuffix()}/incidents/${inc.defenderId}?tid=${t.id}`;
 }
 
 function incidentsBlade(w) {
