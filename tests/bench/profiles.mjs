@@ -11,6 +11,9 @@
 //              portal extension costs these pages, the yardstick of the task-time budget.
 //   control    the built extension with control/content.js (one message to the worker): the
 //              least a page-aware content script costs, as context.
+//   baseline   another build of the extension (WAYFINDER_BASELINE_EXTENSION_DIR, made by
+//              `cargo xtask bench --baseline <rev>`), panel closed: only ab.mjs uses it, to
+//              tell a change's cost from the noise between runs.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,8 +27,10 @@ export const PROFILE_SPECS = Object.freeze({
   without: { label: 'without', extension: null, panel: null },
   peer: { label: 'peer', extension: 'peer/content.js', panel: null },
   control: { label: 'control', extension: 'control/content.js', panel: null },
+  baseline: { label: 'baseline build, panel closed', extension: 'baseline', panel: 'closed' },
 });
-export const PROFILES = Object.keys(PROFILE_SPECS);
+/** The profiles of the full run (run.mjs). */
+export const PROFILES = ['with', 'with-open', 'without', 'peer', 'control'];
 
 /** The profile order of iteration `i`: rotating, so drift over the run hits all alike. */
 export const orderOf = (i) => PROFILES.map((_, k) => PROFILES[(i + k) % PROFILES.length]);
@@ -48,10 +53,17 @@ async function extensionWith(contentFile) {
   return dir;
 }
 
+function baselineDir() {
+  const dir = process.env.WAYFINDER_BASELINE_EXTENSION_DIR;
+  if (!dir) throw new Error('WAYFINDER_BASELINE_EXTENSION_DIR is not set (cargo xtask bench --baseline sets it)');
+  return dir;
+}
+
 export async function openProfile(portal, name) {
   const spec = PROFILE_SPECS[name];
-  const copyDir = spec.extension && spec.extension !== 'built' ? await extensionWith(spec.extension) : null;
-  const browser = await launchChromium(portal, { extension: spec.extension !== null, extensionDir: copyDir });
+  const copyDir = spec.extension && !['built', 'baseline'].includes(spec.extension) ? await extensionWith(spec.extension) : null;
+  const extensionDir = spec.extension === 'baseline' ? baselineDir() : copyDir;
+  const browser = await launchChromium(portal, { extension: spec.extension !== null, extensionDir });
   if (spec.panel) {
     // Before any page: the worker reads the stored choice once, at its first message.
     const open = spec.panel === 'open';

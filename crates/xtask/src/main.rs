@@ -15,6 +15,7 @@
 
 mod assemble;
 mod bench;
+mod bench_baseline;
 mod browser_scripts;
 mod catalog;
 mod demo;
@@ -46,6 +47,9 @@ const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|catalog|fuzz|benc
   bench [--quick] [--iterations N] [--churn-seconds N]
           build, then compare Chromium with and without the extension on the demo portal
           (default 5 iterations, 30 s of DOM churn; raw results in target/bench/latest.json)
+  bench --baseline <rev> [--loads N]
+          also build <rev> in a worktree, then load the same pages with this build, that build
+          and no extension, in turns (default 12 loads each; raw results in target/bench/ab.json)
   soak [--minutes N]
           build, then N minutes (default 30) of route changes and DOM churn on the demo portal
           with a service-worker stop in the middle; fails on errors, leaks or no recovery

@@ -1,0 +1,73 @@
+//! The baseline build of `cargo xtask bench --baseline <rev>`: another revision of this
+//! repository, checked out in a git worktree of its own and built by its own `cargo xtask build`.
+//!
+//! Why a worktree and a target directory of its own: the baseline must be built exactly as that
+//! revision builds itself (its xtask, its wasm-opt passes, its size checks), without touching the
+//! working tree under test or the cargo cache of the current build, whose wasm artifacts have
+//! the same names. The worktree is `target/bench/baseline` (left for a look after the run and
+//! replaced by the next one); the first build of its target directory is a cold build.
+
+use crate::{paths, process};
+use std::fs;
+use std::path::PathBuf;
+
+/// A built baseline.
+pub struct Baseline {
+    /// Its unpacked extension (`dist/extension` of the worktree).
+    pub extension_dir: PathBuf,
+    /// `<rev> (<short hash>)`, for the report.
+    pub label: String,
+}
+
+/// Checks `rev` out into the baseline worktree and builds its extension.
+pub fn build(rev: &str) -> Result<Baseline, String> {
+    let root = paths::root();
+    let root_arg = root.to_string_lossy().into_owned();
+    let hash = process::output(&mut process::command(
+        "git",
+        &[
+            "-C",
+            &root_arg,
+            "rev-parse",
+            "--short",
+            &format!("{rev}^{{commit}}"),
+        ],
+        None,
+    ))
+    .ok_or_else(|| format!("--baseline {rev:?} is not a revision of this repository"))?;
+    let dir = root.join("target/bench/baseline");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    if dir.exists() {
+        // The last run's worktree: unregistered first, then whatever is left of it.
+        let _ = process::output(&mut process::command(
+            "git",
+            &["-C", &root_arg, "worktree", "remove", "--force", &dir_arg],
+            None,
+        ));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| format!("cannot remove {dir_arg}: {e}"))?;
+        }
+        process::run(&mut process::command(
+            "git",
+            &["-C", &root_arg, "worktree", "prune"],
+            None,
+        ))?;
+    }
+    process::run(&mut process::command(
+        "git",
+        &[
+            "-C", &root_arg, "worktree", "add", "--detach", &dir_arg, &hash,
+        ],
+        None,
+    ))?;
+    let mut build = process::command("cargo", &["xtask", "build"], Some(&dir));
+    build.env(
+        "CARGO_TARGET_DIR",
+        root.join("target/bench/baseline-target"),
+    );
+    process::run(&mut build)?;
+    Ok(Baseline {
+        extension_dir: dir.join("dist/extension"),
+        label: format!("{rev} ({hash})"),
+    })
+}
