@@ -13,7 +13,7 @@
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::catalog;
 use wayfinder_core::ids;
-use wayfinder_core::model::{LinkPortal, OverlayKind, Portal};
+use wayfinder_core::model::{Cloud, LinkPortal, OverlayKind, Portal};
 use wayfinder_core::plan::{self, OverlayPlan};
 use wayfinder_core::route::{self, Route};
 use wayfinder_core::settings::Settings;
@@ -150,6 +150,29 @@ fn check_plan(plan: &OverlayPlan, route: Option<&Route>) {
         }
     }
 
+    // The views move the links into the page's cloud (`Cloud::localize`, crates/ui/src/shown.rs):
+    // on a US Government page, no portal link may stay in, or go to, another cloud.
+    assert_eq!(plan.page.cloud, route.cloud);
+    assert_eq!(
+        plan.onboarding.as_ref().is_some_and(|o| o.tenant.starts_with("home")),
+        route.tenant.is_none() && plan.onboarding.is_some()
+    );
+    if route.cloud != Cloud::Commercial {
+        for item in &plan.items {
+            let mut links = item.links.clone();
+            route.cloud.localize(&mut links);
+            for link in links.iter().filter(|l| l.portal != LinkPortal::Docs) {
+                let host = url::split(&link.href).map(|p| p.host).unwrap_or_default();
+                assert!(
+                    in_cloud_of(route.cloud, route::cloud_of_host(&host)),
+                    "{} on a {:?} page",
+                    link.href,
+                    route.cloud
+                );
+            }
+        }
+    }
+
     // The worker hands plans to the overlay pages as JSON.
     let json = serde_json::to_string(plan);
     let back = json
@@ -161,6 +184,16 @@ fn check_plan(plan: &OverlayPlan, route: Option<&Route>) {
         Some(plan),
         "plan does not survive JSON: {json:?}"
     );
+}
+
+/// May a page of `page` link to a host of `link`? Each government Defender portal goes with the
+/// Azure Government portal, which goes with both.
+fn in_cloud_of(page: Cloud, link: Cloud) -> bool {
+    match page {
+        Cloud::Commercial => link == Cloud::Commercial,
+        Cloud::GccHigh | Cloud::Dod => link == page || link == Cloud::AzureGovernment,
+        Cloud::AzureGovernment => link != Cloud::Commercial,
+    }
 }
 
 /// A link leads where its `portal` says, over https, whatever the page URL said. `hint` marks

@@ -6,7 +6,7 @@
  */
 export type OnboardingSlot = { 
 /**
- * The tenant key: the GUID of `?tid=` (or the Azure portal's `@tenant`), lower case; `home`
- * without one (see [`tenant_key`]).
+ * The tenant key: the GUID of `?tid=` (or the Azure portal's `@tenant`), lower case; the
+ * cloud's home key without one (`home` in the commercial cloud; see [`tenant_key`]).
  */
 tenant: string, };

@@ -71,17 +71,18 @@ pub struct OverlayPlan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OnboardingSlot {
-    /// The tenant key: the GUID of `?tid=` (or the Azure portal's `@tenant`), lower case; `home`
-    /// without one (see [`tenant_key`]).
+    /// The tenant key: the GUID of `?tid=` (or the Azure portal's `@tenant`), lower case; the
+    /// cloud's home key without one (`home` in the commercial cloud; see [`tenant_key`]).
     pub tenant: String,
 }
 
 /// The tenant key of a route (see [`OnboardingSlot::tenant`]): its tenant GUID in lower case,
-/// `home` when the URL names none, and none for any other name (a domain, or text a page put in
+/// the cloud's home key when the URL names none ([`Cloud::home_key`]: `home` in the commercial
+/// cloud), and none for any other name (a domain, or text a page put in
 /// its URL). Every key becomes stored records, so only keys of a bounded form are kept.
 pub fn tenant_key(route: &Route) -> Option<String> {
     match route.tenant.as_deref() {
-        None => Some("home".to_string()),
+        None => Some(route.cloud.home_key().to_string()),
         Some(tenant) if is_tenant_guid(tenant) => Some(tenant.to_ascii_lowercase()),
         Some(_) => None,
     }

@@ -62,13 +62,18 @@ pub fn WhereIs(
         }
     };
     // Enter opens the active result's first link (the Defender portal); returns whether there
-    // was one.
+    // was one. On the Azure Government portal that link comes once per Defender cloud (GCC High,
+    // DoD): which is the user's, the links under the list let them choose.
     let open_active = move || {
         let href = results.with_untracked(|r| match r {
-            Results::Hits(hits) => hits
-                .get(active.get_untracked())
-                .and_then(|hit| hit.links.first())
-                .map(|link| link.href.clone()),
+            Results::Hits(hits) => {
+                hits.get(active.get_untracked())
+                    .and_then(|hit| match hit.links.as_slice() {
+                        [first, second, ..] if first.portal == second.portal => None,
+                        [first, ..] => Some(first.href.clone()),
+                        [] => None,
+                    })
+            }
             _ => None,
         });
         let found = href.is_some();

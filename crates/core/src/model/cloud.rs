@@ -22,6 +22,8 @@ const COMMERCIAL_DEFENDER: &str = "https://security.microsoft.com";
 const COMMERCIAL_AZURE: &str = "https://portal.azure.com";
 /// The Azure Government portal, shared by GCC High and DoD.
 const GOVERNMENT_AZURE: &str = "https://portal.azure.us";
+/// The commercial multitenant management portal; no government counterpart is documented.
+const COMMERCIAL_MULTITENANT: &str = "https://mto.security.microsoft.com";
 /// GCC High's Defender portal.
 const GCC_HIGH_DEFENDER: &str = "https://security.microsoft.us";
 /// DoD's Defender portal.
@@ -44,6 +46,18 @@ pub enum Cloud {
 }
 
 impl Cloud {
+    /// The tenant key of a page that names no tenant: the user's own tenant in this cloud.
+    /// `home` in the commercial cloud; on a US Government cloud a key of its own, so that one
+    /// cloud's readings never stand for another's tenant.
+    pub fn home_key(self) -> &'static str {
+        match self {
+            Cloud::Commercial => "home",
+            Cloud::GccHigh => "home-gcc-high",
+            Cloud::Dod => "home-dod",
+            Cloud::AzureGovernment => "home-azure-government",
+        }
+    }
+
     /// The Defender origins a commercial Defender link becomes in this cloud, each with the
     /// words that tell them apart (none when there is one).
     fn defender_origins(self) -> &'static [(&'static str, &'static str)] {
@@ -59,14 +73,18 @@ impl Cloud {
 
     /// Moves `links` to this cloud, as they must read on one of its pages: each commercial
     /// portal link goes to this cloud's host (a Defender link on the Azure Government portal
-    /// becomes one for each Defender host). Links to anything else (the documentation, a host
-    /// already in this cloud) stay as they are.
+    /// becomes one for each Defender host), and a link to the commercial multitenant portal,
+    /// which has no known government host, is left out. Links to anything else (the
+    /// documentation, a host already in this cloud) stay as they are.
     pub fn localize(self, links: &mut Vec<PortalLink>) {
         if self == Cloud::Commercial {
             return;
         }
         let mut moved = Vec::new();
         for link in std::mem::take(links) {
+            if after_origin(&link.href, COMMERCIAL_MULTITENANT).is_some() {
+                continue;
+            }
             if let Some(rest) = after_origin(&link.href, COMMERCIAL_AZURE) {
                 let href = [GOVERNMENT_AZURE, rest].concat();
                 moved.push(PortalLink { href, ..link });
@@ -200,11 +218,6 @@ mod tests {
             ),
             link(
                 LinkPortal::Defender,
-                "https://mto.security.microsoft.com/",
-                "b",
-            ),
-            link(
-                LinkPortal::Defender,
                 "https://security.apps.mil/incidents/4",
                 "c",
             ),
@@ -221,6 +234,36 @@ mod tests {
             )[0]
             .href,
             "https://security.microsoft.us"
+        );
+    }
+
+    #[test]
+    fn the_multitenant_portal_is_left_out_of_a_government_page() {
+        let mto = link(
+            LinkPortal::Defender,
+            "https://mto.security.microsoft.com/contentdistribution",
+            "Open multitenant management",
+        );
+        assert_eq!(localized(Cloud::Commercial, vec![mto.clone()]).len(), 1);
+        for cloud in [Cloud::GccHigh, Cloud::Dod, Cloud::AzureGovernment] {
+            assert_eq!(localized(cloud, vec![mto.clone()]), []);
+        }
+    }
+
+    #[test]
+    fn each_cloud_has_its_own_home_tenant_key() {
+        let keys = [
+            Cloud::Commercial,
+            Cloud::GccHigh,
+            Cloud::Dod,
+            Cloud::AzureGovernment,
+        ]
+        .map(Cloud::home_key);
+        assert_eq!(keys[0], "home");
+        assert!(keys.iter().all(|k| crate::ids::is_plain_id(k)), "{keys:?}");
+        assert_eq!(
+            keys.iter().collect::<std::collections::BTreeSet<_>>().len(),
+            4
         );
     }
 }

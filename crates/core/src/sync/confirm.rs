@@ -19,7 +19,7 @@ use super::assess::Now;
 use super::from_arm;
 use super::view::{ArmNote, ArmNoteState, IncidentSync, SyncState, SyncView};
 use crate::arm::{check, http, ArmError, IncidentRecord, WireIncident};
-use crate::model::Portal;
+use crate::model::{Cloud, Portal};
 use crate::route::Route;
 use serde::{Deserialize, Serialize};
 
@@ -81,9 +81,10 @@ fn usable_segment(segment: &str) -> bool {
 
 /// The read that confirms the incident of `route`, with the sign-in of `tenant` and `client_id`:
 /// Azure-portal incident pages only (their URL names the incident's workspace and name; a
-/// Defender page names only the Defender id).
+/// Defender page names only the Defender id), and only in the commercial cloud, whose Azure
+/// Resource Manager the sign-in reaches (docs/government-clouds.md).
 pub fn incident_read(route: &Route, tenant: &str, client_id: &str) -> Option<IncidentRead> {
-    if route.portal != Portal::Azure {
+    if route.portal != Portal::Azure || route.cloud != Cloud::Commercial {
         return None;
     }
     let ws = route.workspace.as_ref()?;

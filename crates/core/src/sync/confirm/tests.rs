@@ -55,6 +55,14 @@ fn the_read_names_the_incident_resource_on_the_public_arm_host() {
 }
 
 #[test]
+fn an_azure_government_incident_is_never_read_from_the_commercial_arm() {
+    let gov = route::classify(&AZURE_118.replace("portal.azure.com", "portal.azure.us"))
+        .expect("a portal URL");
+    assert_eq!(gov.portal, Portal::Azure);
+    assert_eq!(incident_read(&gov, "home-azure-government", "c"), None);
+}
+
+#[test]
 fn a_name_that_could_change_the_url_is_never_read() {
     for name in ["a%2F..%2Fb", "x?api-version=1", "..", "a b"] {
         let url = AZURE_118.replace("a7d3e1f2-5b6c-4d8e-9f01-23456789abcd", name);
