@@ -4,8 +4,10 @@
 //! Why a worktree and a target directory of its own: the baseline must be built exactly as that
 //! revision builds itself (its xtask, its wasm-opt passes, its size checks), without touching the
 //! working tree under test or the cargo cache of the current build, whose wasm artifacts have
-//! the same names. The worktree is `target/bench/baseline` (left for a look after the run and
-//! replaced by the next one); the first build of its target directory is a cold build.
+//! the same names. The worktree is `target/bench/baseline`, left after the run and moved to the
+//! next run's revision; the first build of its target directory is a cold build. Its build
+//! installs what that revision's build needs (its npm tools in the worktree; the
+//! `wasm-bindgen` CLI its lockfile names, which replaces the installed one when they differ).
 
 use crate::{paths, process};
 use std::fs;
@@ -37,29 +39,31 @@ pub fn build(rev: &str) -> Result<Baseline, String> {
     .ok_or_else(|| format!("--baseline {rev:?} is not a revision of this repository"))?;
     let dir = root.join("target/bench/baseline");
     let dir_arg = dir.to_string_lossy().into_owned();
-    if dir.exists() {
-        // The last run's worktree: unregistered first, then whatever is left of it.
-        let _ = process::output(&mut process::command(
+    // A worktree whose folder is gone (after `cargo clean`) is still registered: forget it first.
+    process::run(&mut process::command(
+        "git",
+        &["-C", &root_arg, "worktree", "prune"],
+        None,
+    ))?;
+    if dir.join(".git").is_file() {
+        // The last run's worktree: moved to the revision, keeping its installed build tools.
+        process::run(&mut process::command(
             "git",
-            &["-C", &root_arg, "worktree", "remove", "--force", &dir_arg],
+            &["-C", &dir_arg, "checkout", "--force", "--detach", &hash],
             None,
-        ));
+        ))?;
+    } else {
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| format!("cannot remove {dir_arg}: {e}"))?;
         }
         process::run(&mut process::command(
             "git",
-            &["-C", &root_arg, "worktree", "prune"],
+            &[
+                "-C", &root_arg, "worktree", "add", "--detach", &dir_arg, &hash,
+            ],
             None,
         ))?;
     }
-    process::run(&mut process::command(
-        "git",
-        &[
-            "-C", &root_arg, "worktree", "add", "--detach", &dir_arg, &hash,
-        ],
-        None,
-    ))?;
     let mut build = process::command("cargo", &["xtask", "build"], Some(&dir));
     build.env(
         "CARGO_TARGET_DIR",

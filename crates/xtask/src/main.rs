@@ -49,7 +49,8 @@ const USAGE: &str = "usage: cargo xtask <demo|test|build|setup|catalog|fuzz|benc
           (default 5 iterations, 30 s of DOM churn; raw results in target/bench/latest.json)
   bench --baseline <rev> [--loads N]
           also build <rev> in a worktree, then load the same pages with this build, that build
-          and no extension, in turns (default 12 loads each; raw results in target/bench/ab.json)
+          and no extension, in turns (default 12 loads each; raw results in target/bench/ab.json);
+          <rev> must already keep the panel closed by default (from the quiet panel on)
   soak [--minutes N]
           build, then N minutes (default 30) of route changes and DOM churn on the demo portal
           with a service-worker stop in the middle; fails on errors, leaks or no recovery
