@@ -41,6 +41,7 @@ import {
   tokenKey,
   viewKey,
 } from './storage-keys.js';
+import { followGovernmentPortals } from './government.js';
 
 // What the worker trusts (the policy copy, the app registration, onboarding evidence, ARM facts,
 // tenant views) lives in local and sync storage: content scripts, which a compromised portal
@@ -610,6 +611,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   });
   return true; // The answer is sent asynchronously.
 });
+
+// The content script on the US Government portals, while the user allows them.
+followGovernmentPortals();
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabNews.delete(tabId);

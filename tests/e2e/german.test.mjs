@@ -143,6 +143,7 @@ test('the options page speaks German, saves in German and passes axe as a German
     'Bereich öffnen',
     'Schulung',
     'Verworfene Hinweise und Meldungen',
+    'US-Government-Portale',
     'Anmeldung für Onboardingprüfungen (optional)',
     'Sichern und wiederherstellen',
     'Onboardingbericht öffnen',

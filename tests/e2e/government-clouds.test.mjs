@@ -1,12 +1,14 @@
-// The US Government clouds: the same overlays on GCC High's and DoD's Defender portals and on the
-// Azure Government portal, with every link into the portals kept in the page's own cloud (a link
+// The US Government clouds, once the user allowed them: the same overlays on GCC High's and
+// DoD's Defender portals and on the Azure Government portal, with every link into the portals kept in the page's own cloud (a link
 // to the commercial hosts would sign a government user into a tenant that does not exist there).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
-const env = useDemoBrowser();
+// As after the user allowed the US Government portals in options (government-switch.test.mjs
+// covers the switch and a browser where they are not allowed).
+const env = useDemoBrowser({ governmentAllowed: true });
 
 const COMMERCIAL = /^https:\/\/((mto\.)?security\.microsoft\.com|portal\.azure\.com)([/?#]|$)/;
 const GOVERNMENT = /^https:\/\/(security\.microsoft\.us|security\.apps\.mil|portal\.azure\.us)[/?#]/;
@@ -119,5 +121,14 @@ describe('US Government clouds', () => {
     assert.ok(hrefs[1].startsWith('https://portal.azure.us/'), hrefs.join(' '));
     await gov.popup.close();
     await gov.page.close();
+  });
+
+  test('options show the switch on', async () => {
+    const options = await env.browser.context.newPage();
+    await options.goto(`${env.browser.extensionOrigin}/options.html`);
+    const box = options.locator('fieldset.wf-government input[name="government-portals"]');
+    await box.waitFor();
+    await options.waitForFunction(() => document.querySelector('fieldset.wf-government input')?.checked === true);
+    await options.close();
   });
 });

@@ -13,6 +13,8 @@
 
 #[cfg(feature = "pages")]
 mod files;
+#[cfg(feature = "pages")]
+mod government_switch;
 mod item_card;
 #[cfg(feature = "pages")]
 mod options_page;
@@ -271,11 +273,13 @@ pub fn mount_options(
     save: js_sys::Function,
     redirect_uri: String,
     download: Option<js_sys::Function>,
+    government: JsValue,
 ) {
     let initial = settings_store::decode_settings(settings);
     let policy = wayfinder_worker::read_policy(&managed);
+    let government = government_switch::GovernmentHooks::from_js(&government);
     leptos::mount::mount_to(root, move || {
-        view! { <OptionsPage initial=initial.clone() policy=policy.clone() save=save.clone() redirect_uri=redirect_uri.clone() download=download.clone() /> }
+        view! { <OptionsPage initial=initial.clone() policy=policy.clone() save=save.clone() redirect_uri=redirect_uri.clone() download=download.clone() government=government.clone() /> }
     })
     .forget();
 }

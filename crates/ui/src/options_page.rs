@@ -6,6 +6,7 @@
 //! policy value never lands in chrome.storage.sync.
 
 use crate::files;
+use crate::government_switch::{GovernmentHooks, GovernmentSwitch};
 use crate::panel_mode::PanelModeChoice;
 use crate::settings_transfer::SettingsTransfer;
 use crate::text::{message, message_with};
@@ -74,6 +75,8 @@ pub fn OptionsPage(
     save: js_sys::Function,
     redirect_uri: String,
     download: Option<js_sys::Function>,
+    /// The US Government portals' switch (none where the shell gives no hooks).
+    government: Option<GovernmentHooks>,
 ) -> impl IntoView {
     let load_problem = initial.as_ref().err().cloned();
     let settings = RwSignal::new(initial.unwrap_or_default());
@@ -182,6 +185,7 @@ pub fn OptionsPage(
                     {message("dismissedReset")}
                 </button>
             </fieldset>
+            {government.map(|hooks| view! { <GovernmentSwitch hooks=hooks /> })}
             <SignInFields settings=settings draft=draft locked=sign_in_locked persist=persist.clone() redirect_uri=redirect_uri />
             <SettingsTransfer settings=settings imported=imported download=download />
             <ReportImport />

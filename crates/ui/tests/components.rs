@@ -309,7 +309,7 @@ async fn dismissed_count_text(count: usize, hidden: &[&str]) -> String {
     let root = container();
     let save = js_sys::Function::new_no_args("return Promise.resolve()");
     leptos::mount::mount_to(root.clone(), move || {
-        view! { <OptionsPage initial=Ok(settings.clone()) policy=(policy.clone(), Vec::new()) save=save.clone() redirect_uri=String::new() download=None /> }
+        view! { <OptionsPage initial=Ok(settings.clone()) policy=(policy.clone(), Vec::new()) save=save.clone() redirect_uri=String::new() download=None government=None /> }
     })
     .forget();
     gloo_timers::future::TimeoutFuture::new(0).await;

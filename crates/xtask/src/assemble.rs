@@ -52,7 +52,7 @@ const WASM_MODULES: [WasmModule; 3] = [
         features: "pages",
         // A guard at the measured size, not a product budget: each raise is a decision, with
         // its reason, in docs/wasm-size.md.
-        budget: 222 * 1024,
+        budget: 224 * 1024,
     },
 ];
 

@@ -2,9 +2,10 @@
 //! do is decided in `manifest.json`, and a reviewer reads it before allowing the extension into
 //! a SOC. A change that widens it must be a conscious change of this file too, not a slip.
 //!
-//! The rules (docs/threat-model.md): required permissions are `storage` only, besides the portal
-//! hosts the content scripts match; everything else is optional and asked for when the user turns
-//! on the feature (`identity`, for sign-in); no host permissions beyond the content scripts; no
+//! The rules (docs/threat-model.md): required permissions are `storage` and `scripting` only,
+//! besides the commercial portal hosts the content scripts match; everything else is optional and
+//! asked for when the user turns on the feature (`identity`, for sign-in; the US Government
+//! portals' hosts); no host permissions beyond the content scripts; no
 //! page or other extension can message us (`externally_connectable` closed); only the overlay
 //! page is web-accessible, only to the portal top frames, and only under its per-session
 //! dynamic URL; extension pages run only our own scripts and talk only to the two Microsoft APIs
@@ -21,15 +22,27 @@ const BLADE_MATCHES: [&str; 3] = [
 /// The web-accessible resources: the panel's page, and the module that walks a view for a view
 /// report (imported by the content script only when the user asks for a report).
 const WEB_ACCESSIBLE: [&str; 2] = ["overlay.html", "view-walk.js"];
-/// The portals' top frames: the content script runs there and places the overlay iframe in them
-/// (the commercial cloud's and the US Government clouds', docs/government-clouds.md).
-const OVERLAY_MATCHES: [&str; 6] = [
+/// The commercial portals' top frames, where the content script is declared.
+const COMMERCIAL_MATCHES: [&str; 3] = [
     "https://security.microsoft.com/*",
     "https://mto.security.microsoft.com/*",
+    "https://portal.azure.com/*",
+];
+/// The US Government portals' top frames (docs/government-clouds.md): optional hosts, where the
+/// worker registers the same content script once the user allows them.
+const GOVERNMENT_MATCHES: [&str; 3] = [
     "https://security.microsoft.us/*",
     "https://security.apps.mil/*",
-    "https://portal.azure.com/*",
     "https://portal.azure.us/*",
+];
+/// The top frames the overlay iframe is placed in: both clouds' portals.
+const OVERLAY_MATCHES: [&str; 6] = [
+    COMMERCIAL_MATCHES[0],
+    COMMERCIAL_MATCHES[1],
+    COMMERCIAL_MATCHES[2],
+    GOVERNMENT_MATCHES[0],
+    GOVERNMENT_MATCHES[1],
+    GOVERNMENT_MATCHES[2],
 ];
 /// The extension pages' CSP, directive by directive: our own scripts and wasm only, no inline
 /// script or style, images from the package, and connections only to Entra sign-in and Azure
@@ -78,8 +91,10 @@ pub fn check(text: &str) -> Result<(), String> {
             .unwrap_or_default()
     };
     let fail = |rule: &str| Err(format!("manifest.json breaks its security policy: {rule}"));
-    if strings(&m["permissions"]) != ["storage"] {
-        return fail("the required permissions must be exactly [\"storage\"]");
+    // `scripting` registers the content script on the US Government portals once the user
+    // allows them (their hosts are optional); it carries no install warning of its own.
+    if strings(&m["permissions"]) != ["storage", "scripting"] {
+        return fail("the required permissions must be exactly [\"storage\", \"scripting\"]");
     }
     if !strings(&m["optional_permissions"])
         .iter()
@@ -87,12 +102,13 @@ pub fn check(text: &str) -> Result<(), String> {
     {
         return fail("the only optional permission is \"identity\" (sign-in)");
     }
-    for key in ["host_permissions", "optional_host_permissions"] {
-        if !m[key].is_null() {
-            return fail(&format!(
-                "no {key}: ARM and Entra answer CORS, the portals are matched by content scripts"
-            ));
-        }
+    if !m["host_permissions"].is_null() {
+        return fail(
+            "no host_permissions: ARM and Entra answer CORS, the portals are matched by content scripts",
+        );
+    }
+    if strings(&m["optional_host_permissions"]) != GOVERNMENT_MATCHES {
+        return fail("the optional hosts are exactly the US Government portals' top frames");
     }
     let scripts = m["content_scripts"].as_array().cloned().unwrap_or_default();
     if scripts.is_empty()
@@ -100,7 +116,8 @@ pub fn check(text: &str) -> Result<(), String> {
             let matches = strings(&s["matches"]);
             matches.is_empty()
                 || matches.iter().any(|h| {
-                    !OVERLAY_MATCHES.contains(&h.as_str()) && !BLADE_MATCHES.contains(&h.as_str())
+                    !COMMERCIAL_MATCHES.contains(&h.as_str())
+                        && !BLADE_MATCHES.contains(&h.as_str())
                 })
         })
     {
@@ -214,9 +231,19 @@ mod tests {
 
     #[test]
     fn each_widening_is_refused() {
-        let widenings: [Widening; 12] = [
+        let widenings: [Widening; 14] = [
             ("tabs permission", |m| {
-                m["permissions"] = serde_json::json!(["storage", "tabs"])
+                m["permissions"] = serde_json::json!(["storage", "scripting", "tabs"])
+            }),
+            ("a government host made required", |m| {
+                m["content_scripts"][0]["matches"] = serde_json::json!([
+                    "https://security.microsoft.com/*",
+                    "https://security.microsoft.us/*"
+                ])
+            }),
+            ("another optional host", |m| {
+                m["optional_host_permissions"] =
+                    serde_json::json!(["https://security.microsoft.us/*", "https://*/*"])
             }),
             ("cookies optional", |m| {
                 m["optional_permissions"] = serde_json::json!(["identity", "cookies"])
