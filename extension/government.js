@@ -45,6 +45,8 @@ export function followGovernmentPortals() {
         js: ['content.js'],
         runAt: 'document_start',
         allFrames: false,
+        // As the manifest's content scripts (the manifest policy refuses another world there).
+        world: 'ISOLATED',
         persistAcrossSessions: true,
       }]);
     } else if (!allowed && registered) {
