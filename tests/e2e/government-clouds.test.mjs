@@ -3,7 +3,7 @@
 // to the commercial hosts would sign a government user into a tenant that does not exist there).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
+import { azureBladeUrls, demo, overlay, tabIdOf } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 // As after the user allowed the US Government portals in options (government-switch.test.mjs
@@ -93,8 +93,7 @@ describe('US Government clouds', () => {
       const page = await env.browser.context.newPage();
       await page.goto(url);
       await overlay(page).locator('[data-wayfinder-kind="hint"]').first().waitFor();
-      await page.bringToFront();
-      const tabId = await env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+      const tabId = await tabIdOf(env.browser.worker, page);
       const popup = await env.browser.context.newPage();
       await popup.goto(`${env.browser.extensionOrigin}/popup.html#tab=${tabId}`);
       const panel = popup.locator('section[aria-label="Onboarding status"]');
