@@ -24,33 +24,23 @@ pub struct Baseline {
 /// Checks `rev` out into the baseline worktree and builds its extension.
 pub fn build(rev: &str) -> Result<Baseline, String> {
     let root = paths::root();
-    let root_arg = root.to_string_lossy().into_owned();
+    // `process::command` runs git in the repository root unless given the worktree.
     let hash = process::output(&mut process::command(
         "git",
-        &[
-            "-C",
-            &root_arg,
-            "rev-parse",
-            "--short",
-            &format!("{rev}^{{commit}}"),
-        ],
+        &["rev-parse", "--short", &format!("{rev}^{{commit}}")],
         None,
     ))
     .ok_or_else(|| format!("--baseline {rev:?} is not a revision of this repository"))?;
     let dir = root.join("target/bench/baseline");
     let dir_arg = dir.to_string_lossy().into_owned();
     // A worktree whose folder is gone (after `cargo clean`) is still registered: forget it first.
-    process::run(&mut process::command(
-        "git",
-        &["-C", &root_arg, "worktree", "prune"],
-        None,
-    ))?;
+    process::run(&mut process::command("git", &["worktree", "prune"], None))?;
     if dir.join(".git").is_file() {
         // The last run's worktree: moved to the revision, keeping its installed build tools.
         process::run(&mut process::command(
             "git",
-            &["-C", &dir_arg, "checkout", "--force", "--detach", &hash],
-            None,
+            &["checkout", "--force", "--detach", &hash],
+            Some(&dir),
         ))?;
     } else {
         if dir.exists() {
@@ -58,9 +48,7 @@ pub fn build(rev: &str) -> Result<Baseline, String> {
         }
         process::run(&mut process::command(
             "git",
-            &[
-                "-C", &root_arg, "worktree", "add", "--detach", &dir_arg, &hash,
-            ],
+            &["worktree", "add", "--detach", &dir_arg, &hash],
             None,
         ))?;
     }
