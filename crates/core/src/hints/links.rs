@@ -11,7 +11,7 @@ use crate::route::WorkspaceRef;
 use crate::url;
 
 /// The Defender portal's origin (public cloud).
-pub const DEFENDER_ORIGIN: &str = "https://security.microsoft.com";
+pub const DEFENDER_ORIGIN: &str = crate::model::cloud::COMMERCIAL_DEFENDER;
 /// The Azure portal's list of Sentinel workspaces.
 pub const AZURE_SENTINEL_WORKSPACES: &str =
     "https://portal.azure.com/#view/HubsExtension/BrowseResource/resourceType/microsoft.securityinsightsarg%2Fsentinel";

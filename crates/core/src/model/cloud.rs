@@ -16,8 +16,8 @@
 use super::PortalLink;
 use serde::{Deserialize, Serialize};
 
-/// The commercial Defender portal's origin, as the catalog writes it.
-const COMMERCIAL_DEFENDER: &str = "https://security.microsoft.com";
+/// The commercial Defender portal's origin, as the catalog writes it (and the hints build on).
+pub const COMMERCIAL_DEFENDER: &str = "https://security.microsoft.com";
 /// The commercial Azure portal's origin, as the catalog writes it.
 const COMMERCIAL_AZURE: &str = "https://portal.azure.com";
 /// The Azure Government portal, shared by GCC High and DoD.
