@@ -2,7 +2,7 @@
 // answer to a route change carries it. Small, in its own open shadow root in the dock; only the
 // chip itself takes pointer events. Text only.
 import { dockChip } from './dock.js';
-import { FONT } from './palette.js';
+import { pageFont } from './palette.js';
 import { palette } from './theme.js';
 
 /** @typedef {{state: string, label: string, title: string}} Chip */
@@ -39,7 +39,7 @@ export function drawChip(chip) {
     border: `1px solid ${colour}`,
     background,
     color: colour,
-    font: `11px/16px ${FONT}`,
+    ...pageFont('18px'),
     pointerEvents: 'auto',
     whiteSpace: 'nowrap',
   });

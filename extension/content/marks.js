@@ -1,7 +1,8 @@
 // Marks: what the plan places next to page elements (notices at their controls, trainer labels,
 // sync marks). A mark is a host element with its own shadow root, so portal styles do not reach
 // it and its text stays out of the page's text content. Labels are set as text, never as HTML.
-import { FONT } from './palette.js';
+import { warningIcon } from './icons.js';
+import { pageFont } from './palette.js';
 import { palette } from './theme.js';
 
 /**
@@ -39,7 +40,8 @@ function makeMark(anchor) {
   mark.wfLabel = anchor.label;
   const text = document.createElement('span');
   text.className = 'wf-mark-text';
-  text.textContent = anchor.kind === 'notice' ? `\u26a0 ${anchor.label}` : anchor.label;
+  if (anchor.kind === 'notice') text.append(warningIcon(), ' ');
+  text.append(anchor.label);
   Object.assign(text.style, {
     display: boxed ? 'inline-block' : 'block',
     margin: boxed ? '2px 6px' : '2px 0 0',
@@ -47,7 +49,7 @@ function makeMark(anchor) {
     borderRadius: '4px',
     background,
     border: boxed ? `1px solid ${colour}` : '0',
-    font: `11px/14px ${FONT}`,
+    ...pageFont('16px'),
     color: colour,
     whiteSpace: 'normal',
   });

@@ -10,5 +10,14 @@ export const COLOURS = {
   dark: { good: ['#54b054', '#052505'], neutral: ['#c7c7c7', '#292929'], warn: ['#f7a36a', '#411200'], link: ['#479ef5', 'transparent'], surface: ['#d6d6d6', '#1f1f1f'] },
 };
 
-/** The font of everything drawn in the page (the portals' own). */
-export const FONT = '"Segoe UI", system-ui, sans-serif';
+/**
+ * The font of everything drawn in the page: the portal's own, inherited from where it is drawn
+ * (family, size, weight); only the line height is ours. Every face or size that the page has not
+ * used yet costs its renderer a synchronous font lookup in the browser process during layout:
+ * on the demo portal the chip's 11 px, the pill's 12 px and its bold count made the dock's first
+ * layout take 7 to 20 ms for 18 boxes (docs/benchmarks.md, "Where the added time goes"). The
+ * portal has already paid for its own font. Buttons need it said: their default font is not
+ * inherited.
+ * @param {string} lineHeight
+ */
+export const pageFont = (lineHeight) => ({ font: 'inherit', lineHeight });

@@ -2,7 +2,8 @@
 // showing the brand and how many items the page has; it costs the page no iframe and no wasm.
 // A click (or Enter / Space) opens the panel; the arrow beside it moves both to the next corner.
 import { dockPill } from './dock.js';
-import { FONT } from './palette.js';
+import { moveIcon } from './icons.js';
+import { pageFont } from './palette.js';
 import { palette } from './theme.js';
 
 /**
@@ -39,7 +40,7 @@ const styled = (element, style) => Object.assign(element.style, style);
 function build() {
   const [link] = palette().link;
   const [text, surface] = palette().surface;
-  const box = { font: `12px/16px ${FONT}`, border: `1px solid ${link}`, background: surface, color: text, cursor: 'pointer', margin: '0', pointerEvents: 'auto', boxShadow: '0 2px 8px rgba(0, 0, 0, 0.18)' };
+  const box = { ...pageFont('18px'), border: `1px solid ${link}`, background: surface, color: text, cursor: 'pointer', margin: '0', pointerEvents: 'auto', boxShadow: '0 2px 8px rgba(0, 0, 0, 0.18)' };
 
   const open = document.createElement('button');
   open.type = 'button';
@@ -56,7 +57,7 @@ function build() {
   const badge = document.createElement('span');
   badge.setAttribute('data-wayfinder-count', '');
   badge.textContent = String(count);
-  styled(badge, { minWidth: '18px', padding: '0 5px', borderRadius: '9px', background: link, color: surface, fontWeight: '600', textAlign: 'center' });
+  styled(badge, { minWidth: '18px', padding: '0 5px', borderRadius: '9px', background: link, color: surface, textAlign: 'center' });
   // The space makes the visible text read "Wayfinder 3", as the accessible name begins.
   open.append(brand, name, ' ', badge);
   open.addEventListener('click', () => handlers.open());
@@ -66,7 +67,7 @@ function build() {
   move.setAttribute('data-wayfinder-move', '');
   move.setAttribute('aria-label', word('move'));
   move.title = word('move');
-  move.textContent = '\u2922';
+  move.append(moveIcon());
   styled(move, { ...box, padding: '4px 8px', borderLeft: '0', borderRadius: '0 14px 14px 0' });
   move.addEventListener('click', () => handlers.move());
 
