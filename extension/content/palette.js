@@ -16,8 +16,9 @@ export const COLOURS = {
  * used yet costs its renderer a synchronous font lookup in the browser process during layout:
  * on the demo portal the chip's 11 px, the pill's 12 px and its bold count made the dock's first
  * layout take 7 to 20 ms for 18 boxes (docs/benchmarks.md, "Where the added time goes"). The
- * portal has already paid for its own font. Buttons need it said: their default font is not
- * inherited.
+ * portal has already paid for its own font. The size is clamped, so a mark inside a heading, or
+ * inside a container that sets its font size to 0, stays readable. Buttons need it said: their
+ * default font is not inherited.
  * @param {string} lineHeight
  */
-export const pageFont = (lineHeight) => ({ font: 'inherit', lineHeight });
+export const pageFont = (lineHeight) => ({ font: 'inherit', fontSize: 'clamp(11px, 1em, 16px)', lineHeight });

@@ -298,3 +298,43 @@ describe('hostile portal strings', () => {
     await page.close();
   });
 });
+
+describe('the marks in the page', () => {
+  /** The computed font of the notice mark's text and of the control it sits at. */
+  const fonts = (page) =>
+    mark(page, 'incident-tasks').evaluate((node) => {
+      const text = node.shadowRoot.querySelector('.wf-mark-text');
+      const box = text.getBoundingClientRect();
+      const style = getComputedStyle(text);
+      const control = getComputedStyle(node.previousElementSibling);
+      return { family: style.fontFamily, size: parseFloat(style.fontSize), controlFamily: control.fontFamily, height: box.height, glyphs: text.textContent };
+    });
+
+  test("a notice reads in the portal's own font, its warning sign drawn, not a character", async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(AZURE_INCIDENT);
+    await mark(page, 'incident-tasks').waitFor();
+    const font = await fonts(page);
+    assert.equal(font.family, font.controlFamily);
+    assert.ok(font.size >= 11 && font.size <= 16, `font size ${font.size}`);
+    assert.doesNotMatch(font.glyphs, /[\u2190-\u2bff]/u, 'no symbol characters that would need a fallback font');
+    assert.equal(await mark(page, 'incident-tasks').evaluate((node) => node.shadowRoot.querySelectorAll('svg[aria-hidden="true"]').length), 1);
+    await page.close();
+  });
+
+  test('a notice stays readable where the portal sets its font size to 0', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(AZURE_INCIDENT);
+    await mark(page, 'incident-tasks').waitFor();
+    await page.evaluate(() => {
+      // A constructed sheet: the demo's CSP, like the portals', allows no inline <style>.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('body, body * { font-size: 0 !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const font = await fonts(page);
+    assert.equal(font.size, 11);
+    assert.ok(font.height > 0 && (await mark(page, 'incident-tasks').isVisible()));
+    await page.close();
+  });
+});
