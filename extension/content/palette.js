@@ -15,10 +15,10 @@ export const COLOURS = {
  * (family, size, weight); only the line height is ours. Every face or size that the page has not
  * used yet costs its renderer a synchronous font lookup in the browser process during layout:
  * on the demo portal the chip's 11 px, the pill's 12 px and its bold count made the dock's first
- * layout take 7 to 20 ms for 18 boxes (docs/benchmarks.md, "Where the added time goes"). The
- * portal has already paid for its own font. The size is clamped, so a mark inside a heading, or
- * inside a container that sets its font size to 0, stays readable. Buttons need it said: their
- * default font is not inherited.
+ * layout take 7 to 20 ms for 18 boxes (docs/benchmarks.md, "Where the added time goes").
+ * Inherited, it asks only for faces the portal itself uses. The size is clamped, so a mark inside
+ * a heading, or inside a container that sets its font size to 0, stays readable. Buttons need it
+ * said: their default font is not inherited.
  * @param {string} lineHeight
  */
 export const pageFont = (lineHeight) => ({ font: 'inherit', fontSize: 'clamp(11px, 1em, 16px)', lineHeight });
