@@ -221,10 +221,11 @@ function sendFacts(scope) {
   // The rows go as they were last read (`rowsKey` is their JSON): nothing is built per batch.
   const key = `${JSON.stringify(values)}|${settled}|${rowsKey}|${doubts}`;
   if (key === lastFacts) return;
-  // Nothing read yet, within the grace period: the worker could only answer "still checking", as
-  // it assumes until a reading comes. The first reading goes when there is one, at once, instead
-  // of a round trip now and a wait for the rate limit then.
-  const nothingYet = lastFacts === '' && !settled && lastRows.length === 0 && doubts.length === 0 && Object.keys(values).length === 0;
+  // A queue or evidence page with nothing read yet, within the grace period: the worker could only
+  // answer "still checking", as it assumes until a reading comes. The first reading goes when there
+  // is one, without a round trip now and a wait for the rate limit then. An incident page sends it
+  // (it has a title reader): its first reading starts the worker's ARM check for a signed-in user.
+  const nothingYet = lastFacts === '' && !settled && !(readers && readers.title) && lastRows.length === 0 && Object.keys(values).length === 0;
   if (nothingYet) return;
   lastFacts = key;
   pendingFacts = { values, rows: lastRows.map((r) => ({ key: r.key, values: r.values })), settled, ambiguous: doubts };
