@@ -1,9 +1,9 @@
 // Icons drawn in the page as SVG shapes, not as characters. A symbol that the page's font lacks
 // (many text fonts have neither ⤢ nor ⚠; the test machine's DejaVu Sans lacks ⤢) sends the
 // renderer looking for a fallback font during layout, a synchronous lookup in the browser process
-// that cost the demo portal's first layout with the pill 0.7 to 1.5 ms (docs/benchmarks.md, "Where
-// the added time goes"). Shapes in the current colour need no font at all. Built with
-// createElementNS, never markup.
+// (docs/benchmarks.md, "Where the added time goes"). Shapes in the current colour need no font at
+// all. Built with createElementNS, never markup. They are decorative (hidden from assistive
+// technology): the pill's move button has its own name, and a notice's label is the notice.
 
 const SVG = 'http://www.w3.org/2000/svg';
 

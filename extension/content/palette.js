@@ -13,12 +13,13 @@ export const COLOURS = {
 /**
  * The font of everything drawn in the page: the portal's own, inherited from where it is drawn
  * (family, size, weight); only the line height is ours. Every face or size that the page has not
- * used yet costs its renderer a synchronous font lookup in the browser process during layout:
- * on the demo portal the chip's 11 px, the pill's 12 px and its bold count made the dock's first
- * layout take 7 to 20 ms for 18 boxes (docs/benchmarks.md, "Where the added time goes").
- * Inherited, it asks only for faces the portal itself uses. The size is clamped, so a mark inside
- * a heading, or inside a container that sets its font size to 0, stays readable. Buttons need it
- * said: their default font is not inherited.
+ * used yet costs its renderer a synchronous font lookup in the browser process during layout
+ * (docs/benchmarks.md, "Where the added time goes"); inherited, it asks only for faces the portal
+ * itself uses. The size is clamped, so a mark inside a heading, or inside a container that sets
+ * its font size to 0, stays readable.
+ * Buttons need it said: Chromium's default style sheet gives form controls a font of their own
+ * (`font: -webkit-small-control`), not the inherited one.
+ * https://chromium.googlesource.com/chromium/src/+/main/third_party/blink/renderer/core/html/resources/html.css
  * @param {string} lineHeight
  */
 export const pageFont = (lineHeight) => ({ font: 'inherit', fontSize: 'clamp(11px, 1em, 16px)', lineHeight });

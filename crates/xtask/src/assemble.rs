@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// tolerant probe tiers and the page readings too. The guard sits just above the measured size, so
 /// every growth is a decision, with its reason in `CHANGELOG.md`. The shipped file stays
 /// readable for store and security reviewers; only the measure is minified.
-const CONTENT_SCRIPT_BUDGET: u64 = 22_784; // 22.25 KB
+const CONTENT_SCRIPT_BUDGET: u64 = 22 * 1024 + 256;
 /// One wasm module of the extension, built by wasm-pack from `krate` with `features`.
 struct WasmModule {
     /// The module name the JS shells import (`wasm/<name>.js`).
