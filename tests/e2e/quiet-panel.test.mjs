@@ -216,6 +216,29 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+test("the pill and the chip are set in the portal's font, the move arrow drawn", async () => {
+  const page = await open(HUNTING);
+  await expectCollapsed(page);
+  const fonts = await page.evaluate(() => {
+    const family = (e) => getComputedStyle(e).fontFamily;
+    const pillRoot = document.querySelector('[data-wayfinder-pill-host]').shadowRoot;
+    const chip = document.querySelector('[data-wayfinder-chip-host]').shadowRoot.firstElementChild;
+    const arrow = pillRoot.querySelector('[data-wayfinder-move] svg').getBoundingClientRect();
+    return {
+      page: family(document.body),
+      buttons: [...pillRoot.querySelectorAll('button')].map(family),
+      chip: family(chip),
+      arrow: [arrow.width, arrow.height],
+      moveText: pillRoot.querySelector('[data-wayfinder-move]').textContent,
+    };
+  });
+  assert.deepEqual(fonts.buttons, [fonts.page, fonts.page]);
+  assert.equal(fonts.chip, fonts.page);
+  assert.ok(fonts.arrow.every((side) => side > 0), `the move arrow has a box: ${fonts.arrow}`);
+  assert.equal(fonts.moveText, '', 'the move button shows a shape, not a character');
+  await page.close();
+});
+
 test('a corrupt or oversized seen record is dropped with a warning, and the panel behaves as on a first visit', async () => {
   const { context, extensionOrigin } = env.browser;
   const worker = () => context.serviceWorkers().find((w) => w.url().startsWith(`${extensionOrigin}/`));
