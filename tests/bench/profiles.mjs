@@ -14,10 +14,9 @@
 //   baseline   another build of the extension (WAYFINDER_BASELINE_EXTENSION_DIR, made by
 //              `cargo xtask bench --baseline <rev>`), panel closed: only ab.mjs uses it, to
 //              tell a change's cost from the noise between runs.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { launchChromium } from '../support/browser.mjs';
+import { copyOfBuild, launchChromium } from '../support/browser.mjs';
 import { installProbe } from './probe.mjs';
 
 /** name → how the browser is made; `panel` is the stored panel choice of the built extension. */
@@ -40,17 +39,11 @@ export const orderOf = (i) => PROFILES.map((_, k) => PROFILES[(i + k) % PROFILES
  * run at document_idle as common portal extensions' scripts are (ours starts at document_start,
  * when there is no body to observe yet).
  */
-async function extensionWith(contentFile) {
-  const built = process.env.WAYFINDER_EXTENSION_DIR;
-  if (!built) throw new Error('WAYFINDER_EXTENSION_DIR is not set (cargo xtask bench sets it)');
-  const dir = await mkdtemp(path.join(tmpdir(), 'wayfinder-bench-ext-'));
-  await cp(built, dir, { recursive: true });
-  await cp(path.join(import.meta.dirname, contentFile), path.join(dir, 'content.js'));
-  const manifestFile = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(manifestFile, 'utf8'));
-  for (const script of manifest.content_scripts) script.run_at = 'document_idle';
-  await writeFile(manifestFile, JSON.stringify(manifest, null, 2));
-  return dir;
+function extensionWith(contentFile) {
+  return copyOfBuild(async (manifest, dir) => {
+    await cp(path.join(import.meta.dirname, contentFile), path.join(dir, 'content.js'));
+    for (const script of manifest.content_scripts) script.run_at = 'document_idle';
+  });
 }
 
 function baselineDir() {

@@ -5,7 +5,7 @@
 // hostnames through --host-resolver-rules, the demo's self-signed certificate accepted with
 // --ignore-certificate-errors (ARCHITECTURE.md, decision 4).
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -15,6 +15,22 @@ function required(name) {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set; run through 'cargo xtask test' or 'cargo xtask demo'`);
   return value;
+}
+
+/**
+ * A copy of the built extension (`WAYFINDER_EXTENSION_DIR`) in a new temporary directory, with
+ * `change(manifest, dir)` applied to its manifest before it is written back; resolves to the
+ * directory, which the caller removes.
+ * @param {(manifest: any, dir: string) => void | Promise<void>} change
+ */
+export async function copyOfBuild(change) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'wayfinder-ext-'));
+  await cp(required('WAYFINDER_EXTENSION_DIR'), dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8'));
+  await change(manifest, dir);
+  await writeFile(file, JSON.stringify(manifest, null, 2));
+  return dir;
 }
 
 /** Starts the demo portal on an ephemeral loopback port; resolves to {port, hosts, stop}. */

@@ -1,10 +1,8 @@
 // One demo portal and one Chromium with the extension per test file, started before its
 // tests and stopped after them.
 import { after, before } from 'node:test';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { launchChromium, startDemoPortal } from './browser.mjs';
+import { rm } from 'node:fs/promises';
+import { copyOfBuild, launchChromium, startDemoPortal } from './browser.mjs';
 
 /**
  * Registers the hooks; the returned object's `portal` and `browser` are set before tests run.
@@ -45,15 +43,9 @@ export function useDemoBrowser({ quietPanel = false, governmentAllowed = false, 
  * declares them as host permissions; what follows the grant (the worker registering the content
  * script there, extension/government.js) is the product's own code.
  */
-async function withGovernmentGranted() {
-  const built = process.env.WAYFINDER_EXTENSION_DIR;
-  if (!built) throw new Error('WAYFINDER_EXTENSION_DIR is not set');
-  const dir = await mkdtemp(path.join(tmpdir(), 'wayfinder-government-'));
-  await cp(built, dir, { recursive: true });
-  const file = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(await readFile(file, 'utf8'));
-  manifest.host_permissions = manifest.optional_host_permissions;
-  delete manifest.optional_host_permissions;
-  await writeFile(file, JSON.stringify(manifest, null, 2));
-  return dir;
+function withGovernmentGranted() {
+  return copyOfBuild((manifest) => {
+    manifest.host_permissions = manifest.optional_host_permissions;
+    delete manifest.optional_host_permissions;
+  });
 }
