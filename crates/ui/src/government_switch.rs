@@ -5,11 +5,11 @@
 //! them (its own prompt, inside the user's click); the worker then runs the content script
 //! there (`extension/government.js`). Turning it off gives them back. docs/government-clouds.md.
 
-use crate::settings_store::settle;
+use crate::settings_store::{hook, settle};
 use crate::text::message;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The shell's `allowed()` and `set(on)`, each a Promise of whether the portals are allowed.
 #[derive(Clone)]
@@ -23,14 +23,9 @@ pub struct GovernmentHooks {
 impl GovernmentHooks {
     /// The hooks of `{allowed, set}`, when both are functions.
     pub fn from_js(hooks: &JsValue) -> Option<Self> {
-        let function = |name: &str| {
-            js_sys::Reflect::get(hooks, &JsValue::from_str(name))
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        };
         Some(GovernmentHooks {
-            allowed: function("allowed")?,
-            set: function("set")?,
+            allowed: hook(hooks, "allowed")?,
+            set: hook(hooks, "set")?,
         })
     }
 }
