@@ -16,8 +16,10 @@
 //!   stable tier is still tried first;
 //! - a template uses only the placeholders its filler provides.
 //!
-//! This file uses only `std`, `serde` and the label module, so the build script and an
-//! integration test (`tests/probe_tiers.rs`) each include it with `#[path]`.
+//! This file uses only `std`, `serde` and the label module, so three places include it with
+//! `#[path]`: the build script, an integration test (`tests/probe_tiers.rs`), and the core's
+//! probe patches (`src/settings/probe_patch.rs`), which an administrator's or a user's patch
+//! must pass by the very rules the shipped catalog passes.
 
 use serde::Deserialize;
 
@@ -218,44 +220,4 @@ pub fn code(tier: &Tier) -> String {
             format!("TierTemplate::Role {{ role: Role::{role}, text: {text:?} }}")
         }
     }
-}
-
-/// One group of the catalog's user content (`probes.json` › `user_content`).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UserContent {
-    /// CSS of the containers.
-    pub css: String,
-    /// What they hold, in words.
-    pub holds: String,
-    /// Where the markup is seen (checked by `build/sources.rs`).
-    #[allow(dead_code)]
-    pub source: serde_json::Value,
-}
-
-/// The problems of the user-content list.
-pub fn user_content_problems(groups: &[UserContent]) -> Vec<String> {
-    let mut errors = Vec::new();
-    if groups.is_empty() {
-        errors.push("user_content: needs at least one group".to_string());
-    }
-    for (i, group) in groups.iter().enumerate() {
-        let at = format!("user_content {i}");
-        if group.css.trim().is_empty() || group.holds.trim().is_empty() {
-            errors.push(format!("{at}: needs css and what it holds"));
-        }
-        if let Err(why) = shallow_css_check(&group.css) {
-            errors.push(format!("{at}: selector '{}' {why}", group.css));
-        }
-    }
-    errors
-}
-
-/// The user-content selector a tolerant probe carries: every group's CSS, as one list.
-pub fn user_content_css(groups: &[UserContent]) -> String {
-    groups
-        .iter()
-        .map(|g| g.css.trim())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -36,9 +36,10 @@ fn is_suffix(word: &str) -> bool {
         || (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Is `c` kept at the ends of a label (a letter, a digit or a bracket)?
-fn kept_at_ends(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '(' | ')' | '[' | ']')
+/// Is `c` kept at the ends of a label (a letter, a digit or a bracket)? `alphanumeric` says
+/// what a letter or digit is.
+fn kept_at_ends(c: char, alphanumeric: fn(&char) -> bool) -> bool {
+    alphanumeric(&c) || matches!(c, '(' | ')' | '[' | ']')
 }
 
 /// `s` without its last bracketed group, when that group holds only a suffix and something
@@ -64,13 +65,23 @@ fn without_suffix_word(s: &str) -> Option<&str> {
 
 /// The normal form of a label (see the module's rules).
 pub fn normalize_label(text: &str) -> String {
-    let mut s = text
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    normal_form(text.to_lowercase(), |c| c.is_alphanumeric())
+}
+
+/// The normal form of a label of ASCII characters, `None` for any other label. For ASCII it is
+/// [`normalize_label`]'s (a test compares them), without the Unicode case and letter tables,
+/// which the service worker's module would otherwise carry only for probe patches (their
+/// labels are ASCII, as the catalog's are).
+pub fn normalize_ascii_label(text: &str) -> Option<String> {
+    text.is_ascii()
+        .then(|| normal_form(text.to_ascii_lowercase(), char::is_ascii_alphanumeric))
+}
+
+/// The rules after lower case, with `alphanumeric` for what a letter or digit is.
+fn normal_form(lower: String, alphanumeric: fn(&char) -> bool) -> String {
+    let mut s = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
-        let trimmed = s.trim_matches(|c: char| !kept_at_ends(c));
+        let trimmed = s.trim_matches(|c: char| !kept_at_ends(c, alphanumeric));
         let next = without_bracketed_suffix(trimmed)
             .or_else(|| without_suffix_word(trimmed))
             .unwrap_or(trimmed)
@@ -84,7 +95,7 @@ pub fn normalize_label(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize_label;
+    use super::{normalize_ascii_label, normalize_label};
     use serde::Deserialize;
 
     /// One case of the table the content script's tests read too.
@@ -121,6 +132,16 @@ mod tests {
                 "{:?}",
                 case.label
             );
+            if case.label.is_ascii() {
+                assert_eq!(
+                    normalize_ascii_label(&case.label).as_deref(),
+                    Some(case.normal.as_str()),
+                    "ASCII: {:?}",
+                    case.label
+                );
+            } else {
+                assert_eq!(normalize_ascii_label(&case.label), None);
+            }
             // The normal form is a fixed point.
             assert_eq!(
                 normalize_label(&case.normal),
@@ -128,6 +149,13 @@ mod tests {
                 "{:?}",
                 case.normal
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_form_is_the_normal_form_of_any_ascii_label(label in "[\t\n\x0b\x0c\r -~]{0,40}") {
+            proptest::prop_assert_eq!(normalize_ascii_label(&label), Some(normalize_label(&label)));
         }
     }
 }
