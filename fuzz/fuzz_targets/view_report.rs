@@ -223,6 +223,7 @@ fuzz_target!(|data: &[u8]| {
         saved_on: "2026-12-07".into(),
         health: Health::default(),
         truncated: false,
+        patched: Vec::new(),
     };
     let Ok(report) = report(&records, &context) else {
         assert!(

@@ -65,6 +65,7 @@ fn hint_in_azure(feature: &'static Feature, route: &Route) -> OverlayItem {
         also: feature.alias_lines(),
         links,
         source: source_of(feature),
+        patched: None,
     }
 }
 
@@ -93,6 +94,7 @@ fn reverse_hint_in_defender(feature: &'static Feature, route: &Route) -> Overlay
         also: Vec::new(),
         links,
         source: source_of(feature),
+        patched: None,
     }
 }
 

@@ -17,7 +17,9 @@ pub mod registration;
 
 pub use cloud::Cloud;
 pub use label::normalize_label;
-pub use overlay::{LinkPortal, Location, OverlayItem, OverlayKind, PortalLink, SourceNote};
+pub use overlay::{
+    LinkPortal, Location, OverlayItem, OverlayKind, PatchOrigin, PortalLink, SourceNote,
+};
 pub use page::{Column, PageFacts, PageReaders, Queue, Read, Reader, RowFacts};
 pub use portal::Portal;
 pub use probe::{

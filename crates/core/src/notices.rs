@@ -91,6 +91,7 @@ fn item(feature: &Feature, notice: &Notice, onboarding: Onboarding) -> OverlayIt
             reference: feature.source_ref.to_string(),
             date: feature.source_date.to_string(),
         },
+        patched: None,
     }
 }
 

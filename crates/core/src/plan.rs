@@ -10,11 +10,14 @@
 
 use crate::hints;
 use crate::ids::is_tenant_guid;
-use crate::model::{Anchor, Cloud, OverlayItem, OverlayKind, PageReaders, Portal};
+use crate::model::{
+    Anchor, AnchorKind, Cloud, OverlayItem, OverlayKind, PageReaders, Portal, Probe,
+};
 use crate::notices;
 use crate::onboarding;
 use crate::retirement;
 use crate::route::{self, Route, WorkspaceRef};
+use crate::settings::probe_patch::ProbePatch;
 use crate::settings::Settings;
 use crate::sync;
 use crate::trainer;
@@ -151,6 +154,40 @@ pub fn plan_for_url(url: &str, today: Option<&str>, settings: &Settings) -> Over
             .filter(|_| settings.onboarding && route.portal != Portal::AzureBladeFrame)
             .map(|tenant| OnboardingSlot { tenant }),
     }
+}
+
+/// The plan with the probe patches in force (`settings::probe_patch`) on its notices' anchors,
+/// and on each patched notice whose patch it is. A patch that does not pass its checks here
+/// (settings are only ever stored checked) is left out rather than trusted.
+///
+/// Apart from [`plan_for_url`] because the service worker's own module does not carry the
+/// patches' code: its patch module, instantiated only when a patch is in force, applies them
+/// to the plan the worker made.
+pub fn with_patches(mut plan: OverlayPlan, patches: &[ProbePatch]) -> OverlayPlan {
+    let (Some(portal), Some(page)) = (
+        plan.page.portal.and_then(Portal::side),
+        plan.page.feature.clone(),
+    ) else {
+        return plan;
+    };
+    for anchor in plan
+        .anchors
+        .iter_mut()
+        .filter(|a| a.kind == AnchorKind::Notice)
+    {
+        let found = patches
+            .iter()
+            .find(|p| p.patches(portal, &page, &anchor.id))
+            .filter(|p| p.check("").is_ok());
+        let Some(patch) = found else { continue };
+        anchor.probe = Probe::of_tiers(patch.tiers_over(&anchor.probe.tiers));
+        for item in plan.items.iter_mut() {
+            if item.kind == OverlayKind::Notice && item.id == anchor.id {
+                item.patched = Some(patch.origin());
+            }
+        }
+    }
+    plan
 }
 
 /// The sync readers of incident pages and queues, or the onboarding evidence readers of the

@@ -48,5 +48,6 @@ fn retirement(today: Option<&str>, route: &Route) -> OverlayItem {
             reference: RETIREMENT_SOURCE.to_string(),
             date: RETIREMENT_SOURCE_DATE.to_string(),
         },
+        patched: None,
     }
 }

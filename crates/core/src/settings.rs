@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 pub mod file;
 pub mod policy;
+pub mod probe_patch;
+
+#[cfg(feature = "probe-patches")]
+use probe_patch::ProbePatch;
 
 /// The settings the plan depends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +38,27 @@ pub struct Settings {
     pub sign_in: Option<AppRegistration>,
     /// When the panel opens by itself.
     pub panel: PanelMode,
+    /// Probe patches: the user's own (imported in options); in the settings in force, also the
+    /// policy's ([`probe_patch`]).
+    #[cfg(feature = "probe-patches")]
+    pub probe_patches: Vec<ProbePatch>,
+    /// Without the `probe-patches` feature (the service worker's own module) the patches are
+    /// passed over unread: the worker's patch module reads them.
+    #[cfg(not(feature = "probe-patches"))]
+    #[serde(skip_serializing)]
+    pub probe_patches: Unread,
+}
+
+/// A value decoded without being read (see [`Settings::probe_patches`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Unread;
+
+impl<'de> Deserialize<'de> for Unread {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_ignored_any(serde::de::IgnoredAny)
+            .map(|_| Unread)
+    }
 }
 
 /// When the panel opens by itself (see `crate::attention`).
@@ -61,6 +86,7 @@ impl Default for Settings {
             dismissed: Vec::new(),
             sign_in: None,
             panel: PanelMode::New,
+            probe_patches: Default::default(),
         }
     }
 }

@@ -82,6 +82,9 @@ pub struct ReportContext {
     pub health: Health,
     /// Whether the content script stopped its walk at [`MAX_ELEMENTS`].
     pub truncated: bool,
+    /// The notices whose probes a probe patch changed, from the plan: their tier indexes are
+    /// not the catalog's.
+    pub patched: Vec<String>,
 }
 
 /// Which tier found a notice's control (`{"tier": 0, "by": "selector"}`).
@@ -179,7 +182,9 @@ pub fn report(records: &[Record], context: &ReportContext) -> Result<ViewReport,
         .unwrap_or_default();
     for id in notices {
         if let Some(tier) = walked.found_by(id) {
-            let by = tier_kind(portal, &page, id, tier);
+            // Found with a patch: expected found (a person sees it), by no tier of the catalog.
+            let by = tier_kind(portal, &page, id, tier)
+                .filter(|_| !context.patched.iter().any(|p| p == id));
             probes.push((id, by.map(|by| FoundBy { tier, by })));
             expect.push((id, true));
         } else if walked.is_missing(id) {

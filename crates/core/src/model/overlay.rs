@@ -107,4 +107,18 @@ pub struct OverlayItem {
     pub links: Vec<PortalLink>,
     /// Source of the fact.
     pub source: SourceNote,
+    /// A notice whose control is looked for with a probe patch: whose patch it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patched: Option<PatchOrigin>,
+}
+
+/// Who patched a notice's probe (see `crate::settings::probe_patch`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PatchOrigin {
+    /// The administrator's policy (`chrome.storage.managed`).
+    Organization,
+    /// A patch file the user imported in options.
+    Local,
 }

@@ -183,6 +183,18 @@ pub struct Probe {
     pub user_content: Option<String>,
 }
 
+impl Probe {
+    /// A probe of `tiers` (a patched one): with the catalog's user content when a tier is
+    /// tolerant, as [`ProbeTemplate::fill`] gives the catalog's own probes.
+    pub fn of_tiers(tiers: Vec<Tier>) -> Self {
+        let tolerant = tiers.iter().any(|t| t.kind().is_tolerant());
+        Probe {
+            tiers,
+            user_content: tolerant.then(|| USER_CONTENT.to_string()),
+        }
+    }
+}
+
 /// What an anchored mark is for (`data-wayfinder-kind` of the mark).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -290,3 +290,56 @@ fn a_plan_names_its_page_cloud_for_the_views_to_move_its_links_into() {
         "https://security.apps.mil/sentinel/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/soc-rg/contoso-sentinel/hunting"
     );
 }
+
+const AZURE_INCIDENT: &str = "https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/resourceGroups/soc-rg/providers/Microsoft.OperationalInsights/workspaces/contoso-sentinel/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-0000-4000-8000-000000000118";
+
+fn tasks_patch(by_policy: bool) -> crate::settings::probe_patch::ProbePatch {
+    let mut patch: crate::settings::probe_patch::ProbePatch = serde_json::from_str(
+        r#"{"notice":"incident-tasks","portal":"azure","page":"incident-page","mode":"replace",
+            "tiers":[{"by":"selector","css":".new-design-checklist"},{"by":"label","within":"div","text":"Checklist"}],
+            "evidence":"Seen in our tenant: Tasks became a checklist."}"#,
+    )
+    .expect("a patch");
+    patch.by_policy = by_policy;
+    patch
+}
+
+fn tasks_anchor(plan: &OverlayPlan) -> &Anchor {
+    plan.anchors
+        .iter()
+        .find(|a| a.id == "incident-tasks")
+        .expect("the Tasks anchor")
+}
+
+#[test]
+fn a_probe_patch_changes_where_the_notice_looks_and_says_whose_it_is() {
+    let plain = plan_for_url(AZURE_INCIDENT, None, &Settings::default());
+    assert_eq!(item(&plain, "incident-tasks").patched, None);
+    for (by_policy, origin) in [
+        (true, crate::model::PatchOrigin::Organization),
+        (false, crate::model::PatchOrigin::Local),
+    ] {
+        let plan = with_patches(plain.clone(), &[tasks_patch(by_policy)]);
+        assert_eq!(item(&plan, "incident-tasks").patched, Some(origin));
+        let probe = &tasks_anchor(&plan).probe;
+        assert_eq!(probe.tiers, tasks_patch(false).tiers);
+        assert!(
+            probe.user_content.is_some(),
+            "a tolerant tier keeps out of user content"
+        );
+        assert_eq!(
+            item(&plan, "incident-comment-edit").patched,
+            None,
+            "other notices keep the catalog's probe"
+        );
+    }
+}
+
+#[test]
+fn a_patch_that_fails_its_checks_never_reaches_a_page() {
+    let mut broken = tasks_patch(true);
+    broken.tiers = vec![crate::model::Tier::Selector { css: "div[".into() }];
+    let plain = plan_for_url(AZURE_INCIDENT, None, &Settings::default());
+    let plan = with_patches(plain.clone(), &[broken]);
+    assert_eq!(plan, plain);
+}

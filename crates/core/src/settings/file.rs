@@ -23,7 +23,7 @@ pub const VERSION: u32 = 1;
 pub const MAX_DISMISSED: usize = 100;
 /// Every field of [`Settings`] as it is written: a file must name each one, except the
 /// [`LATER_FIELDS`].
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 10] = [
     "hints",
     "notices",
     "sync",
@@ -33,11 +33,12 @@ pub const FIELDS: [&str; 9] = [
     "dismissed",
     "signIn",
     "panel",
+    "probePatches",
 ];
 
 /// Fields added after files of this version were first written: a file without one takes the
 /// default, so a file exported by an earlier release still imports.
-pub const LATER_FIELDS: [&str; 1] = ["panel"];
+pub const LATER_FIELDS: [&str; 2] = ["panel", "probePatches"];
 
 /// A settings file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +106,8 @@ impl SettingsFile {
             app.check()
                 .map_err(|why| format!("settings.signIn: {why}"))?;
         }
+        #[cfg(feature = "probe-patches")]
+        super::probe_patch::check_local(&settings.probe_patches, "settings.probePatches")?;
         Ok(settings)
     }
 }
@@ -137,6 +140,8 @@ mod tests {
         serde_json::to_string(&SettingsFile::new(settings, AT.into())).expect("encodes")
     }
 
+    // Every field is written with the patches' feature (on in every workspace test run).
+    #[cfg(feature = "probe-patches")]
     #[test]
     fn fields_are_every_field_written() {
         let value = serde_json::to_value(Settings::default()).expect("encodes");

@@ -17,6 +17,8 @@
 //! Keys and schema: <https://developer.chrome.com/docs/extensions/reference/manifest/storage>
 
 use super::file::FIELDS;
+#[cfg(feature = "probe-patches")]
+use super::probe_patch::{ProbePatch, MOST_POLICY};
 use super::{PanelMode, Settings};
 use crate::ids::is_plain_id;
 
@@ -59,7 +61,39 @@ impl Policy {
         if self.values.sign_in.is_none() {
             self.named.retain(|n| n != "signIn");
         }
+        #[cfg(feature = "probe-patches")]
+        self.check_patches(&mut problems);
         (self, problems)
+    }
+
+    /// Keeps the policy's patches that pass their checks (as the organization's), and a line for
+    /// each one dropped.
+    #[cfg(feature = "probe-patches")]
+    fn check_patches(&mut self, problems: &mut Vec<String>) {
+        let patches = std::mem::take(&mut self.values.probe_patches);
+        for (i, mut patch) in patches.into_iter().enumerate() {
+            let at = format!("probePatches[{i}]");
+            let problem = if i >= MOST_POLICY {
+                Err(format!("{at}: more than {MOST_POLICY} patches"))
+            } else if self
+                .values
+                .probe_patches
+                .iter()
+                .any(|p| p.same_probe(&patch))
+            {
+                Err(format!("{at}: a second patch for the same probe"))
+            } else {
+                patch.by_policy = false;
+                patch.check(&at)
+            };
+            match problem {
+                Ok(()) => {
+                    patch.by_policy = true;
+                    self.values.probe_patches.push(patch);
+                }
+                Err(why) => problems.push(why),
+            }
+        }
     }
 
     /// The settings in force: the user's, with each value the policy names in its place, and
@@ -86,13 +120,29 @@ impl Policy {
         if self.names("panel") {
             settings.panel = self.values.panel;
         }
+        #[cfg(feature = "probe-patches")]
+        self.patch_over(&mut settings);
         settings
     }
 
-    /// Does the policy set this setting (a name of [`FIELDS`])? `dismissed` is never locked as a
-    /// whole: the user still hides items of their own.
+    /// The probe patches in force: the policy's, and the user's for the probes it leaves alone.
+    #[cfg(feature = "probe-patches")]
+    fn patch_over(&self, settings: &mut Settings) {
+        // The user's patches are theirs whatever they say; the policy's win on the same probe.
+        for patch in &mut settings.probe_patches {
+            patch.by_policy = false;
+        }
+        let policy = &self.values.probe_patches;
+        settings
+            .probe_patches
+            .retain(|mine| !policy.iter().any(|p| p.same_probe(mine)));
+        settings.probe_patches.splice(0..0, policy.iter().cloned());
+    }
+
+    /// Does the policy set this setting (a name of [`FIELDS`])? `dismissed` and `probePatches`
+    /// are never locked as a whole: the user still hides items and patches probes of their own.
     pub fn locks(&self, field: &str) -> bool {
-        field != "dismissed" && self.names(field)
+        field != "dismissed" && field != "probePatches" && self.names(field)
     }
 
     /// The value the policy gives an on/off setting (a name of [`FIELDS`]), if it sets it.
@@ -103,6 +153,12 @@ impl Policy {
     /// The panel mode the policy sets, if it sets one.
     pub fn panel(&self) -> Option<PanelMode> {
         self.names("panel").then_some(self.values.panel)
+    }
+
+    /// The policy's probe patches (checked).
+    #[cfg(feature = "probe-patches")]
+    pub fn patches(&self) -> &[ProbePatch] {
+        &self.values.probe_patches
     }
 
     /// Does the policy set nothing at all?
@@ -239,6 +295,8 @@ mod tests {
         assert!(!s.hints && !s.trainer);
     }
 
+    // Every field is written with the patches' feature (on in every workspace test run).
+    #[cfg(feature = "probe-patches")]
     #[test]
     fn the_schema_names_every_setting_with_its_type() {
         let schema: serde_json::Value =

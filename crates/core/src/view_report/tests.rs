@@ -39,6 +39,7 @@ fn context() -> ReportContext {
             blade: None,
         },
         truncated: false,
+        patched: Vec::new(),
     }
 }
 
@@ -142,8 +143,8 @@ fn the_view_nests_as_the_records_say() {
 
 #[test]
 fn a_report_names_its_page_and_what_the_probes_found() {
-    let report = report(&[element(0, "main", &[])], &context()).expect("a report");
-    let value = json(&report);
+    let saved = report(&[element(0, "main", &[])], &context()).expect("a report");
+    let value = json(&saved);
     assert_eq!(value["format"], FORMAT);
     assert_eq!(value["portal"], "azure");
     assert_eq!(value["page"], "incident-page");
@@ -162,6 +163,14 @@ fn a_report_names_its_page_and_what_the_probes_found() {
     assert_eq!(value["expect"]["similar-incidents"], false);
     let keys: Vec<&String> = value.as_object().expect("an object").keys().collect();
     assert_eq!(keys.len(), 12);
+    // Found with a probe patch: expected found, by no tier of the catalog's probe.
+    let patched = ReportContext {
+        patched: vec!["incident-tasks".into()],
+        ..context()
+    };
+    let value = json(&report(&[element(0, "main", &[])], &patched).expect("a report"));
+    assert_eq!(value["probes"]["incident-tasks"], serde_json::Value::Null);
+    assert_eq!(value["expect"]["incident-tasks"], true);
 }
 
 #[test]
