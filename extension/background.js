@@ -42,6 +42,7 @@ import {
   viewKey,
 } from './storage-keys.js';
 import { followGovernmentPortals } from './government.js';
+import { patchSourceOf, withPatches } from './probe-patches.js';
 
 // What the worker trusts (the policy copy, the app registration, onboarding evidence, ARM facts,
 // tenant views) lives in local and sync storage: content scripts, which a compromised portal
@@ -409,10 +410,17 @@ async function currentSettings() {
     chrome.storage.sync.get(SETTINGS_KEY),
     chrome.storage.local.get(POLICY_KEY),
   ]);
-  const inForce = effectiveSettings(settings ?? null, managedNow ?? policy ?? null);
-  if (epoch === settingsEpoch) settingsInForce = inForce;
+  const policyInForce = managedNow ?? policy ?? null;
+  const inForce = effectiveSettings(settings ?? null, policyInForce);
+  if (epoch === settingsEpoch) {
+    settingsInForce = inForce;
+    patchSource = patchSourceOf(settings, policyInForce);
+  }
   return inForce;
 }
+
+// What the plans' probe patches come from, read with the settings in force (probe-patches.js).
+let patchSource = null;
 
 // The panel's attention (crates/core/src/attention.rs): the user's choices (open or collapsed, the
 // corner) and what they have seen, in local storage, kept here between messages like the views.
@@ -505,6 +513,7 @@ async function respond(message, sender) {
   const action = handle(message, describeSender(sender), settings, clock());
   switch (action && action.action) {
     case 'store-plan': {
+      action.plan = await withPatches(action.plan, patchSource);
       const tenant = action.plan.onboarding ? action.plan.onboarding.tenant : null;
       // The answer goes first: the content script mounts the panel on it, and an open panel
       // follows the stored plan, so neither waits for the badge (issue 7: route change → overlay

@@ -27,6 +27,8 @@ pub mod from_js;
 mod json_value;
 pub mod onboarding;
 pub mod panel;
+#[cfg(feature = "probe-patches")]
+pub mod patches;
 pub mod sync_confirm;
 pub mod to_js;
 

@@ -33,12 +33,20 @@ struct WasmModule {
 /// budgets of the overlay and the worker are the product's (docs/development.md#decisions); the
 /// popup and the options page share one module, whose guard is its measured size rounded up to
 /// the next KB, so growth is a decision. docs/wasm-size.md says where the bytes go.
-const WASM_MODULES: [WasmModule; 3] = [
+const WASM_MODULES: [WasmModule; 4] = [
     WasmModule {
         name: "worker",
         krate: "crates/worker",
         features: "exports",
         budget: 150 * 1024,
+    },
+    WasmModule {
+        // The worker's probe patches, instantiated by the service worker only while a patch is
+        // in force. A guard at the measured size, as the pages' below.
+        name: "patches",
+        krate: "crates/worker",
+        features: "patch-exports",
+        budget: 64 * 1024,
     },
     WasmModule {
         name: "overlay",
@@ -52,7 +60,7 @@ const WASM_MODULES: [WasmModule; 3] = [
         features: "pages",
         // A guard at the measured size, not a product budget: each raise is a decision, with
         // its reason, in docs/wasm-size.md.
-        budget: 224 * 1024,
+        budget: 241 * 1024,
     },
 ];
 

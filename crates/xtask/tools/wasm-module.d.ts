@@ -1,5 +1,5 @@
 // Why this file exists: the shells import the wasm-bindgen modules ('./wasm/worker.js',
-// './wasm/overlay.js', './wasm/pages.js'), which only a build writes (dist/extension/wasm/,
+// './wasm/patches.js', './wasm/overlay.js', './wasm/pages.js'), which only a build writes (dist/extension/wasm/,
 // generated without TypeScript declarations). The type check of the shells
 // (tsconfig.shells.json, run by `cargo xtask test`) needs a declaration of what they import; the
 // Rust crates define the real signatures, so these are loose on purpose. Each module declares
@@ -37,6 +37,17 @@ declare module '*wasm/worker.js' {
   export function signInUrl(...args: any[]): any;
   export function tokenFresh(...args: any[]): any;
   export function tokenRequest(...args: any[]): any;
+}
+
+/**
+ * The worker's probe-patch module (crates/worker with the `patch-exports` feature), which
+ * background.js instantiates only while a probe patch is in force.
+ */
+declare module '*wasm/patches.js' {
+  /** Loads and instantiates the wasm module. */
+  export default function init(input?: unknown): Promise<unknown>;
+
+  export function patchedPlan(...args: any[]): any;
 }
 
 /** The overlay panel's module (crates/ui with the `overlay` feature), loaded by overlay.js. */
