@@ -4,7 +4,7 @@ use crate::settings_store::SettingsStore;
 use crate::text::{message, message_with};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wayfinder_core::model::{LinkPortal, OverlayItem, OverlayKind, PortalLink};
+use wayfinder_core::model::{LinkPortal, OverlayItem, OverlayKind, PatchOrigin, PortalLink};
 use wayfinder_core::settings;
 
 /// The test contract's `data-wayfinder-link` value.
@@ -141,6 +141,15 @@ pub fn ItemCard(
             .is_some_and(|id| health.with(|h| h.is_missing(id)))
     };
     let also = also_lines(item.also);
+    // Whose probe patch looks for the notice's control: the analyst should know the mark's
+    // place comes from their organization or from their own import, not from the catalog.
+    let patched = item.patched.map(|origin| {
+        let (name, text) = match origin {
+            PatchOrigin::Organization => ("organization", message("noticePatchedOrganization")),
+            PatchOrigin::Local => ("local", message("noticePatchedLocal")),
+        };
+        view! { <p class="wf-patched" data-wayfinder-patched=name>{text}</p> }
+    });
     view! {
         <article
             class=format!("wf-item wf-item-{}", item.kind.name())
@@ -158,6 +167,7 @@ pub fn ItemCard(
             <p class="wf-not-found" role="note" hidden=move || !not_found()>
                 {message("noticeNotFound")}
             </p>
+            {patched}
             <div class="wf-links">{links}</div>
             <details class="wf-source">
                 <summary>{message_with("itemSource", &[&item.source.date])}</summary>

@@ -24,6 +24,8 @@ mod overlay_panel;
 mod panel_mode;
 #[cfg(feature = "pages")]
 mod popup_page;
+#[cfg(feature = "pages")]
+mod probe_patches;
 mod settings_store;
 #[cfg(feature = "pages")]
 mod settings_transfer;

@@ -1,5 +1,5 @@
 //! The options page: which overlays are on, trainer mode, dismissed items, the app registration,
-//! settings export and import. Saved through the JS shell to chrome.storage.sync.
+//! probe patches, settings export and import. Saved through the JS shell to chrome.storage.sync.
 //!
 //! What the administrator's policy sets shows as the policy says, greyed out and described by
 //! one note (docs/enterprise.md); the page keeps and saves only the user's own settings, so a
@@ -8,6 +8,7 @@
 use crate::files;
 use crate::government_switch::{GovernmentHooks, GovernmentSwitch};
 use crate::panel_mode::PanelModeChoice;
+use crate::probe_patches::ProbePatches;
 use crate::settings_transfer::SettingsTransfer;
 use crate::text::{message, message_with};
 use crate::{TenantHooks, TenantPanel};
@@ -137,6 +138,15 @@ pub fn OptionsPage(
             persist();
         }
     };
+    let store_patches = {
+        let persist = persist.clone();
+        move |patches, done: String| {
+            settings.update(|s| s.probe_patches = patches);
+            saved_text.set(done);
+            persist();
+        }
+    };
+    let organization_patches = policy.patches().to_vec();
     view! {
         <main class="wf-options">
             <h1>{message("optionsTitle")}</h1>
@@ -187,6 +197,7 @@ pub fn OptionsPage(
             </fieldset>
             {government.map(|hooks| view! { <GovernmentSwitch hooks=hooks /> })}
             <SignInFields settings=settings draft=draft locked=sign_in_locked persist=persist.clone() redirect_uri=redirect_uri />
+            <ProbePatches settings=settings organization=organization_patches store=store_patches />
             <SettingsTransfer settings=settings imported=imported download=download />
             <ReportImport />
             <p class="wf-status" role="status" aria-live="polite">{move || status.get()}</p>

@@ -8,7 +8,7 @@ use crate::where_is::WhereIs;
 use crate::{ItemCard, PlanState, TenantHooks, TenantPanel};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wayfinder_core::model::TierKind;
+use wayfinder_core::model::{PatchOrigin, TierKind};
 use wayfinder_core::notices::tier_kind;
 use wayfinder_core::protocol::Health;
 use wayfinder_core::search::SearchContext;
@@ -143,15 +143,22 @@ fn health_state(health: &Health, id: &str) -> &'static str {
     }
 }
 
-/// The page check's words for a notice: its state, and for a found control how it was found
-/// ("shown next to its control (found by its label, tolerant)"): the tier the probe report names,
-/// whose kind the catalog gives for the plan's page.
+/// The page check's words for a notice: its state, for a found control how it was found
+/// ("shown next to its control (found by its label, tolerant)"), and whose probe patch looked
+/// for it. The tier the probe report names is the catalog's for the plan's page; a patched
+/// probe's tiers are not the catalog's, and the pages do not decode a plan's anchors
+/// (`shown.rs`), so for it the page check names the patch instead.
 fn health_text(plan: RwSignal<PlanState>, health: &Health, id: &str) -> String {
-    let found = health.found_by(id).and_then(|tier| {
-        plan.with_untracked(|state| match state {
-            PlanState::Ready(p) => tier_kind(p.page.portal?, p.page.feature.as_deref()?, id, tier),
-            _ => None,
-        })
+    let (found, patched) = plan.with_untracked(|state| match state {
+        PlanState::Ready(p) => {
+            let patched = p.items.iter().find(|i| i.id == id).and_then(|i| i.patched);
+            let found = health
+                .found_by(id)
+                .filter(|_| patched.is_none())
+                .and_then(|tier| tier_kind(p.page.portal?, p.page.feature.as_deref()?, id, tier));
+            (found, patched)
+        }
+        _ => (None, None),
     });
     let how = match found {
         Some(TierKind::Selector) => message("healthBySelector"),
@@ -162,11 +169,18 @@ fn health_text(plan: RwSignal<PlanState>, health: &Health, id: &str) -> String {
         Some(TierKind::Role) => message("healthByRole"),
         None => String::new(),
     };
-    match health_state(health, id) {
+    let state = match health_state(health, id) {
         "found" if !how.is_empty() => format!("{} ({how})", message("healthFound")),
         "found" => message("healthFound"),
         "missing" => message("healthMissing"),
         _ => message("healthPending"),
+    };
+    match patched {
+        Some(PatchOrigin::Organization) => {
+            format!("{state}; {}", message("healthPatchedOrganization"))
+        }
+        Some(PatchOrigin::Local) => format!("{state}; {}", message("healthPatchedLocal")),
+        None => state,
     }
 }
 

@@ -45,9 +45,16 @@ fn field(value: &JsValue, name: &str) -> JsValue {
 
 /// The report of the tab's view, or why there is none.
 async fn make(read_view: js_sys::Function, plan: RwSignal<PlanState>) -> Step {
-    let page = plan.with_untracked(|state| match state {
-        PlanState::Ready(p) => (p.page.portal, p.page.feature.clone()),
-        _ => (None, None),
+    let (page, patched) = plan.with_untracked(|state| match state {
+        PlanState::Ready(p) => (
+            (p.page.portal, p.page.feature.clone()),
+            p.items
+                .iter()
+                .filter(|i| i.patched.is_some())
+                .map(|i| i.id.clone())
+                .collect(),
+        ),
+        _ => ((None, None), Vec::new()),
     });
     let Some(frame) = page.1.as_deref().and_then(|id| frame_of(page.0, id)) else {
         return Step::Failed(message("viewReportNoPage"));
@@ -80,6 +87,7 @@ async fn make(read_view: js_sys::Function, plan: RwSignal<PlanState>) -> Step {
         saved_on: saved_on.clone(),
         health: crate::health_signal().get_untracked(),
         truncated: field(&walked, "truncated").as_bool().unwrap_or(false),
+        patched,
     };
     let report = match report(&records, &context) {
         Ok(report) => report,
