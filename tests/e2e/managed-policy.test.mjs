@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { azureBladeUrls, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+import { azureBladeUrls, demo, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const CLIENT_ID = '2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b';
@@ -24,11 +24,33 @@ function unpackedId(dir) {
   return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
 }
 
+const AZURE_INCIDENT = `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd`;
+
+// Two probe patches: one for the Tasks command's new markup (see the probe-patch test), and one
+// whose selector no browser would parse, which the extension refuses alone.
+const CHECKLIST_PATCH = {
+  notice: 'incident-tasks',
+  portal: 'azure',
+  page: 'incident-page',
+  mode: 'add',
+  tiers: [{ by: 'selector', css: '.new-design-checklist' }],
+  evidence: 'Seen in our tenant on 2026-12-01: the Tasks command is now a Checklist.',
+};
+const BROKEN_PATCH = {
+  notice: 'incident-comment-edit',
+  portal: 'azure',
+  page: 'incident-page',
+  mode: 'replace',
+  tiers: [{ by: 'selector', css: 'div[data-comment' }],
+  evidence: 'A typo.',
+};
+
 const policy = {
   trainer: true,
   retirement: false,
   dismissed: ['hunting'],
   signIn: { tenant: 'contoso.onmicrosoft.com', clientId: CLIENT_ID },
+  probePatches: [CHECKLIST_PATCH, BROKEN_PATCH],
 };
 
 const env = { portal: null, browser: null, copy: null, policyFile: null, id: null };
@@ -137,6 +159,50 @@ describe('settings pushed by enterprise policy', () => {
     await panel.getByRole('button', { name: 'Sign in and read Azure' }).waitFor();
     assert.notEqual(await panel.locator('[data-wayfinder-arm]').getAttribute('data-wayfinder-arm'), 'not-configured');
     await popup.close();
+  });
+
+  test('a probe patch of the policy finds the control the portal moved; a broken one is refused alone and named', async () => {
+    await env.browser.worker.evaluate(() => chrome.storage.local.set({ 'panel:prefs': { open: true } }));
+    const page = await env.browser.context.newPage();
+    await page.goto(AZURE_INCIDENT);
+    const mark = (id) => page.locator(`[data-wayfinder-kind="notice"][data-wayfinder-id="${id}"]`);
+    const card = (id) => overlay(page).locator(`[data-wayfinder-kind="notice"][data-wayfinder-id="${id}"]`);
+    // Before the portal changes, the catalog's own tier still finds the command.
+    await mark('incident-tasks').waitFor();
+    assert.equal(await mark('incident-tasks').evaluate((m) => m.previousElementSibling?.getAttribute('data-telemetryname')), 'Command-Tasks');
+    // The portal ships new markup: only the organization's patch knows where Tasks went.
+    await page.evaluate(() => {
+      const checklist = document.createElement('div');
+      checklist.className = 'new-design-checklist';
+      checklist.textContent = 'Checklist';
+      document.querySelector('[data-telemetryname="Command-Tasks"]').replaceWith(checklist);
+    });
+    await page.waitForFunction(() => document.querySelector('[data-wayfinder-kind="notice"][data-wayfinder-id="incident-tasks"]')?.previousElementSibling?.className === 'new-design-checklist');
+    await card('incident-tasks').locator('[data-wayfinder-patched="organization"]').waitFor();
+    assert.equal(await card('incident-tasks').locator('[data-wayfinder-patched]').innerText(), 'Its control is looked for with a probe patch from your organization.');
+    assert.equal(await card('incident-tasks').locator('.wf-not-found').isVisible(), false);
+    // The refused patch changed nothing: the comment notice keeps the catalog's probe and its mark.
+    await mark('incident-comment-edit').waitFor();
+    assert.equal(await card('incident-comment-edit').locator('[data-wayfinder-patched]').count(), 0);
+
+    await page.bringToFront();
+    const tabId = await env.browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+    const popup = await env.browser.context.newPage();
+    await popup.goto(`${env.browser.extensionOrigin}/popup.html#tab=${tabId}`);
+    const entry = popup.locator('[data-wayfinder-health][data-wayfinder-id="incident-tasks"]');
+    await popup.waitForFunction(() => /patched by your organization/.test(document.querySelector('[data-wayfinder-health][data-wayfinder-id="incident-tasks"]')?.textContent ?? ''));
+    assert.match(await entry.innerText(), / — shown next to its control; patched by your organization$/);
+    await popup.close();
+
+    const options = await env.browser.context.newPage();
+    await options.goto(`${env.browser.extensionOrigin}/options.html`);
+    const line = options.locator('[data-wayfinder-patch="organization"][data-wayfinder-id="incident-tasks"]');
+    await line.waitFor();
+    assert.match(await line.innerText(), /incident-tasks on incident-page \(azure\): tried before the extension's own; tiers in the patch: 1 — set by your organization/);
+    assert.equal(await options.locator('[data-wayfinder-patch][data-wayfinder-id="incident-comment-edit"]').count(), 0);
+    assert.match(await options.locator('#wf-managed-note').innerText(), /probePatches\[1\]\.tiers\[0\]: selector 'div\[data-comment' leaves a bracket or parenthesis open/);
+    await options.close();
+    await page.close();
   });
 
   test('a changed policy reaches an open portal page without a reload', async () => {
