@@ -145,6 +145,7 @@ test('the options page speaks German, saves in German and passes axe as a German
     'Verworfene Hinweise und Meldungen',
     'US-Government-Portale',
     'Anmeldung für Onboardingprüfungen (optional)',
+    'Probe-Patches',
     'Sichern und wiederherstellen',
     'Onboardingbericht öffnen',
   ]);

@@ -131,7 +131,7 @@ describe('probe patches imported in options', () => {
 
       // Removed: the catalog's probe again, and the page says it cannot read the view.
       await options.bringToFront();
-      await section.getByRole('button', { name: 'Remove my probe patches' }).click();
+      await section.getByRole('button', { name: 'Clear my probe patches' }).click();
       await options.getByText('Your probe patches are removed.').waitFor();
       await section.locator('.wf-patch-none').waitFor();
       await mark(page).waitFor({ state: 'detached' });
