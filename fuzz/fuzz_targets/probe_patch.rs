@@ -1,12 +1,12 @@
 //! Fuzz target: any bytes as an imported probe-patch file, through serde_json's parser, the
-//! decoder the options page ships (`tree_decoder`), `PatchFile::check`, and for a file that
+//! decoder the options page ships (`tree_decoder`), `PatchFile::imported_over`, and for a file that
 //! passes, `plan::with_patches` on the plans of the pages its patches name.
 //!
 //! Why: a patch file comes from outside (a colleague, a wiki, a vendor's advisory) and says where
 //! the content script looks on every portal page it names; the same patches come from an
 //! administrator's policy, which the worker's patch module checks with the same code. Checking
 //! must never panic and every refusal must start with the field it is about. What passes must
-//! hold at most `MOST_LOCAL` patches, one per probe, none claiming the policy; applying it must
+//! hold at most `MAX_USER_PATCHES` patches, one per probe, none claiming the policy; applying it must
 //! never panic, must change only the anchors of the notices it names, and must leave each
 //! patched probe within `MAX_TIERS` tiers, keeping out of user content whenever a tier is
 //! tolerant. The checks restate `settings/probe_patch.rs` from the outside.
@@ -16,7 +16,7 @@
 use libfuzzer_sys::fuzz_target;
 use wayfinder_core::model::{AnchorKind, Portal, MAX_TIERS};
 use wayfinder_core::plan::{plan_for_url, with_patches};
-use wayfinder_core::settings::probe_patch::{PatchFile, MOST_LOCAL};
+use wayfinder_core::settings::probe_patch::{PatchFile, MAX_USER_PATCHES};
 use wayfinder_core::settings::Settings;
 use wayfinder_core::tree_decoder;
 
@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(file) = tree_decoder::decode::<PatchFile, _>(raw) else {
         return;
     };
-    let patches = match file.check() {
+    let patches = match file.imported_over(&[]) {
         Ok(patches) => patches,
         Err(why) => {
             assert!(
@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    assert!(patches.len() <= MOST_LOCAL);
+    assert!(patches.len() <= MAX_USER_PATCHES);
     for (i, patch) in patches.iter().enumerate() {
         assert!(!patch.by_policy);
         assert_eq!(patch.check("p"), Ok(()));

@@ -70,7 +70,7 @@ impl Tier {
     }
 
     /// Every field that holds text (where placeholders may be).
-    fn fields(&self) -> Vec<&str> {
+    pub fn fields(&self) -> Vec<&str> {
         match self {
             Tier::Selector { css } => vec![css],
             Tier::Text { within, text }

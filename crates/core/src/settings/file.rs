@@ -107,7 +107,7 @@ impl SettingsFile {
                 .map_err(|why| format!("settings.signIn: {why}"))?;
         }
         #[cfg(feature = "probe-patches")]
-        super::probe_patch::check_local(&settings.probe_patches, "settings.probePatches")?;
+        super::probe_patch::check_user_patches(&settings.probe_patches, "settings.probePatches")?;
         Ok(settings)
     }
 }

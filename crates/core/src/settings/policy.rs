@@ -18,9 +18,14 @@
 
 use super::file::FIELDS;
 #[cfg(feature = "probe-patches")]
-use super::probe_patch::{ProbePatch, MOST_POLICY};
+use super::probe_patch::{ProbePatch, MAX_POLICY_PATCHES};
 use super::{PanelMode, Settings};
 use crate::ids::is_plain_id;
+
+/// A policy's probe patches as they decoded, each with its index in the policy (`probePatches[i]`):
+/// the patch, or why it did not decode.
+#[cfg(feature = "probe-patches")]
+pub type PatchEntries = Vec<(usize, Result<ProbePatch, String>)>;
 
 /// The policy as `chrome.storage.managed.get()` gives it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,12 +34,39 @@ pub struct Policy {
     values: Settings,
     /// The names of the settings the policy sets (names of [`FIELDS`]).
     named: Vec<String>,
+    /// The policy's probe patches as they decoded, each with its index in the policy: a patch
+    /// that does not decode is dropped alone, with its reason, by [`Policy::checked`].
+    #[cfg(feature = "probe-patches")]
+    patch_entries: PatchEntries,
 }
 
 impl Policy {
     /// The policy of `values`, of which it names the settings `named` (its keys).
     pub fn new(values: Settings, named: Vec<String>) -> Self {
+        #[cfg(feature = "probe-patches")]
+        {
+            let mut values = values;
+            let patch_entries = std::mem::take(&mut values.probe_patches)
+                .into_iter()
+                .map(Ok)
+                .enumerate()
+                .collect();
+            Policy {
+                values,
+                named,
+                patch_entries,
+            }
+        }
+        #[cfg(not(feature = "probe-patches"))]
         Policy { values, named }
+    }
+
+    /// The policy with its probe patches decoded one by one (`probePatches[i]`, or why it did
+    /// not decode), so that one malformed patch does not cost the rest of the policy.
+    #[cfg(feature = "probe-patches")]
+    pub fn with_patch_entries(mut self, entries: PatchEntries) -> Self {
+        self.patch_entries = entries;
+        self
     }
 
     fn names(&self, field: &str) -> bool {
@@ -70,24 +102,26 @@ impl Policy {
     /// each one dropped.
     #[cfg(feature = "probe-patches")]
     fn check_patches(&mut self, problems: &mut Vec<String>) {
-        let patches = std::mem::take(&mut self.values.probe_patches);
-        for (i, mut patch) in patches.into_iter().enumerate() {
+        for (i, entry) in std::mem::take(&mut self.patch_entries) {
             let at = format!("probePatches[{i}]");
-            let problem = if i >= MOST_POLICY {
-                Err(format!("{at}: more than {MOST_POLICY} patches"))
-            } else if self
-                .values
-                .probe_patches
-                .iter()
-                .any(|p| p.same_probe(&patch))
-            {
-                Err(format!("{at}: a second patch for the same probe"))
-            } else {
-                patch.by_policy = false;
-                patch.check(&at)
-            };
-            match problem {
-                Ok(()) => {
+            let checked = entry
+                .map_err(|why| format!("{at}: {why}"))
+                .and_then(|patch| {
+                    if i >= MAX_POLICY_PATCHES {
+                        Err(format!("{at}: more than {MAX_POLICY_PATCHES} patches"))
+                    } else if self
+                        .values
+                        .probe_patches
+                        .iter()
+                        .any(|p| p.same_probe(&patch))
+                    {
+                        Err(format!("{at}: a second patch for the same probe"))
+                    } else {
+                        patch.check(&at).map(|()| patch)
+                    }
+                });
+            match checked {
+                Ok(mut patch) => {
                     patch.by_policy = true;
                     self.values.probe_patches.push(patch);
                 }

@@ -5,7 +5,7 @@
 //! leaves only "can't read this view" until a new release passes the stores, days later. A patch
 //! lets the SOC's administrator (or one analyst, for their own browser) tell the extension where
 //! the control is now, the same day. It is data, checked with the very rules the shipped catalog
-//! passes at build time (`build/tiers.rs`, included below), and it only says where to look: the
+//! passes at build time (`build/tiers.rs`, included by `rules`), and it only says where to look: the
 //! notice's words, links and sources stay the catalog's. Whoever patched a probe is named
 //! wherever the notice is shown ([`PatchOrigin`]).
 //!
@@ -18,35 +18,20 @@ use crate::ids::is_plain_id;
 use crate::model::{PatchOrigin, Portal, Tier, MAX_TIERS};
 use serde::{Deserialize, Serialize};
 
-// The build's probe-tier rules, the same file the build script checks the catalog with.
-#[allow(dead_code, missing_docs)]
-#[path = "../../build/tiers.rs"]
+mod file;
 mod rules;
 
-/// The label normal form as the rules above ask for it (`super::label`). A patch's labels are
-/// ASCII, as the catalog's are ([`ProbePatch::check`] refuses others first), so the ASCII form
-/// serves: the same normal form, without the Unicode tables in the service worker's module.
-mod label {
-    pub fn normalize_label(text: &str) -> String {
-        crate::model::label::normalize_ascii_label(text).unwrap_or_default()
-    }
-}
+pub use file::{check_user_patches, PatchFile, FORMAT, MAX_USER_PATCH_BYTES, VERSION};
 
-/// Most patches a user's settings may carry: the settings are one `chrome.storage.sync` item of
-/// at most 8,192 bytes (<https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync>).
-pub const MOST_LOCAL: usize = 4;
+/// Most patches a user may have (stored with their settings; see [`MAX_USER_PATCH_BYTES`]).
+pub const MAX_USER_PATCHES: usize = 4;
 /// Most patches a policy may carry (it is never stored in sync storage, but every plan carries
 /// its patched probes).
-pub const MOST_POLICY: usize = 32;
+pub const MAX_POLICY_PATCHES: usize = 32;
 /// Most characters in one selector, label or path of a patch.
-pub const MOST_FIELD: usize = 300;
+pub const MAX_FIELD_CHARS: usize = 300;
 /// Most characters in a patch's evidence.
-pub const MOST_EVIDENCE: usize = 500;
-
-/// The `format` field of a patch file.
-pub const FORMAT: &str = "secops-wayfinder-probe-patch";
-/// The version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const MAX_EVIDENCE_CHARS: usize = 500;
 
 /// How a patch's tiers meet the catalog's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,57 +69,6 @@ pub struct ProbePatch {
 
 fn is_false(b: &bool) -> bool {
     !*b
-}
-
-/// A file of patches, as options import it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PatchFile {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// Always [`VERSION`] for this build.
-    pub version: u32,
-    /// The patches.
-    pub patches: Vec<ProbePatch>,
-}
-
-impl PatchFile {
-    /// The patches of a decoded file, checked: the user's own from now on. The error starts
-    /// with the path of the field it is about; a refused file changes nothing.
-    pub fn check(self) -> Result<Vec<ProbePatch>, String> {
-        if self.format != FORMAT {
-            return Err(format!("format: expected \"{FORMAT}\""));
-        }
-        if self.version != VERSION {
-            return Err(format!(
-                "version: this version of SecOps Wayfinder reads version {VERSION}, the file is version {}",
-                self.version
-            ));
-        }
-        check_local(&self.patches, "patches")?;
-        Ok(self.patches)
-    }
-}
-
-/// Checks a user's patches (a file's, or the settings' `probePatches`): at most [`MOST_LOCAL`],
-/// each passing [`ProbePatch::check`], none set by a policy, one per probe.
-pub fn check_local(patches: &[ProbePatch], at: &str) -> Result<(), String> {
-    if patches.len() > MOST_LOCAL {
-        return Err(format!("{at}: more than {MOST_LOCAL} patches"));
-    }
-    for (i, patch) in patches.iter().enumerate() {
-        let here = format!("{at}[{i}]");
-        if patch.by_policy {
-            return Err(format!(
-                "{here}.byPolicy: only your organization's policy sets this"
-            ));
-        }
-        patch.check(&here)?;
-        if patches[..i].iter().any(|p| p.same_probe(patch)) {
-            return Err(format!("{here}: a second patch for the same probe"));
-        }
-    }
-    Ok(())
 }
 
 impl ProbePatch {
@@ -216,19 +150,23 @@ impl ProbePatch {
                 )
             });
         };
-        let evidence = self.evidence.trim().chars().count();
-        if evidence == 0 || evidence > MOST_EVIDENCE {
+        let evidence = self.evidence.chars().count();
+        if self.evidence.trim().is_empty() || evidence > MAX_EVIDENCE_CHARS {
             return Err(format!(
-                "{at}.evidence: say what the patch rests on, in 1 to {MOST_EVIDENCE} characters"
+                "{at}.evidence: say what the patch rests on, in 1 to {MAX_EVIDENCE_CHARS} characters"
             ));
         }
         if self.tiers.is_empty() || self.tiers.len() > MAX_TIERS {
             return Err(format!("{at}.tiers: 1 to {MAX_TIERS} tiers"));
         }
         for (i, tier) in self.tiers.iter().enumerate() {
-            if fields(tier).iter().any(|f| f.chars().count() > MOST_FIELD) {
+            let here = format!("{at}.tiers[{i}]");
+            if rules::text_fields(tier)
+                .iter()
+                .any(|f| f.chars().count() > MAX_FIELD_CHARS)
+            {
                 return Err(format!(
-                    "{at}.tiers[{i}]: a selector, label or path longer than {MOST_FIELD} characters"
+                    "{here}: a selector, label or path longer than {MAX_FIELD_CHARS} characters"
                 ));
             }
             let label = match tier {
@@ -239,30 +177,21 @@ impl ProbePatch {
             };
             if label.is_some_and(|text| !text.is_ascii()) {
                 return Err(format!(
-                    "{at}.tiers[{i}]: a tolerant tier's label is in English, in ASCII characters, as the catalog's are"
+                    "{here}: a tolerant tier's label is in English, in ASCII characters, as the catalog's are"
                 ));
             }
         }
-        // Each tier alone, then the probe the patch makes (its length and the tiers' order).
+        // Each tier alone first, so a problem names the patch's own tier.
         for (i, tier) in self.tiers.iter().enumerate() {
-            let here = format!("{at}.tiers[{i}]");
-            if let Some(problem) = rules::problems(&here, &[rule_tier(tier)], None).first() {
-                return Err(problem.replacen(&format!("{here} tier 0"), &here, 1));
+            if let Some(problem) = rules::tier_problem(&format!("{at}.tiers[{i}]"), tier) {
+                return Err(problem);
             }
         }
-        // `add` keeps the kinds in order, so only `replace` can break it, and then the rules'
-        // "tier N" is the patch's own tier N.
+        // Then the probe the patch makes: `add` keeps exact tiers before tolerant ones but can
+        // pass the most tiers; `replace` is the patch's own order, so "[N]" is its tier N.
         let catalog = notice.probe.fill(&[]).tiers;
-        let made: Vec<_> = self.tiers_over(&catalog).iter().map(rule_tier).collect();
-        let at = format!("{at}.tiers");
-        match rules::problems(&at, &made, None).first() {
-            Some(problem) => Err(match problem.strip_prefix(&format!("{at} tier ")) {
-                Some(rest) => {
-                    let (index, why) = rest.split_once(':').unwrap_or((rest, ""));
-                    format!("{at}[{index}]:{why}")
-                }
-                None => problem.clone(),
-            }),
+        match rules::first_problem(&format!("{at}.tiers"), &self.tiers_over(&catalog)) {
+            Some(problem) => Err(problem),
             None => Ok(()),
         }
     }
@@ -277,38 +206,6 @@ fn notice_pages(id: &str, portal: Portal) -> Vec<&'static str> {
         .filter(|n| n.portal == portal)
         .flat_map(|n| n.pages.iter().copied())
         .collect()
-}
-
-/// The tier as the build's rules type it.
-fn rule_tier(tier: &Tier) -> rules::Tier {
-    match tier.clone() {
-        Tier::Selector { css } => rules::Tier::Selector { css },
-        Tier::Text { within, text } => rules::Tier::Text { within, text },
-        Tier::LinkPath { within, path } => rules::Tier::LinkPath { within, path },
-        Tier::Label { within, text } => rules::Tier::Label { within, text },
-        Tier::AriaLabel { within, text } => rules::Tier::AriaLabel { within, text },
-        Tier::Role { role, text } => rules::Tier::Role {
-            role: match role {
-                crate::model::Role::Tab => "tab",
-                crate::model::Role::Menuitem => "menuitem",
-                crate::model::Role::Button => "button",
-            }
-            .to_string(),
-            text,
-        },
-    }
-}
-
-/// The tier's text fields.
-fn fields(tier: &Tier) -> Vec<&str> {
-    match tier {
-        Tier::Selector { css } => vec![css],
-        Tier::Text { within, text }
-        | Tier::Label { within, text }
-        | Tier::AriaLabel { within, text } => vec![within, text],
-        Tier::LinkPath { within, path } => vec![within, path],
-        Tier::Role { text, .. } => vec![text],
-    }
 }
 
 #[cfg(test)]

@@ -35,12 +35,16 @@ fn a_patch_of_a_catalog_probe_passes_and_adds_its_tiers_by_kind() {
             text: "Tasks".into(),
         },
     ];
-    let kinds: Vec<_> = p.tiers_over(&catalog).iter().map(Tier::kind).collect();
-    use crate::model::TierKind::*;
+    let over = p.tiers_over(&catalog);
     assert_eq!(
-        kinds,
-        [Selector, Selector, Role, Label],
-        "exact ones first, patch first"
+        over,
+        [
+            p.tiers[0].clone(),
+            catalog[0].clone(),
+            p.tiers[1].clone(),
+            catalog[1].clone()
+        ],
+        "the patch's exact tier, the catalog's, the patch's tolerant tier, the catalog's"
     );
     let replaced = ProbePatch {
         mode: PatchMode::Replace,
@@ -61,7 +65,7 @@ fn each_refusal_names_its_field() {
         (CHECKLIST.replace("Checklist\"}", "+\"}"), "p.tiers[1]: label '+' has an empty normal form"),
         (CHECKLIST.replace(".new-design-checklist", ""), "p.tiers[0]: an empty selector"),
         (CHECKLIST.replace("Seen in our tenant on 2026-12-01: Tasks is now a Checklist tab.", "  "), "p.evidence:"),
-        (CHECKLIST.replace(".new-design-checklist", &"a".repeat(MOST_FIELD + 1)), "p.tiers[0]: a selector, label or path longer than"),
+        (CHECKLIST.replace(".new-design-checklist", &"a".repeat(MAX_FIELD_CHARS + 1)), "p.tiers[0]: a selector, label or path longer than"),
         (CHECKLIST.replace("\"tiers\":[", "\"mode\":\"replace\",\"tiers\":[{\"by\":\"label\",\"within\":\"div\",\"text\":\"Checklist\"},"), "p.tiers[1]: an exact tier after a tolerant one"),
         (CHECKLIST.replace("\"tiers\":[{\"by\":\"selector\",\"css\":\".new-design-checklist\"},{\"by\":\"role\",\"role\":\"tab\",\"text\":\"Checklist\"}]", "\"tiers\":[]"), "p.tiers: 1 to 8 tiers"),
     ];
@@ -102,7 +106,10 @@ fn file(patches: &str) -> PatchFile {
 
 #[test]
 fn a_file_is_checked_whole() {
-    assert_eq!(file(CHECKLIST).check(), Ok(vec![patch(CHECKLIST)]));
+    assert_eq!(
+        file(CHECKLIST).imported_over(&[]),
+        Ok(vec![patch(CHECKLIST)])
+    );
     let by_policy = CHECKLIST.replace("\"evidence\"", "\"byPolicy\":true,\"evidence\"");
     let cases = [
         (
@@ -111,7 +118,7 @@ fn a_file_is_checked_whole() {
         ),
         (by_policy, "patches[0].byPolicy:"),
         (
-            [CHECKLIST; MOST_LOCAL + 1].join(","),
+            [CHECKLIST; MAX_USER_PATCHES + 1].join(","),
             "patches: more than 4 patches",
         ),
         (
@@ -120,15 +127,21 @@ fn a_file_is_checked_whole() {
         ),
     ];
     for (patches, expected) in cases {
-        let why = file(&patches).check().expect_err(expected);
+        let why = file(&patches).imported_over(&[]).expect_err(expected);
         assert!(why.starts_with(expected), "{expected} ≠ {why}");
     }
     let mut wrong = file(CHECKLIST);
     wrong.format = "secops-wayfinder-settings".into();
-    assert!(wrong.check().expect_err("format").starts_with("format:"));
+    assert!(wrong
+        .imported_over(&[])
+        .expect_err("format")
+        .starts_with("format:"));
     let mut newer = file(CHECKLIST);
     newer.version = 2;
-    assert!(newer.check().expect_err("version").starts_with("version:"));
+    assert!(newer
+        .imported_over(&[])
+        .expect_err("version")
+        .starts_with("version:"));
 }
 
 fn policy(patches: &str) -> (Policy, Vec<String>) {
@@ -193,5 +206,84 @@ fn a_tolerant_label_is_ascii_as_the_catalogs_are() {
         patch(&exact).check("p"),
         Ok(()),
         "an exact tier compares text as written"
+    );
+}
+
+#[test]
+fn an_import_replaces_the_users_patches_for_its_probes_and_keeps_the_others() {
+    let comments = patch(&CHECKLIST.replace("incident-tasks", "incident-comment-edit"));
+    let old_tasks = patch(&CHECKLIST.replace("Checklist", "To-do"));
+    let mine = vec![comments.clone(), old_tasks];
+    assert_eq!(
+        file(CHECKLIST).imported_over(&mine),
+        Ok(vec![comments, patch(CHECKLIST)])
+    );
+    // Four of one's own and a fifth in the file: refused, with what the user had.
+    let four: Vec<ProbePatch> = [
+        "incident-comment-edit",
+        "add-entity-to-ti",
+        "incident-add-remove-alerts",
+        "similar-incidents",
+    ]
+    .iter()
+    .map(|id| {
+        let mut p = patch(CHECKLIST);
+        p.notice = (*id).to_string();
+        p.tiers.truncate(1);
+        p
+    })
+    .collect();
+    let why = file(CHECKLIST).imported_over(&four).expect_err("five");
+    assert_eq!(why, "patches: more than 4 patches (with the 4 you had)");
+}
+
+#[test]
+fn the_users_patches_fit_beside_the_other_settings_in_one_sync_item() {
+    let long = format!("[data-x=\\\"{}\\\"]", "\\\"".repeat(140));
+    let big = CHECKLIST.replace(".new-design-checklist", &long);
+    let one = patch(&big);
+    assert_eq!(one.check("p"), Ok(()), "each patch passes on its own");
+    let many: Vec<ProbePatch> = [
+        "incident-tasks",
+        "incident-comment-edit",
+        "add-entity-to-ti",
+        "similar-incidents",
+    ]
+    .iter()
+    .map(|id| ProbePatch {
+        notice: (*id).to_string(),
+        tiers: vec![one.tiers[0].clone(); 3],
+        ..one.clone()
+    })
+    .collect();
+    let why = check_user_patches(&many, "settings.probePatches").expect_err("too big");
+    assert!(
+        why.starts_with("settings.probePatches: ") && why.contains("more than the 4096"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_policy_patch_that_did_not_decode_is_dropped_alone_with_its_index() {
+    let settings: Settings = serde_json::from_str(r#"{"trainer":true}"#).expect("settings");
+    let entries = vec![
+        (
+            0,
+            Err("tiers[0]: an unknown tag, or fields that do not match the tag".to_string()),
+        ),
+        (1, Ok(patch(CHECKLIST))),
+    ];
+    let (p, problems) = Policy::new(settings, vec!["trainer".into(), "probePatches".into()])
+        .with_patch_entries(entries)
+        .checked();
+    assert_eq!(
+        problems,
+        ["probePatches[0]: tiers[0]: an unknown tag, or fields that do not match the tag"]
+    );
+    assert_eq!(p.patches().len(), 1);
+    assert_eq!(
+        p.flag("trainer"),
+        Some(true),
+        "the rest of the policy holds"
     );
 }
