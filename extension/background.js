@@ -391,6 +391,7 @@ refreshPolicy();
 // either source changes: two storage reads per message took 5 to 15 ms of each route change's
 // answer (measured, issue 7). A worker that restarts starts with no copy; a change that lands
 // while a read is under way discards that read's result (`settingsEpoch`).
+/** @type {{ inForce: any, patchSource: ReturnType<typeof patchSourceOf> } | null} */
 let settingsInForce = null;
 let settingsEpoch = 0;
 chrome.storage.onChanged.addListener((changes, area) => {
@@ -404,6 +405,12 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 
 async function currentSettings() {
+  return (await readSettings()).inForce;
+}
+
+// The settings in force and, read with them, what the plans' probe patches come from
+// (probe-patches.js): one read, so a plan never pairs new settings with old patches.
+async function readSettings() {
   if (settingsInForce) return settingsInForce;
   const epoch = settingsEpoch;
   const [{ settings }, { [POLICY_KEY]: policy }] = await Promise.all([
@@ -411,16 +418,13 @@ async function currentSettings() {
     chrome.storage.local.get(POLICY_KEY),
   ]);
   const policyInForce = managedNow ?? policy ?? null;
-  const inForce = effectiveSettings(settings ?? null, policyInForce);
-  if (epoch === settingsEpoch) {
-    settingsInForce = inForce;
-    patchSource = patchSourceOf(settings, policyInForce);
-  }
-  return inForce;
+  const read = {
+    inForce: effectiveSettings(settings ?? null, policyInForce),
+    patchSource: patchSourceOf(settings, policyInForce),
+  };
+  if (epoch === settingsEpoch) settingsInForce = read;
+  return read;
 }
-
-// What the plans' probe patches come from, read with the settings in force (probe-patches.js).
-let patchSource = null;
 
 // The panel's attention (crates/core/src/attention.rs): the user's choices (open or collapsed, the
 // corner) and what they have seen, in local storage, kept here between messages like the views.
@@ -509,7 +513,7 @@ async function afterPlan(action, tenant, view, settings) {
 
 async function respond(message, sender) {
   await ready;
-  const settings = await currentSettings();
+  const { inForce: settings, patchSource } = await readSettings();
   const action = handle(message, describeSender(sender), settings, clock());
   switch (action && action.action) {
     case 'store-plan': {

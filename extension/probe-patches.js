@@ -29,12 +29,13 @@ export async function withPatches(plan, source) {
     loading = null;
     throw error;
   });
+  // Whatever fails here, the plan still goes out with the catalog's probes: a patch only ever
+  // changes where to look, and a page without its plan would show nothing at all.
   try {
     await loading;
+    return patchedPlan(plan, source.stored, source.policy);
   } catch (error) {
-    // The plan still goes out with the catalog's probes: a patch only ever adds a place to look.
-    console.error('SecOps Wayfinder: the probe patches failed to load', error);
+    console.error('SecOps Wayfinder: the probe patches were not applied', error);
     return plan;
   }
-  return patchedPlan(plan, source.stored, source.policy);
 }

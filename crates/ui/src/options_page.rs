@@ -18,6 +18,7 @@ use wasm_bindgen::JsValue;
 use wayfinder_core::onboarding::report::ReportFile;
 use wayfinder_core::onboarding::signin::AppRegistration;
 use wayfinder_core::settings::policy::Policy;
+use wayfinder_core::settings::probe_patch::ProbePatch;
 use wayfinder_core::settings::Settings;
 
 /// The id of the note that locked controls point to (`aria-describedby`).
@@ -102,6 +103,9 @@ pub fn OptionsPage(
     // What the status says once a save succeeds: "Saved.", or after an import that it was
     // imported, so an import is reported only when it is stored.
     let saved_text = RwSignal::new(message("optionsSaved"));
+    // The probe patches shown before an import or a removal: put back if the browser refuses to
+    // store the change (the sync item's size), so the page lists only what is stored.
+    let patches_before = RwSignal::new(None::<Vec<ProbePatch>>);
     let persist = move || {
         let save = save.clone();
         let value = wayfinder_worker::to_js::encode(&settings.get_untracked());
@@ -122,6 +126,12 @@ pub fn OptionsPage(
                 },
                 Err(e) => Err(message_with("notSaved", &[&e])),
             };
+            if let Some(before) = patches_before.get_untracked() {
+                if outcome.is_err() {
+                    settings.update(|s| s.probe_patches = before);
+                }
+                patches_before.set(None);
+            }
             status.set(outcome.unwrap_or_else(|e| e));
             saved_text.set(message("optionsSaved"));
         });
@@ -141,6 +151,7 @@ pub fn OptionsPage(
     let store_patches = {
         let persist = persist.clone();
         move |patches, done: String| {
+            patches_before.set(Some(settings.with_untracked(|s| s.probe_patches.clone())));
             settings.update(|s| s.probe_patches = patches);
             saved_text.set(done);
             persist();

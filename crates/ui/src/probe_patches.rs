@@ -14,10 +14,10 @@ use wasm_bindgen::JsValue;
 use wayfinder_core::settings::probe_patch::{PatchFile, PatchMode, ProbePatch};
 use wayfinder_core::settings::Settings;
 
-/// The patches of an imported file (the file's JSON value), checked by the core.
-fn patches_of(value: &JsValue) -> Result<Vec<ProbePatch>, String> {
+/// The user's patches after importing a file (its JSON value) over `mine`, checked by the core.
+fn imported_over(value: &JsValue, mine: &[ProbePatch]) -> Result<Vec<ProbePatch>, String> {
     let file: PatchFile = wayfinder_worker::from_js::decode(value)?;
-    file.check()
+    file.imported_over(mine)
 }
 
 /// One line of the list: which probe, how, whose, and what it rests on.
@@ -31,6 +31,11 @@ fn patch_line(patch: &ProbePatch, organization: bool) -> impl IntoView {
     } else {
         message("patchLocal")
     };
+    // A stored patch that no longer passes (the catalog changed under it) is not applied.
+    let unused = patch
+        .check("")
+        .err()
+        .map(|why| why.trim_start_matches(['.', ':', ' ']).to_string());
     let portal = if patch.portal.is_defender() {
         "defender"
     } else {
@@ -52,6 +57,7 @@ fn patch_line(patch: &ProbePatch, organization: bool) -> impl IntoView {
             " — "
             <span>{whose}</span>
             <p class="wf-muted">{message_with("patchEvidence", &[&patch.evidence])}</p>
+            {unused.map(|why| view! { <p class="wf-error" data-wayfinder-patch-unused="">{message_with("patchNotApplied", &[&why])}</p> })}
         </li>
     }
 }
@@ -72,9 +78,10 @@ pub fn ProbePatches(
             let input: web_sys::HtmlInputElement = event_target(&ev);
             let store = store.clone();
             spawn_local(async move {
+                let mine = settings.with_untracked(|s| s.probe_patches.clone());
                 let read = files::read_json(input.clone())
                     .await
-                    .and_then(|v| patches_of(&v));
+                    .and_then(|v| imported_over(&v, &mine));
                 // Cleared, so choosing the same file again (once fixed) is a change again.
                 input.set_value("");
                 match read {

@@ -90,7 +90,16 @@ pub fn read_policy(managed: &JsValue) -> (Policy, Vec<String>) {
         .iter()
         .filter_map(|key| key.as_string())
         .collect();
+    #[cfg(feature = "probe-patches")]
+    let (rest, entries) = patches::split_policy(managed);
+    #[cfg(feature = "probe-patches")]
+    let managed = &rest;
     match decode::<Settings>(managed) {
+        #[cfg(feature = "probe-patches")]
+        Ok(values) => Policy::new(values, named)
+            .with_patch_entries(entries)
+            .checked(),
+        #[cfg(not(feature = "probe-patches"))]
         Ok(values) => Policy::new(values, named).checked(),
         Err(why) => (Policy::default(), vec![why]),
     }

@@ -46,7 +46,7 @@ const WASM_MODULES: [WasmModule; 4] = [
         name: "patches",
         krate: "crates/worker",
         features: "patch-exports",
-        budget: 64 * 1024,
+        budget: 65 * 1024,
     },
     WasmModule {
         name: "overlay",
@@ -60,7 +60,7 @@ const WASM_MODULES: [WasmModule; 4] = [
         features: "pages",
         // A guard at the measured size, not a product budget: each raise is a decision, with
         // its reason, in docs/wasm-size.md.
-        budget: 241 * 1024,
+        budget: 244 * 1024,
     },
 ];
 
