@@ -125,9 +125,21 @@ describe('probe patches imported in options', () => {
       await mark(page).waitFor();
       assert.equal(await mark(page).evaluate((m) => m.previousElementSibling?.className), 'new-design-checklist');
       await panelNotice(page).locator('[data-wayfinder-patched="local"]').waitFor();
-      assert.equal(await panelNotice(page).locator('.wf-not-found').isVisible(), false);
+      await panelNotice(page).locator('.wf-not-found').waitFor({ state: 'hidden' });
       assert.match(await panelNotice(page).innerText(), /Its control is looked for with a probe patch you imported\./);
       assert.match(await pageCheck(page, /patched locally/), / — shown next to its control; patched locally$/);
+
+      // Dismissing another notice in the panel saves the settings from the panel's own module:
+      // the patch stays stored and in force.
+      await page.bringToFront();
+      await panelNotice(page).waitFor();
+      const comments = overlay(page).locator('[data-wayfinder-kind="notice"][data-wayfinder-id="incident-comment-edit"]');
+      await comments.getByRole('button', { name: /^Dismiss: / }).click();
+      await comments.waitFor({ state: 'hidden' });
+      const stored = await env.browser.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+      assert.deepEqual(stored.dismissed, ['incident-comment-edit']);
+      assert.deepEqual(stored.probePatches, patchFile().patches, 'the patch is still stored');
+      await panelNotice(page).locator('[data-wayfinder-patched="local"]').waitFor();
 
       // Removed: the catalog's probe again, and the page says it cannot read the view.
       await options.bringToFront();
