@@ -18,7 +18,7 @@
 //!
 //! This file uses only `std`, `serde` and the label module, so three places include it with
 //! `#[path]`: the build script, an integration test (`tests/probe_tiers.rs`), and the core's
-//! probe patches (`src/settings/probe_patch.rs`), which an administrator's or a user's patch
+//! probe patches (`src/settings/probe_patch/rules.rs`), which an administrator's or a user's patch
 //! must pass by the very rules the shipped catalog passes.
 
 use serde::Deserialize;

@@ -129,6 +129,15 @@ pub fn by_id(id: &str) -> Option<&'static Feature> {
     FEATURES.iter().find(|f| f.id == id)
 }
 
+/// The notice of entry `id` shown on page `page` of `portal` (a side, see [`Portal::side`]): the
+/// one probe a probe report's tier or a probe patch names.
+pub fn notice_on(id: &str, portal: Portal, page: &str) -> Option<&'static Notice> {
+    by_id(id)?
+        .notices
+        .iter()
+        .find(|n| n.portal == portal && n.pages.contains(&page))
+}
+
 /// The entry whose Azure `MainMenuBlade` blade name is `blade` (case-insensitive, as the portal).
 pub fn by_azure_blade(blade: &str) -> Option<&'static Feature> {
     FEATURES.iter().find(|f| {

@@ -45,13 +45,7 @@ pub fn for_route(route: &Route, onboarding: Onboarding) -> Vec<(OverlayItem, Anc
 /// probe report's find is shown: "found by its label, tolerant"). None when the catalog has no
 /// such notice or tier.
 pub fn tier_kind(portal: Portal, page: &str, id: &str, tier: u8) -> Option<TierKind> {
-    let side = portal.side()?;
-    catalog::features()
-        .iter()
-        .find(|feature| feature.id == id)?
-        .notices
-        .iter()
-        .find(|n| n.portal == side && n.pages.contains(&page))?
+    catalog::notice_on(id, portal.side()?, page)?
         .probe
         .tiers
         .get(usize::from(tier))

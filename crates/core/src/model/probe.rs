@@ -184,8 +184,8 @@ pub struct Probe {
 }
 
 impl Probe {
-    /// A probe of `tiers` (a patched one): with the catalog's user content when a tier is
-    /// tolerant, as [`ProbeTemplate::fill`] gives the catalog's own probes.
+    /// A probe of `tiers`, the catalog's ([`ProbeTemplate::fill`]) or a patched one: with the
+    /// catalog's user content when a tier is tolerant.
     pub fn of_tiers(tiers: Vec<Tier>) -> Self {
         let tolerant = tiers.iter().any(|t| t.kind().is_tolerant());
         Probe {
@@ -354,19 +354,7 @@ impl ProbeTemplate {
                 },
             })
             .collect::<Vec<_>>();
-        let tolerant = self.tiers.iter().any(|t| {
-            matches!(
-                t,
-                TierTemplate::Label { .. }
-                    | TierTemplate::AriaLabel { .. }
-                    | TierTemplate::Role { .. }
-            )
-        });
-        let user_content = tolerant.then(|| USER_CONTENT.to_string());
-        Probe {
-            tiers,
-            user_content,
-        }
+        Probe::of_tiers(tiers)
     }
 }
 

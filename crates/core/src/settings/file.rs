@@ -69,15 +69,7 @@ impl SettingsFile {
     /// `settings` object names a field (decoding fills missing ones with defaults, so presence is
     /// asked of the raw value). The error starts with the field's path.
     pub fn check(self, named: impl Fn(&str) -> bool) -> Result<Settings, String> {
-        if self.format != FORMAT {
-            return Err(format!("format: expected \"{FORMAT}\""));
-        }
-        if self.version != VERSION {
-            return Err(format!(
-                "version: this version of SecOps Wayfinder reads version {VERSION}, the file is version {}",
-                self.version
-            ));
-        }
+        check_header((&self.format, self.version), (FORMAT, VERSION))?;
         if crate::time::rfc3339_to_unix(&self.exported_at).is_none() {
             return Err("exportedAt: not an RFC 3339 time".into());
         }
@@ -110,6 +102,21 @@ impl SettingsFile {
         super::probe_patch::check_user_patches(&settings.probe_patches, "settings.probePatches")?;
         Ok(settings)
     }
+}
+
+/// Checks a file's `format` and `version` (`found`) against what this build reads (`ours`);
+/// the error names the field. Shared by the files that options import.
+pub fn check_header(found: (&str, u32), ours: (&str, u32)) -> Result<(), String> {
+    let ((format, version), (our_format, our_version)) = (found, ours);
+    if format != our_format {
+        return Err(format!("format: expected \"{our_format}\""));
+    }
+    if version != our_version {
+        return Err(format!(
+            "version: this version of SecOps Wayfinder reads version {our_version}, the file is version {version}"
+        ));
+    }
+    Ok(())
 }
 
 /// An entry of `dismissed`: an item id, or `id@YYYY-MM-DD` for a snoozed item.

@@ -13,7 +13,7 @@
 //! page it is shown on. `add` puts the patch's tiers in front of the catalog's of their kind (the
 //! exact ones first, the tolerant ones after every exact one); `replace` uses only the patch's.
 
-use crate::catalog::{self, Notice};
+use crate::catalog;
 use crate::ids::is_plain_id;
 use crate::model::{PatchOrigin, Portal, Tier, MAX_TIERS};
 use serde::{Deserialize, Serialize};
@@ -74,7 +74,7 @@ fn is_false(b: &bool) -> bool {
 impl ProbePatch {
     /// Does it patch the same probe as `other`?
     pub fn same_probe(&self, other: &ProbePatch) -> bool {
-        self.notice == other.notice && self.portal == other.portal && self.page == other.page
+        self.patches(other.portal, &other.page, &other.notice)
     }
 
     /// Does it patch the probe of notice `id` on `page` of `portal` (a side, see [`Portal::side`])?
@@ -89,16 +89,6 @@ impl ProbePatch {
         } else {
             PatchOrigin::Local
         }
-    }
-
-    /// The catalog's notice whose probe it patches.
-    fn notice_in_catalog(&self) -> Option<&'static Notice> {
-        catalog::features()
-            .iter()
-            .find(|f| f.id == self.notice)?
-            .notices
-            .iter()
-            .find(|n| n.portal == self.portal && n.pages.contains(&self.page.as_str()))
     }
 
     /// The tiers to try, the catalog's probe being `catalog`.
@@ -136,7 +126,7 @@ impl ProbePatch {
         if self.portal.side() != Some(self.portal) {
             return Err(format!("{at}.portal: \"azure\" or \"defender\""));
         }
-        let Some(notice) = self.notice_in_catalog() else {
+        let Some(notice) = catalog::notice_on(&self.notice, self.portal, &self.page) else {
             let pages = notice_pages(&self.notice, self.portal);
             return Err(if pages.is_empty() {
                 format!(

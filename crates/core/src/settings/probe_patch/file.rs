@@ -36,15 +36,7 @@ impl PatchFile {
     /// those of `mine` for the same probes, the others stay. The file and the result are checked;
     /// the error starts with the path of the field it is about (`patches[1].tiers[0]: …`).
     pub fn imported_over(self, mine: &[ProbePatch]) -> Result<Vec<ProbePatch>, String> {
-        if self.format != FORMAT {
-            return Err(format!("format: expected \"{FORMAT}\""));
-        }
-        if self.version != VERSION {
-            return Err(format!(
-                "version: this version of SecOps Wayfinder reads version {VERSION}, the file is version {}",
-                self.version
-            ));
-        }
+        crate::settings::file::check_header((&self.format, self.version), (FORMAT, VERSION))?;
         check_user_patches(&self.patches, "patches")?;
         let mut merged: Vec<ProbePatch> = mine
             .iter()
