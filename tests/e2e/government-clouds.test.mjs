@@ -3,7 +3,7 @@
 // to the commercial hosts would sign a government user into a tenant that does not exist there).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls, demo, overlay, tabIdOf } from '../support/browser.mjs';
+import { azureBladeUrls, azureIncidentUrl, demo, overlay, tabIdOf } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 // As after the user allowed the US Government portals in options (government-switch.test.mjs
@@ -13,8 +13,6 @@ const env = useDemoBrowser({ governmentAllowed: true });
 const COMMERCIAL = /^https:\/\/((mto\.)?security\.microsoft\.com|portal\.azure\.com)([/?#]|$)/;
 const GOVERNMENT = /^https:\/\/(security\.microsoft\.us|security\.apps\.mil|portal\.azure\.us)[/?#]/;
 const SYNCED = 'a7d3e1f2-5b6c-4d8e-9f01-23456789abcd'; // Sentinel 118, Defender 3421
-const azureGovIncident = (name) =>
-  `https://portal.azure.us/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/${name}`;
 
 /** Every portal link the panel shows, as `{portal, href, text}`. */
 async function panelLinks(page) {
@@ -77,7 +75,7 @@ describe('US Government clouds', () => {
 
   test('Azure Government: a synced incident links to its twin on the host the page names', async () => {
     const page = await env.browser.context.newPage();
-    await page.goto(azureGovIncident(SYNCED));
+    await page.goto(azureIncidentUrl(SYNCED, { host: 'portal.azure.us' }));
     const card = overlay(page).locator('[data-wayfinder-kind="sync"][data-wayfinder-state="synced"]');
     await card.waitFor();
     const twin = card.locator('a[data-wayfinder-link="defender"]');

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { azureBladeUrls, demo, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+import { azureBladeUrls, azureIncidentUrl, launchChromium, overlay, startDemoPortal } from '../support/browser.mjs';
+import { replaceTasksCommand } from '../support/portal-changes.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const CLIENT_ID = '2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b';
@@ -24,7 +25,7 @@ function unpackedId(dir) {
   return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
 }
 
-const AZURE_INCIDENT = `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd`;
+const AZURE_INCIDENT = azureIncidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd');
 
 // Two probe patches: one for the Tasks command's new markup (see the probe-patch test), and one
 // whose selector no browser would parse, which the extension refuses alone.
@@ -181,12 +182,7 @@ describe('settings pushed by enterprise policy', () => {
     await mark('incident-tasks').waitFor();
     assert.equal(await mark('incident-tasks').evaluate((m) => m.previousElementSibling?.getAttribute('data-telemetryname')), 'Command-Tasks');
     // The portal ships new markup: only the organization's patch knows where Tasks went.
-    await page.evaluate(() => {
-      const checklist = document.createElement('div');
-      checklist.className = 'new-design-checklist';
-      checklist.textContent = 'Checklist';
-      document.querySelector('[data-telemetryname="Command-Tasks"]').replaceWith(checklist);
-    });
+    await replaceTasksCommand(page);
     await page.waitForFunction(() => document.querySelector('[data-wayfinder-kind="notice"][data-wayfinder-id="incident-tasks"]')?.previousElementSibling?.className === 'new-design-checklist');
     await card('incident-tasks').locator('[data-wayfinder-patched="organization"]').waitFor();
     assert.equal(await card('incident-tasks').locator('[data-wayfinder-patched]').innerText(), 'Its control is looked for with a probe patch from your organization.');

@@ -3,14 +3,13 @@
 // portal rebuilds the control; a control that cannot be found is reported, never silent.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
+import { azureBladeUrls, azureIncidentUrl, demo, overlay } from '../support/browser.mjs';
+import { replaceTasksCommand } from '../support/portal-changes.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser();
 
-const incidentUrl = (name) =>
-  `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/${name}`;
-const AZURE_INCIDENT = incidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd');
+const AZURE_INCIDENT = azureIncidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd');
 const DEFENDER = (path) => `https://security.microsoft.com${path}${path.includes('?') ? '&' : '?'}tid=${demo.tenant}`;
 const mark = (scope, id) => scope.locator(`[data-wayfinder-kind="notice"][data-wayfinder-id="${id}"]`);
 const panelNotice = (page, id) => overlay(page).locator(`[data-wayfinder-kind="notice"][data-wayfinder-id="${id}"]`);
@@ -217,13 +216,7 @@ describe('marks follow the portal', () => {
     await page.goto(AZURE_INCIDENT);
     await assertAt(page, 'incident-tasks', '[data-telemetryname="Command-Tasks"]');
     // The portal ships new markup: the Tasks command loses its hooks and its label.
-    await page.evaluate(() => {
-      const tasks = document.querySelector('[data-telemetryname="Command-Tasks"]');
-      const unknown = document.createElement('div');
-      unknown.className = 'new-design-checklist';
-      unknown.textContent = 'Checklist';
-      tasks.replaceWith(unknown);
-    });
+    await replaceTasksCommand(page);
     await mark(page, 'incident-tasks').waitFor({ state: 'detached' });
     const card = panelNotice(page, 'incident-tasks');
     await card.locator('.wf-not-found').waitFor({ state: 'visible' });
@@ -282,7 +275,7 @@ describe('marks follow the portal', () => {
 describe('hostile portal strings', () => {
   test('an incident title and comment with HTML and script are never interpreted', async () => {
     const page = await env.browser.context.newPage();
-    await page.goto(incidentUrl('e1f7a5c6-9b0d-4e2f-8a34-56789abcdef1'));
+    await page.goto(azureIncidentUrl('e1f7a5c6-9b0d-4e2f-8a34-56789abcdef1'));
     await panelNotice(page, 'incident-tasks').waitFor();
     await page.locator('[data-telemetryname="Command-Activitylog"]').click();
     await mark(page, 'incident-tasks').waitFor();

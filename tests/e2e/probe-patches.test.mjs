@@ -8,12 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { demo, overlay } from '../support/browser.mjs';
+import { azureIncidentUrl, overlay } from '../support/browser.mjs';
+import { replaceTasksCommand } from '../support/portal-changes.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser();
 
-const AZURE_INCIDENT = `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd`;
+const AZURE_INCIDENT = azureIncidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd');
 const mark = (page) => page.locator('[data-wayfinder-kind="notice"][data-wayfinder-id="incident-tasks"]');
 const panelNotice = (page) => overlay(page).locator('[data-wayfinder-kind="notice"][data-wayfinder-id="incident-tasks"]');
 
@@ -35,17 +36,6 @@ const patchFile = (change = (p) => p) => ({
     }),
   ],
 });
-
-/** The portal ships new markup: the Tasks command loses its hooks and its label. */
-async function shipNewMarkup(page) {
-  await page.evaluate(() => {
-    const tasks = document.querySelector('[data-telemetryname="Command-Tasks"]');
-    const checklist = document.createElement('div');
-    checklist.className = 'new-design-checklist';
-    checklist.textContent = 'Checklist';
-    tasks.replaceWith(checklist);
-  });
-}
 
 /** The popup's page check entry for the Tasks notice of `page`. */
 async function pageCheck(page, pattern) {
@@ -106,7 +96,7 @@ describe('probe patches imported in options', () => {
       // Without a patch: the control is gone for the extension, and the panel says so.
       await page.goto(AZURE_INCIDENT);
       await mark(page).waitFor();
-      await shipNewMarkup(page);
+      await replaceTasksCommand(page);
       await mark(page).waitFor({ state: 'detached' });
       await panelNotice(page).locator('.wf-not-found').waitFor({ state: 'visible' });
       assert.equal(await panelNotice(page).locator('[data-wayfinder-patched]').count(), 0);

@@ -10,13 +10,13 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { stopExtensionWorker } from '../bench/cdp.mjs';
 import { ConsoleWatch } from '../soak/observe.mjs';
-import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
+import { azureBladeUrls, azureIncidentUrl, overlay } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser({ quietPanel: true });
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HUNTING = azureBladeUrls('Hunting')['view with encoded id'];
-const INCIDENT = `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd`;
+const INCIDENT = azureIncidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd');
 const TASKS = '[data-telemetryname="Command-Tasks"]';
 
 const pill = (page) => page.locator('[data-wayfinder-pill]');

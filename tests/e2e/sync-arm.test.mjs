@@ -4,14 +4,12 @@
 // page's own answer and evidence stay: ARM upgrades them, it never wipes them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demo, overlay } from '../support/browser.mjs';
+import { azureIncidentUrl, demo, overlay } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser();
 
 const CLIENT_ID = '2c4f6a8b-1d3e-4f50-9a7b-8c9d0e1f2a3b';
-const azureIncident = (name, workspace = demo.workspace) =>
-  `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${workspace}/providers/Microsoft.SecurityInsights/Incidents/${name}`;
 const card = (page) => overlay(page).locator('[data-wayfinder-kind="sync"][data-wayfinder-id="incident-sync"]');
 const armLine = (page) => card(page).locator('.wf-sync-arm');
 const NO_XDR_LINK = /no 'Investigate in Microsoft Defender XDR' link/;
@@ -53,7 +51,7 @@ describe('sync confirmed by Azure Resource Manager', () => {
   });
 
   test('an XDR incident is confirmed synchronized, with the twin link ARM gives', async () => {
-    const page = await openConfirmed(azureIncident('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd'), 'confirmed', 'synced');
+    const page = await openConfirmed(azureIncidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd'), 'confirmed', 'synced');
     assert.equal(await card(page).locator('.wf-title').textContent(), 'Synchronized (confirmed by Azure Resource Manager)');
     assert.equal(await armLine(page).textContent(), 'Confirmed by Azure Resource Manager.');
     const twin = card(page).locator('a[data-wayfinder-link="defender"]');
@@ -65,7 +63,7 @@ describe('sync confirmed by Azure Resource Manager', () => {
   });
 
   test('Azure-only incidents: created by hand, and Sentinel\'s own', async () => {
-    const manual = await openConfirmed(azureIncident('c9f5a3b4-7d8e-4fa0-b123-456789abcdef'), 'confirmed', 'created-in-azure');
+    const manual = await openConfirmed(azureIncidentUrl('c9f5a3b4-7d8e-4fa0-b123-456789abcdef'), 'confirmed', 'created-in-azure');
     assert.match(await card(manual).locator('.wf-title').textContent(), /^Not synchronized: created in the Azure portal or by API/);
     assert.equal(
       await manual.locator('[data-wayfinder-kind="sync"]:not([data-wayfinder-row])').evaluate((m) => m.shadowRoot.textContent),
@@ -73,14 +71,14 @@ describe('sync confirmed by Azure Resource Manager', () => {
     );
     assert.equal(await card(manual).locator('a[data-wayfinder-link="defender"]').count(), 0);
     await manual.close();
-    const own = await openConfirmed(azureIncident('b8e4f2a3-6c7d-4e9f-a012-3456789abcde'), 'confirmed', 'sentinel-only');
+    const own = await openConfirmed(azureIncidentUrl('b8e4f2a3-6c7d-4e9f-a012-3456789abcde'), 'confirmed', 'sentinel-only');
     assert.match(await card(own).locator('.wf-title').textContent(), /^Sentinel only: not synchronized \(confirmed by Azure Resource Manager\)/);
     assert.match(await card(own).locator('.wf-sync-evidence').textContent(), NO_XDR_LINK, 'the page evidence stays');
     await own.close();
   });
 
   test('more than 150 alerts: ARM confirms it, and the cap is said', async () => {
-    const page = await openConfirmed(azureIncident('f2b8d6e7-9a0b-4c1d-8e2f-6789abcdef01'), 'confirmed', 'synced');
+    const page = await openConfirmed(azureIncidentUrl('f2b8d6e7-9a0b-4c1d-8e2f-6789abcdef01'), 'confirmed', 'synced');
     assert.match(await card(page).locator('.wf-sync-cap').textContent(), /at most 150/);
     assert.equal(
       await card(page).locator('a[data-wayfinder-link="defender"]').getAttribute('href'),
@@ -91,7 +89,7 @@ describe('sync confirmed by Azure Resource Manager', () => {
 
   test("a view the page can't read is decided by ARM", async () => {
     const page = await env.browser.context.newPage();
-    await page.goto(azureIncident('b8e4f2a3-6c7d-4e9f-a012-3456789abcde'));
+    await page.goto(azureIncidentUrl('b8e4f2a3-6c7d-4e9f-a012-3456789abcde'));
     await page.locator('.ext-details-header-subtitle').waitFor();
     // The portal renames its markup: the page alone can no longer tell (see the sync test).
     await page.evaluate(() => document.querySelectorAll('.ext-details-header-subtitle').forEach((e) => e.classList.remove('ext-details-header-subtitle')));
@@ -112,7 +110,7 @@ describe('sync confirmed by Azure Resource Manager', () => {
   for (const [suffix, answer, words] of failures) {
     test(`ARM answers ${answer}: the card says why, and keeps the page's answer`, async () => {
       // The page's evidence still decides: Sentinel's own incident (no Defender XDR link).
-      const page = await openConfirmed(azureIncident(`3c1e9a40-7b2d-4e51-9a01-5d6e7f800${suffix}`, 'contoso-sentinel-apac'), 'failed', 'sentinel-only');
+      const page = await openConfirmed(azureIncidentUrl(`3c1e9a40-7b2d-4e51-9a01-5d6e7f800${suffix}`, { workspace: 'contoso-sentinel-apac' }), 'failed', 'sentinel-only');
       assert.match(await armLine(page).textContent(), words);
       assert.match(await card(page).locator('.wf-sync-evidence').textContent(), NO_XDR_LINK);
       await page.close();

@@ -4,14 +4,12 @@
 // the verify query; queue rows get a badge only where the row tells.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { azureBladeUrls, demo, overlay } from '../support/browser.mjs';
+import { azureBladeUrls, azureIncidentUrl, demo, overlay } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 
 const env = useDemoBrowser();
 
 const FABRIKAM = '9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4';
-const azureIncident = (name) =>
-  `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/${name}`;
 const defender = (path, tenant = demo.tenant) => `https://security.microsoft.com${path}?tid=${tenant}`;
 
 const INCIDENT = {
@@ -37,7 +35,7 @@ const markText = (page) => pageMark(page).evaluate((m) => m.shadowRoot.textConte
 
 describe('incident pages', () => {
   test('an XDR-synced incident in the Azure portal links to its Defender twin, changed 2 minutes ago', async () => {
-    const page = await openIncident(azureIncident(INCIDENT.synced), 'synced');
+    const page = await openIncident(azureIncidentUrl(INCIDENT.synced), 'synced');
     assert.equal(await markText(page), '⇄ Synced with Defender incident 3421');
     const placed = await pageMark(page).evaluate((m) => m.previousElementSibling.matches('.fxs-blade-title-titleText'));
     assert.ok(placed, 'the mark follows the blade title');
@@ -66,7 +64,7 @@ describe('incident pages', () => {
   });
 
   test('more than 150 alerts, changed 2 hours ago, from both portals', async () => {
-    for (const url of [azureIncident(INCIDENT.capped), defender('/incidents/3422')]) {
+    for (const url of [azureIncidentUrl(INCIDENT.capped), defender('/incidents/3422')]) {
       const page = await openIncident(url, 'synced');
       assert.match(await card(page).locator('.wf-sync-cap').textContent(), /at most 150/);
       const lag = card(page).locator('.wf-sync-lag');
@@ -77,7 +75,7 @@ describe('incident pages', () => {
   });
 
   test('a second "Investigate in Microsoft Defender XDR" link makes the twin unknown, never "synced"', async () => {
-    const page = await openIncident(azureIncident(INCIDENT.synced), 'synced');
+    const page = await openIncident(azureIncidentUrl(INCIDENT.synced), 'synced');
     // A comment that carries the same words and a link to another Defender incident, as a
     // person (or an alert's text) could post one.
     await page.evaluate(() => {
@@ -97,7 +95,7 @@ describe('incident pages', () => {
   });
 
   test('a Sentinel-only incident has no twin', async () => {
-    const page = await openIncident(azureIncident(INCIDENT.sentinelOnly), 'sentinel-only');
+    const page = await openIncident(azureIncidentUrl(INCIDENT.sentinelOnly), 'sentinel-only');
     assert.equal(await markText(page), 'Sentinel only: not in the Defender portal');
     assert.equal(await card(page).locator('a[data-wayfinder-link="defender"]').count(), 0);
     assert.match(await card(page).locator('.wf-sync-evidence').textContent(), /no 'Investigate in Microsoft Defender XDR' link/);
@@ -106,7 +104,7 @@ describe('incident pages', () => {
   });
 
   test('an incident created by hand in the Azure portal is not synced', async () => {
-    const page = await openIncident(azureIncident(INCIDENT.manual), 'created-in-azure');
+    const page = await openIncident(azureIncidentUrl(INCIDENT.manual), 'created-in-azure');
     assert.equal(await markText(page), 'Not synced: created in the Azure portal');
     assert.match(await card(page).locator('.wf-sync-evidence').textContent(), /no alerts/);
     await page.close();
@@ -121,7 +119,7 @@ describe('incident pages', () => {
 
   test("a changed portal DOM shows \"can't read this view\", never a guess", async () => {
     const page = await env.browser.context.newPage();
-    await page.goto(azureIncident(INCIDENT.sentinelOnly));
+    await page.goto(azureIncidentUrl(INCIDENT.sentinelOnly));
     await page.locator('.ext-details-header-subtitle').waitFor();
     // The portal renames its markup: the incident number is no longer where the catalog says.
     await page.evaluate(() => document.querySelectorAll('.ext-details-header-subtitle').forEach((e) => e.classList.remove('ext-details-header-subtitle')));
@@ -131,7 +129,7 @@ describe('incident pages', () => {
   });
 
   test('Copy verify query puts the query on the clipboard', async () => {
-    const page = await openIncident(azureIncident(INCIDENT.synced), 'synced');
+    const page = await openIncident(azureIncidentUrl(INCIDENT.synced), 'synced');
     await card(page).locator('button[name="copy-verify-query"]').click();
     await overlay(page).getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
     // Paste it where an analyst would: into a text box.

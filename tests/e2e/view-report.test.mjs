@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { azureBladeUrls, demo, tabIdOf } from '../support/browser.mjs';
+import { azureBladeUrls, azureIncidentUrl, demo, tabIdOf } from '../support/browser.mjs';
 import { useDemoBrowser } from '../support/fixture.mjs';
 import { loadCatalog, replay, reportProblems, wordsOf } from '../shells/view-report.mjs';
 
@@ -24,7 +24,7 @@ const EMAIL = /[^\s@"]+@[^\s@"]+\.[a-z]{2,}/i;
 const CASES = [
   {
     name: 'the Azure incident page',
-    url: `https://portal.azure.com/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${demo.workspace}/providers/Microsoft.SecurityInsights/Incidents/a7d3e1f2-5b6c-4d8e-9f01-23456789abcd`,
+    url: azureIncidentUrl('a7d3e1f2-5b6c-4d8e-9f01-23456789abcd'),
     page: 'incident-page',
     frame: 'top',
     found: 'incident-tasks',

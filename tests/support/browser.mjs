@@ -134,6 +134,14 @@ export const demo = {
   resourceGroup: 'soc-rg',
   workspace: 'contoso-sentinel',
 };
+/**
+ * The Azure portal's page of incident `name` in a workspace of the demo (its primary one unless
+ * `workspace` says), on `host` (the Azure Government portal is `portal.azure.us`).
+ */
+export function azureIncidentUrl(name, { workspace = demo.workspace, host = 'portal.azure.com' } = {}) {
+  return `https://${host}/#asset/Microsoft_Azure_Security_Insights/Incident/subscriptions/${demo.subscription}/resourceGroups/${demo.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${workspace}/providers/Microsoft.SecurityInsights/Incidents/${name}`;
+}
+
 const argId = encodeURIComponent(
   `/subscriptions/${demo.subscription}/resourcegroups/${demo.resourceGroup}/providers/microsoft.securityinsightsarg/sentinel/${demo.workspace}`,
 );
