@@ -92,7 +92,7 @@ export function startPass(plan) {
   anchorsSince = Date.now();
   clearTimeout(graceTimer);
   const watching = anchors.length > 0 || readers !== null;
-  if (readers || anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(() => noteChanges([]), GRACE_MS + 50);
+  if ((readers && readers.settles) || anchors.some((a) => a.kind === 'notice')) graceTimer = setTimeout(() => noteChanges([]), GRACE_MS + 50);
   if (watching && !watcher) {
     // characterData too: the values the sync readers read change in place.
     watcher = new MutationObserver(noteChanges);
@@ -216,7 +216,8 @@ function sendFacts(scope) {
     if (twice) ambiguous.add(reader.id);
     else ambiguous.delete(reader.id);
   }
-  const settled = Date.now() - anchorsSince >= GRACE_MS;
+  // Where the core decides nothing when the grace period ends (a queue), its end is no news.
+  const settled = Boolean(readers && readers.settles) && Date.now() - anchorsSince >= GRACE_MS;
   const doubts = [...ambiguous];
   // The rows go as they were last read (`rowsKey` is their JSON): nothing is built per batch.
   const key = `${JSON.stringify(values)}|${settled}|${rowsKey}|${doubts}`;
@@ -271,7 +272,8 @@ function report() {
   }
   const missing = graceOver ? notFound : [];
   const key = JSON.stringify([found, missing]);
-  if (key === lastReport) return;
+  // Nothing found and nothing missing yet is what the worker assumes of a new page.
+  if (key === lastReport || (lastReport === '' && key === '[[],[]]')) return;
   lastReport = key;
   const url = pageUrl;
   const askedAt = performance.now();

@@ -18,4 +18,11 @@ title: Probe | null,
 /**
  * Row readings (queue).
  */
-queue: Queue | null, };
+queue: Queue | null, 
+/**
+ * Whether the core decides something when the probes' grace period ends (an incident page
+ * turns "checking" into "can't read this view"; an evidence page takes only settled
+ * readings). Where it does not (a queue's badges come from its rows alone), the content
+ * script sends no reading whose only news is that the grace period is over.
+ */
+settles: boolean, };

@@ -40,6 +40,8 @@ struct ShownReaders {
     title: Option<IgnoredAny>,
     #[serde(default, rename = "queue")]
     _queue: IgnoredAny,
+    #[serde(default, rename = "settles")]
+    _settles: IgnoredAny,
 }
 
 impl From<ShownPlan> for OverlayPlan {
@@ -61,6 +63,7 @@ impl From<ShownPlan> for OverlayPlan {
                     user_content: None,
                 }),
                 queue: None,
+                settles: false,
             }),
             onboarding: shown.onboarding,
         }

@@ -82,6 +82,12 @@ pub struct PageReaders {
     /// Row readings (queue).
     #[serde(default)]
     pub queue: Option<Queue>,
+    /// Whether the core decides something when the probes' grace period ends (an incident page
+    /// turns "checking" into "can't read this view"; an evidence page takes only settled
+    /// readings). Where it does not (a queue's badges come from its rows alone), the content
+    /// script sends no reading whose only news is that the grace period is over.
+    #[serde(default)]
+    pub settles: bool,
 }
 
 /// Most single readings in one message (the catalog has far fewer per page).

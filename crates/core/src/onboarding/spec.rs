@@ -101,5 +101,6 @@ pub fn page_readers(route: &Route) -> Option<PageReaders> {
         readers,
         title: None,
         queue,
+        settles: true,
     })
 }

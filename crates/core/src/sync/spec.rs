@@ -134,6 +134,7 @@ pub fn readers_for(route: &Route) -> Option<PageReaders> {
             readers,
             title,
             queue: None,
+            settles: true,
         });
     }
     if is_queue(route) {
@@ -156,6 +157,7 @@ pub fn readers_for(route: &Route) -> Option<PageReaders> {
                     })
                     .collect(),
             }),
+            settles: false,
         });
     }
     None
