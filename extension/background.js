@@ -493,20 +493,34 @@ const pillWords = () =>
     group: chrome.i18n.getMessage('extName'),
   });
 
-// Tabs whose blade frames were last told that the plan has no anchors for them.
-const noBladeAnchors = new Set();
+// Whether each tab's last plan had anchors for its blade frames. Only then can a frame hold marks
+// that a new plan must take away: a frame gets anchors from a plan message or, when it loads,
+// from the stored plan. A tab this worker has not planned since it started is looked up in its
+// stored plan.
+const bladeTabs = new Map(); // tabId → boolean
+
+const hasBladeAnchors = (plan) => Boolean(plan && Array.isArray(plan.anchors) && plan.anchors.some((a) => a.frame === 'blade'));
+
+/**
+ * Whether the tab's previous plan had blade anchors; records the new plan's. Called before the
+ * new plan is stored (one context's storage calls run in order, so the read sees the old one).
+ */
+function bladeAnchorsBefore(tabId, plan) {
+  const known = bladeTabs.get(tabId);
+  bladeTabs.set(tabId, hasBladeAnchors(plan));
+  if (known !== undefined) return Promise.resolve(known);
+  const key = planKey(tabId);
+  return chrome.storage.session.get(key).then((stored) => hasBladeAnchors(stored[key]), () => true);
+}
 
 // What a new plan changes besides the panel: the blade frames' anchors and the toolbar badge.
-async function afterPlan(action, tenant, view, settings) {
+async function afterPlan(action, tenant, view, settings, bladeBefore) {
   // Blade frames of the tab anchor their part of the plan; frames that load later ask. Each
-  // message costs every frame of the tab some main-thread time, so a tab already told that it
-  // has no blade anchors is not told again until a plan has some.
-  const blade = action.plan.anchors.some((a) => a.frame === 'blade');
-  if (blade || !noBladeAnchors.has(action.tabId)) {
+  // message costs every frame of the tab (the top one too) some main-thread time, so it goes
+  // only when the new plan or the previous one has blade anchors.
+  if (hasBladeAnchors(action.plan) || (await bladeBefore)) {
     chrome.tabs.sendMessage(action.tabId, { type: 'plan-anchors', anchors: action.plan.anchors }).catch(() => {});
   }
-  if (blade) noBladeAnchors.delete(action.tabId);
-  else noBladeAnchors.add(action.tabId);
   // A tenant with no view yet is assessed once; the pages' chips follow the stored result.
   await showBadge(action.tabId, tenant ? view ?? (await assessTenant(tenant, settings)) : null);
 }
@@ -523,6 +537,7 @@ async function respond(message, sender) {
       // follows the stored plan, so neither waits for the badge (issue 7: route change → overlay
       // within two frames). Both writes are issued before the answer, so a sync view stored for
       // the new page later is never removed by them (one context's storage calls run in order).
+      const bladeBefore = bladeAnchorsBefore(action.tabId, action.plan);
       chrome.storage.session.set({ [planKey(action.tabId)]: action.plan });
       chrome.storage.session.remove([healthKey(action.tabId), syncKey(action.tabId)]);
       // Both decided before the badge work starts: a first view stored by it must reach the page
@@ -533,7 +548,7 @@ async function respond(message, sender) {
         attendTo(action.tabId, action.news, settings, { fresh: true }),
         panelKey(action.tabId),
       ]);
-      afterPlan(action, tenant, view, settings).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
+      afterPlan(action, tenant, view, settings, bladeBefore).catch((error) => console.error('SecOps Wayfinder: after the plan', error));
       /** @type {import('./wire.js').PlanReply} */
       const reply = { plan: action.plan, chip: view ? view.chip : null, panel, words: pillWords(), panelKey: key };
       return reply;
@@ -630,7 +645,7 @@ followGovernmentPortals();
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabNews.delete(tabId);
-  noBladeAnchors.delete(tabId);
+  bladeTabs.delete(tabId);
   factsRate.delete(tabId);
   panelKeys.delete(tabId);
   forgetTab(tabId);
