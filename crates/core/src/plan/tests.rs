@@ -191,6 +191,8 @@ fn every_portal_page_names_its_tenant_for_the_onboarding_chip_and_evidence_pages
     let ids: Vec<&str> = readers.readers.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["home-ready", "home-connect", "sentinel-nav"]);
     assert!(readers.queue.is_none() && readers.title.is_none());
+    // An evidence page takes only settled readings: it must hear when the grace period ends.
+    assert!(readers.settles);
 
     let settings = plan_for_url(
         "https://security.microsoft.com/sentinel/settings?tid=9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
@@ -201,8 +203,15 @@ fn every_portal_page_names_its_tenant_for_the_onboarding_chip_and_evidence_pages
         settings.onboarding.map(|o| o.tenant),
         Some("9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4".to_string())
     );
+    let settings_readers = settings
+        .page_readers
+        .expect("Settings reads the workspaces");
+    assert!(
+        settings_readers.settles,
+        "an evidence page's queue still settles"
+    );
     assert_eq!(
-        settings.page_readers.and_then(|r| r.queue).map(|q| q.key),
+        settings_readers.queue.map(|q| q.key),
         Some("Workspace name".to_string())
     );
 

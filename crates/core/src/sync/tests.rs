@@ -246,6 +246,47 @@ fn readers_only_on_incident_pages_and_queues() {
 }
 
 #[test]
+fn only_pages_whose_view_waits_for_the_grace_period_settle() {
+    let page_readers = |url: &str| {
+        route::classify(url)
+            .and_then(|r| readers_for(&r))
+            .expect("readers")
+    };
+    assert!(page_readers(AZURE_118).settles);
+    assert!(page_readers(DEFENDER_3421).settles);
+    // An incident page with nothing read says "checking" until the grace period ends.
+    let unread = |settled| incident(AZURE_118, &page(&[], settled)).state;
+    assert_ne!(unread(false), unread(true));
+    // A queue's badges come from its rows alone: the end of the grace period changes nothing,
+    // so its content script sends no reading for it.
+    for (url, facts) in [
+        (
+            AZURE_QUEUE,
+            rows(&[("118", "alerts", "12"), ("120", "alerts", "0")]),
+        ),
+        (
+            DEFENDER_QUEUE,
+            rows(&[("3421", "workspace", "contoso-sentinel")]),
+        ),
+    ] {
+        assert!(!page_readers(url).settles, "{url}");
+        let route = route::classify(url).expect("queue");
+        let view_when = |settled| {
+            let facts = PageFacts {
+                settled,
+                ..facts.clone()
+            };
+            view_for(&route, &facts, NOW_UTC)
+        };
+        assert_eq!(view_when(false), view_when(true), "{url}");
+        assert!(
+            view_when(false).is_some_and(|v| !v.badges.is_empty()),
+            "{url}"
+        );
+    }
+}
+
+#[test]
 fn the_documented_rules_are_in_the_catalog() {
     assert!(spec::FIELDS
         .iter()
