@@ -222,8 +222,8 @@ function sendFacts(scope) {
   // The rows go as they were last read (`rowsKey` is their JSON): nothing is built per batch.
   const key = `${JSON.stringify(values)}|${settled}|${rowsKey}|${doubts}`;
   if (key === lastFacts) return;
-  // A queue or evidence page with nothing read yet, within the grace period: the worker could only
-  // answer "still checking", as it assumes until a reading comes. The first reading goes when there
+  // A queue (which never settles) or an evidence page within the grace period, with nothing read
+  // yet: the worker could only answer "still checking", as it assumes until a reading comes. The first reading goes when there
   // is one, without a round trip now and a wait for the rate limit then. An incident page sends it
   // (it has a title reader): its first reading starts the worker's ARM check for a signed-in user.
   const nothingYet = lastFacts === '' && !settled && !(readers && readers.title) && lastRows.length === 0 && Object.keys(values).length === 0;
@@ -260,7 +260,6 @@ function report() {
   if (state === reportedAt) return;
   reportedAt = state;
   const notices = anchors.filter((a) => a.kind === 'notice');
-  if (notices.length === 0 && lastReport === '') return;
   /** @type {string[]} */
   const found = [];
   /** @type {string[]} */
